@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Shared helpers of run.sh and test.sh: PostgreSQL clusters run as the postgres user, Chromium from Debian.
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+apt_install() {
+  [ "$(id -u)" = 0 ] || die "installing $* needs root (apt-get install -y $*)"
+  log "Installing $* from Debian"
+  if [ -z "${EXCHANGE_APT_UPDATED:-}" ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    export EXCHANGE_APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# Sets PG_BIN to the newest installed PostgreSQL server binaries, installing Debian's postgresql when missing.
+ensure_postgres() {
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
+    apt_install postgresql postgresql-contrib
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  fi
+  id postgres >/dev/null 2>&1 || die "the postgres system user is missing (it comes with Debian's postgresql package)"
+  export PG_BIN
+}
+
+# Runs a command as the postgres user (initdb and postgres refuse to run as root).
+as_postgres() {
+  if [ "$(id -un)" = postgres ]; then "$@"; elif [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# start_cluster DIR PORT: creates the cluster in DIR if needed and starts it on 127.0.0.1:PORT (trust auth, loopback only).
+start_cluster() {
+  local dir=$1 port=$2
+  mkdir -p "$dir"
+  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$dir"; fi
+  chmod 700 "$dir"
+  if [ ! -f "$dir/PG_VERSION" ]; then
+    as_postgres "$PG_BIN/initdb" -D "$dir" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  if as_postgres "$PG_BIN/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+    log "PostgreSQL already running in $dir"
+    return 0
+  fi
+  as_postgres "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=${EXCHANGE_PG_FSYNC:-on}" start >/dev/null \
+    || { cat "$dir/server.log" >&2; die "PostgreSQL did not start (log above)"; }
+}
+
+stop_cluster() {
+  local dir=$1
+  [ -f "$dir/PG_VERSION" ] || return 0
+  as_postgres "$PG_BIN/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# free_port START: the first port from START on that nothing listens on.
+free_port() {
+  local port=$1
+  while port_in_use "$port"; do port=$((port + 1)); done
+  echo "$port"
+}
+
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    apt_install chromium fonts-dejavu-core
+  fi
+}

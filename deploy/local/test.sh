@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs the whole test suite from a clean clone: a throwaway PostgreSQL on a free port, Debian's Chromium,
+# then `dotnet test SafeBrussels.Exchange.sln`. Playwright never downloads a browser here.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$root"
+# shellcheck source=lib.sh
+source deploy/local/lib.sh
+
+command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is not on PATH"
+ensure_postgres
+ensure_chromium
+
+pg_port=$(free_port 55432)
+pg_dir=$(mktemp -d /tmp/exchange-test-pg.XXXXXX)
+chmod 755 "$pg_dir"
+cleanup() {
+  stop_cluster "$pg_dir/data"
+  rm -rf "$pg_dir"
+}
+trap cleanup EXIT
+log "Starting a throwaway PostgreSQL on 127.0.0.1:$pg_port"
+EXCHANGE_PG_FSYNC=off start_cluster "$pg_dir/data" "$pg_port"
+
+export EXCHANGE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+export EXCHANGE_CHROMIUM=/usr/bin/chromium
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+
+results="$root/TestResults"
+rm -rf "$results"
+log "Building"
+dotnet build SafeBrussels.Exchange.sln -c Release -nologo -v quiet
+
+log "Testing"
+status=0
+dotnet test SafeBrussels.Exchange.sln -c Release --no-build -nologo \
+  --results-directory "$results" --logger "trx" --logger "console;verbosity=normal" "$@" || status=$?
+
+# One plain closing line over every test assembly.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters"); e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
+done
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  die "no test ran"
+fi
+exit "$status"

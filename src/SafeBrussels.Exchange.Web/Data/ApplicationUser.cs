@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace SafeBrussels.Exchange.Web.Data;
+
+public sealed class ApplicationUser : IdentityUser<Guid>
+{
+    public ApplicationUser()
+    {
+        Id = Guid.CreateVersion7();
+        SecurityStamp = Guid.NewGuid().ToString("N");
+    }
+
+    [PersonalData]
+    public string DisplayName { get; set; } = "";
+
+    public Guid OrganizationId { get; set; }
+
+    public Organization? Organization { get; set; }
+
+    public ExchangeRole Role { get; set; } = ExchangeRole.Reader;
+
+    /// <summary>fr, nl or en; null means "follow the browser".</summary>
+    [PersonalData]
+    public string? PreferredLanguage { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    public DateTimeOffset? DeactivatedAt { get; set; }
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using SafeBrussels.Exchange.Web.Data;
+
+namespace SafeBrussels.Exchange.Web.Features.Accounts;
+
+/// <summary>The signed-in person as every feature sees them: who, from which organization, with which role.</summary>
+public sealed record Viewer(Guid UserId, Guid OrganizationId, string OrganizationKey, ExchangeRole Role, string DisplayName)
+{
+    public bool IsPlatformAdmin => Role == ExchangeRole.PlatformAdmin;
+
+    public bool IsOrgAdmin => Role == ExchangeRole.OrgAdmin;
+
+    /// <summary>Organization administrators may also record content for their organization.</summary>
+    public bool CanContribute => Role is ExchangeRole.Contributor or ExchangeRole.OrgAdmin;
+
+    /// <summary>Whether this viewer may manage the members of <paramref name="organizationId"/>.</summary>
+    public bool CanManageMembersOf(Guid organizationId) =>
+        IsPlatformAdmin || (IsOrgAdmin && organizationId == OrganizationId);
+
+    public static Viewer? From(ClaimsPrincipal? principal)
+    {
+        if (principal?.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
+        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            || !Guid.TryParse(principal.FindFirstValue(ExchangeClaims.OrganizationId), out var organizationId)
+            || !RoleNames.TryParse(principal.FindFirstValue(ClaimTypes.Role), out var role))
+        {
+            return null;
+        }
+
+        return new Viewer(
+            userId,
+            organizationId,
+            principal.FindFirstValue(ExchangeClaims.OrganizationKey) ?? "",
+            role,
+            principal.FindFirstValue(ExchangeClaims.DisplayName) ?? principal.Identity.Name ?? "");
+    }
+}

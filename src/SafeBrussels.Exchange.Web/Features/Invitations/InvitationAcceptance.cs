@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Infrastructure;
+
+namespace SafeBrussels.Exchange.Web.Features.Invitations;
+
+public enum InvitationState
+{
+    Valid,
+    Unknown,
+    Expired,
+    AlreadyUsed,
+    Withdrawn,
+}
+
+public sealed record InvitationView(InvitationState State, string Email, string OrganizationName, ExchangeRole Role, string Language);
+
+/// <summary>
+/// The invited person's side: look the link up, then set a password. Runs in the request scope of the
+/// static sign-in pages, where UserManager and the DbContext share one unit of work.
+/// </summary>
+public sealed class InvitationAcceptance(ExchangeDbContext db, UserManager<ApplicationUser> userManager, TimeProvider time, ILogger<InvitationAcceptance> logger)
+{
+    public async Task<InvitationView> LookupAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        var invitation = await FindAsync(token, cancellationToken);
+        if (invitation is null)
+        {
+            return new InvitationView(InvitationState.Unknown, "", "", ExchangeRole.Reader, "");
+        }
+
+        return new InvitationView(StateOf(invitation), invitation.Email, invitation.Organization!.Name, invitation.Role, invitation.Language);
+    }
+
+    public async Task<CommandResult> AcceptAsync(string? token, string displayName, string password, CancellationToken cancellationToken = default)
+    {
+        var invitation = await FindAsync(token, cancellationToken);
+        if (invitation is null)
+        {
+            return CommandResult.Fail("", "Invitation.Unknown");
+        }
+
+        var state = StateOf(invitation);
+        if (state != InvitationState.Valid)
+        {
+            return CommandResult.Fail("", $"Invitation.{state}");
+        }
+
+        if (string.IsNullOrWhiteSpace(displayName) || displayName.Trim().Length > 200)
+        {
+            return CommandResult.Fail("DisplayName", "Validation.Required200");
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // Claim the invitation first: of two concurrent submissions only one can flip accepted_at.
+            var now = time.GetUtcNow();
+            var claimed = await db.Invitations
+                .Where(i => i.Id == invitation.Id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now), cancellationToken);
+            if (claimed == 0)
+            {
+                return CommandResult.Fail("", "Invitation.AlreadyUsed");
+            }
+
+            var user = new ApplicationUser
+            {
+                UserName = invitation.Email,
+                Email = invitation.Email,
+                EmailConfirmed = true,
+                DisplayName = displayName.Trim(),
+                OrganizationId = invitation.OrganizationId,
+                Role = invitation.Role,
+                PreferredLanguage = invitation.Language,
+            };
+            var created = await userManager.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                var field = created.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal)) ? "Password" : "";
+                return new CommandResult(new Dictionary<string, string> { [field] = string.Join(" ", created.Errors.Select(e => e.Description)) });
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Invitation {InvitationId} accepted by user {UserId}", invitation.Id, user.Id);
+            return CommandResult.Ok;
+        });
+    }
+
+    private async Task<Invitation?> FindAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = InvitationToken.Hash(token);
+        return await db.Invitations.AsNoTracking()
+            .Include(i => i.Organization)
+            .SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+    }
+
+    private InvitationState StateOf(Invitation invitation) => invitation switch
+    {
+        { AcceptedAt: not null } => InvitationState.AlreadyUsed,
+        { RevokedAt: not null } => InvitationState.Withdrawn,
+        _ when invitation.ExpiresAt <= time.GetUtcNow() => InvitationState.Expired,
+        _ => InvitationState.Valid,
+    };
+}

@@ -1,0 +1,144 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Infrastructure;
+using SafeBrussels.Exchange.Web.Infrastructure.Localization;
+using SafeBrussels.Exchange.Web.Infrastructure.Web;
+
+namespace SafeBrussels.Exchange.Web.Features.Invitations;
+
+public sealed record InvitationRequest(string Email, Guid OrganizationId, ExchangeRole Role, string? Language = null);
+
+public sealed record InvitationOutcome(CommandResult Result, string? Link)
+{
+    public static InvitationOutcome Failed(string field, string key) => new(CommandResult.Fail(field, key), null);
+}
+
+public sealed record PendingInvitation(Guid Id, string Email, ExchangeRole Role, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
+
+/// <summary>Invite-only membership: who may invite whom, and the single-use, seven-day links.</summary>
+public sealed class InvitationService(
+    IDbContextFactory<ExchangeDbContext> dbFactory,
+    InvitationMailer mailer,
+    PublicLinks links,
+    TimeProvider time,
+    ILogger<InvitationService> logger)
+{
+    public static readonly TimeSpan Validity = TimeSpan.FromDays(7);
+
+    public const string AcceptPath = "/Account/Invitation";
+
+    /// <summary>
+    /// Creates an invitation and mails it. <paramref name="inviter"/> is null for the operator's command line,
+    /// which prints the link instead of mailing it when <paramref name="sendMail"/> is false.
+    /// </summary>
+    public async Task<InvitationOutcome> InviteAsync(Viewer? inviter, InvitationRequest request, bool sendMail = true, CancellationToken cancellationToken = default)
+    {
+        var email = (request.Email ?? "").Trim();
+        if (email.Length == 0 || email.Length > 256 || !new EmailAddressAttribute().IsValid(email))
+        {
+            return InvitationOutcome.Failed("Email", "Validation.Email");
+        }
+
+        if (inviter is not null)
+        {
+            if (!inviter.CanManageMembersOf(request.OrganizationId))
+            {
+                return InvitationOutcome.Failed("", "Error.Forbidden");
+            }
+
+            if (request.Role == ExchangeRole.PlatformAdmin && !inviter.IsPlatformAdmin)
+            {
+                return InvitationOutcome.Failed("Role", "Error.Forbidden");
+            }
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == request.OrganizationId, cancellationToken);
+        if (organization is null)
+        {
+            return InvitationOutcome.Failed("Organization", "Validation.UnknownOrganization");
+        }
+
+        var normalizedEmail = email.ToUpperInvariant();
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken))
+        {
+            return InvitationOutcome.Failed("Email", "Validation.EmailAlreadyMember");
+        }
+
+        var now = time.GetUtcNow();
+        // A new invitation replaces any earlier one still pending for the same address.
+        await db.Invitations
+            .Where(i => i.NormalizedEmail == normalizedEmail && i.AcceptedAt == null && i.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now), cancellationToken);
+
+        var token = InvitationToken.Create();
+        var invitation = new Invitation
+        {
+            Email = email,
+            NormalizedEmail = normalizedEmail,
+            OrganizationId = organization.Id,
+            Role = request.Role,
+            Language = SupportedLanguages.IsSupported(request.Language)
+                ? request.Language!.ToLowerInvariant()
+                : organization.WorkingLanguages.FirstOrDefault() ?? SupportedLanguages.Default,
+            TokenHash = InvitationToken.Hash(token),
+            InvitedByUserId = inviter?.UserId,
+            CreatedAt = now,
+            ExpiresAt = now + Validity,
+        };
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var link = links.Absolute(AcceptPath, new Dictionary<string, string?> { ["token"] = token });
+        if (sendMail)
+        {
+            try
+            {
+                await mailer.SendAsync(invitation, organization.Name, inviter?.DisplayName ?? organization.Name, link, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // An invitation nobody received must not linger as pending.
+                logger.LogError(ex, "Invitation mail could not be sent; invitation {InvitationId} withdrawn", invitation.Id);
+                db.Invitations.Remove(invitation);
+                await db.SaveChangesAsync(CancellationToken.None);
+                return InvitationOutcome.Failed("", "Error.MailFailed");
+            }
+        }
+
+        logger.LogInformation("Invitation {InvitationId} created for organization {OrganizationKey} as {Role}", invitation.Id, organization.Key, request.Role);
+        return new InvitationOutcome(CommandResult.Ok, link);
+    }
+
+    public async Task<IReadOnlyList<PendingInvitation>> ListPendingAsync(Viewer viewer, Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        if (!viewer.CanManageMembersOf(organizationId))
+        {
+            return [];
+        }
+
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Invitations
+            .Where(i => i.OrganizationId == organizationId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .OrderByDescending(i => i.CreatedAt)
+            .Select(i => new PendingInvitation(i.Id, i.Email, i.Role, i.CreatedAt, i.ExpiresAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<CommandResult> RevokeAsync(Viewer viewer, Guid invitationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId, cancellationToken);
+        if (invitation is null || !viewer.CanManageMembersOf(invitation.OrganizationId))
+        {
+            return CommandResult.Fail("", "Error.NotFound");
+        }
+
+        invitation.RevokedAt ??= time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok;
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Infrastructure;
+
+namespace SafeBrussels.Exchange.Web.Features.Members;
+
+public sealed record MemberSummary(
+    Guid Id, string DisplayName, string Email, ExchangeRole Role, bool IsActive, DateTimeOffset CreatedAt, DateTimeOffset? DeactivatedAt);
+
+/// <summary>The members of an organization, as its administrators (and platform administrators) manage them.</summary>
+public sealed class MemberService(
+    IDbContextFactory<ExchangeDbContext> dbFactory,
+    SessionRevocations revocations,
+    TimeProvider time,
+    ILogger<MemberService> logger)
+{
+    public async Task<IReadOnlyList<MemberSummary>> ListAsync(Viewer viewer, Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        if (!viewer.CanManageMembersOf(organizationId))
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users
+            .Where(u => u.OrganizationId == organizationId)
+            .OrderByDescending(u => u.IsActive).ThenBy(u => u.DisplayName)
+            .Select(u => new MemberSummary(u.Id, u.DisplayName, u.Email ?? "", u.Role, u.IsActive, u.CreatedAt, u.DeactivatedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<CommandResult> ChangeRoleAsync(Viewer viewer, Guid userId, ExchangeRole role, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var member = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var refusal = Check(viewer, member);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (role == ExchangeRole.PlatformAdmin && !viewer.IsPlatformAdmin)
+        {
+            return CommandResult.Fail("Role", "Error.Forbidden");
+        }
+
+        member!.Role = role;
+        // The next request of that member rebuilds their principal with the new role.
+        member.ConcurrencyStamp = Guid.NewGuid().ToString();
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("User {UserId} role changed to {Role} by {ActorId}", userId, role, viewer.UserId);
+        return CommandResult.Ok;
+    }
+
+    /// <summary>Deactivates a member: every session they have ends at once, and they can no longer sign in.</summary>
+    public async Task<CommandResult> DeactivateAsync(Viewer viewer, Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var member = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var refusal = Check(viewer, member);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        member!.IsActive = false;
+        member.DeactivatedAt = time.GetUtcNow();
+        // A new security stamp invalidates every cookie issued before now.
+        member.SecurityStamp = Guid.NewGuid().ToString("N");
+        member.ConcurrencyStamp = Guid.NewGuid().ToString();
+        await db.SaveChangesAsync(cancellationToken);
+        revocations.Revoke(userId);
+        logger.LogInformation("User {UserId} deactivated by {ActorId}", userId, viewer.UserId);
+        return CommandResult.Ok;
+    }
+
+    public async Task<CommandResult> ReactivateAsync(Viewer viewer, Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var member = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var refusal = Check(viewer, member);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        member!.IsActive = true;
+        member.DeactivatedAt = null;
+        member.ConcurrencyStamp = Guid.NewGuid().ToString();
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("User {UserId} reactivated by {ActorId}", userId, viewer.UserId);
+        return CommandResult.Ok;
+    }
+
+    private static CommandResult? Check(Viewer viewer, ApplicationUser? member)
+    {
+        if (member is null || !viewer.CanManageMembersOf(member.OrganizationId))
+        {
+            return CommandResult.Fail("", "Error.NotFound");
+        }
+
+        if (member.Id == viewer.UserId)
+        {
+            return CommandResult.Fail("", "Members.CannotChangeSelf");
+        }
+
+        // Only a platform administrator may act on another platform administrator.
+        if (member.Role == ExchangeRole.PlatformAdmin && !viewer.IsPlatformAdmin)
+        {
+            return CommandResult.Fail("", "Error.Forbidden");
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Infrastructure;
+
+namespace SafeBrussels.Exchange.Web.Features.Organizations;
+
+public sealed record OrganizationSummary(
+    Guid Id, string Key, string Name, string City, string Country, IReadOnlyList<string> WorkingLanguages, int ActiveMembers);
+
+/// <summary>The administrations on the platform: listed by everyone, managed by platform administrators.</summary>
+public sealed class OrganizationService(IDbContextFactory<ExchangeDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<OrganizationSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Organizations
+            .OrderBy(o => o.Name)
+            .Select(o => new OrganizationSummary(
+                o.Id, o.Key, o.Name, o.City, o.Country, o.WorkingLanguages, o.Members.Count(m => m.IsActive)))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<OrganizationSummary?> FindAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Organizations
+            .Where(o => o.Key == key)
+            .Select(o => new OrganizationSummary(
+                o.Id, o.Key, o.Name, o.City, o.Country, o.WorkingLanguages, o.Members.Count(m => m.IsActive)))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<CommandResult> CreateAsync(Viewer? actor, OrganizationInput input, CancellationToken cancellationToken = default)
+    {
+        if (actor is { IsPlatformAdmin: false })
+        {
+            return CommandResult.Fail("", "Error.Forbidden");
+        }
+
+        Normalize(input);
+        var validation = input.Validate();
+        if (!validation.Succeeded)
+        {
+            return validation;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Organizations.AnyAsync(o => o.Key == input.Key, cancellationToken))
+        {
+            return CommandResult.Fail(nameof(OrganizationInput.Key), "Validation.OrganizationKeyTaken");
+        }
+
+        db.Organizations.Add(new Organization
+        {
+            Key = input.Key,
+            Name = input.Name,
+            City = input.City,
+            Country = input.Country,
+            WorkingLanguages = input.WorkingLanguages,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok;
+    }
+
+    /// <summary>Changes name, city, country and languages. The key is stable: the exchange format refers to it.</summary>
+    public async Task<CommandResult> UpdateAsync(Viewer actor, Guid id, OrganizationInput input, CancellationToken cancellationToken = default)
+    {
+        if (!actor.IsPlatformAdmin)
+        {
+            return CommandResult.Fail("", "Error.Forbidden");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (organization is null)
+        {
+            return CommandResult.Fail("", "Error.NotFound");
+        }
+
+        input.Key = organization.Key;
+        Normalize(input);
+        var validation = input.Validate();
+        if (!validation.Succeeded)
+        {
+            return validation;
+        }
+
+        organization.Name = input.Name;
+        organization.City = input.City;
+        organization.Country = input.Country;
+        organization.WorkingLanguages = input.WorkingLanguages;
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok;
+    }
+
+    private static void Normalize(OrganizationInput input)
+    {
+        input.Key = (input.Key ?? "").Trim().ToLowerInvariant();
+        input.Name = (input.Name ?? "").Trim();
+        input.City = (input.City ?? "").Trim();
+        input.Country = (input.Country ?? "").Trim().ToUpperInvariant();
+        input.WorkingLanguages = input.WorkingLanguages.Select(l => l.Trim().ToLowerInvariant()).Distinct().ToList();
+    }
+}

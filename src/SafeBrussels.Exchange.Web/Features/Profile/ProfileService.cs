@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Infrastructure;
+using SafeBrussels.Exchange.Web.Infrastructure.Localization;
+
+namespace SafeBrussels.Exchange.Web.Features.Profile;
+
+public sealed record ProfileView(string DisplayName, string Email, string OrganizationName, ExchangeRole Role, string? PreferredLanguage);
+
+/// <summary>What a member can change about themselves.</summary>
+public sealed class ProfileService(IDbContextFactory<ExchangeDbContext> dbFactory)
+{
+    public async Task<ProfileView?> GetAsync(Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users
+            .Where(u => u.Id == viewer.UserId)
+            .Select(u => new ProfileView(u.DisplayName, u.Email ?? "", u.Organization!.Name, u.Role, u.PreferredLanguage))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Saves name and language; <paramref name="preferredLanguage"/> null means "follow my browser".</summary>
+    public async Task<CommandResult> UpdateAsync(Viewer viewer, string displayName, string? preferredLanguage, CancellationToken cancellationToken = default)
+    {
+        var name = (displayName ?? "").Trim();
+        if (name.Length == 0 || name.Length > 200)
+        {
+            return CommandResult.Fail("DisplayName", "Validation.Required200");
+        }
+
+        if (preferredLanguage is not null && !SupportedLanguages.IsSupported(preferredLanguage))
+        {
+            return CommandResult.Fail("PreferredLanguage", "Validation.Language");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var updated = await db.Users
+            .Where(u => u.Id == viewer.UserId)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(u => u.DisplayName, name).SetProperty(u => u.PreferredLanguage, preferredLanguage),
+                cancellationToken);
+        return updated == 1 ? CommandResult.Ok : CommandResult.Fail("", "Error.NotFound");
+    }
+}

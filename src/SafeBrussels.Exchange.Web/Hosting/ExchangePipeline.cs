@@ -1,0 +1,35 @@
+using SafeBrussels.Exchange.Web.Components;
+using SafeBrussels.Exchange.Web.Features.Localization;
+using SafeBrussels.Exchange.Web.Infrastructure.Health;
+using Serilog;
+
+namespace SafeBrussels.Exchange.Web.Hosting;
+
+/// <summary>The request pipeline and every endpoint the application maps.</summary>
+public static class ExchangePipeline
+{
+    public static WebApplication UseExchange(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSerilogRequestLogging();
+
+        app.UseAuthentication();
+        // After authentication: a member's saved language decides before cookie and browser.
+        app.UseRequestLocalization();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        app.MapCultureEndpoints();
+        app.MapExchangeHealth();
+        return app;
+    }
+}

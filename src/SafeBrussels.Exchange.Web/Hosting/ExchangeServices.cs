@@ -1,0 +1,193 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using SafeBrussels.Exchange.Web.Components.Account;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Demo;
+using SafeBrussels.Exchange.Web.Features.Invitations;
+using SafeBrussels.Exchange.Web.Features.Members;
+using SafeBrussels.Exchange.Web.Features.Organizations;
+using SafeBrussels.Exchange.Web.Infrastructure.Cli;
+using SafeBrussels.Exchange.Web.Infrastructure.Email;
+using SafeBrussels.Exchange.Web.Infrastructure.Health;
+using SafeBrussels.Exchange.Web.Infrastructure.Localization;
+using SafeBrussels.Exchange.Web.Infrastructure.Logging;
+using SafeBrussels.Exchange.Web.Infrastructure.Web;
+
+namespace SafeBrussels.Exchange.Web.Hosting;
+
+/// <summary>The composition root: every service the application registers, by concern.</summary>
+public static class ExchangeServices
+{
+    public static WebApplicationBuilder AddExchange(this WebApplicationBuilder builder, bool commandLine = false)
+    {
+        builder.AddExchangeLogging(commandLine);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<PublicUrlOptions>(builder.Configuration);
+        builder.Services.AddSingleton<PublicLinks>();
+
+        builder.AddData();
+        builder.AddIdentity();
+        builder.Services.AddExchangeLocalization();
+        builder.Services.AddEmail(builder.Configuration);
+        builder.Services.AddExchangeHealthChecks();
+        builder.Services.AddUserInterface();
+        builder.Services.AddFeatures();
+        builder.Services.AddCommandLine();
+        return builder;
+    }
+
+    private static void AddData(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ExchangeDatabase.ConnectionStringName) is { Length: > 0 } configured
+            ? configured
+            : throw new InvalidOperationException(
+                $"The connection string 'ConnectionStrings:{ExchangeDatabase.ConnectionStringName}' is not configured (environment variable ConnectionStrings__{ExchangeDatabase.ConnectionStringName}).");
+
+        // Request-scoped contexts for Identity and static pages; a factory for interactive components.
+        builder.Services.AddDbContext<ExchangeDbContext>(
+            options => ExchangeDatabase.Configure(options, connectionString),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
+        builder.Services.AddDbContextFactory<ExchangeDbContext>(options => ExchangeDatabase.Configure(options, connectionString));
+    }
+
+    private static void AddIdentity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<SessionLifetime>(builder.Configuration.GetSection(SessionLifetime.SectionName));
+        var lifetime = builder.Configuration.GetSection(SessionLifetime.SectionName).Get<SessionLifetime>() ?? new SessionLifetime();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddSingleton<SessionRevocations>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedEmail = true;
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                options.User.RequireUniqueEmail = true;
+                // ASVS 5.0: length, not composition rules.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<ExchangeDbContext>()
+            .AddSignInManager<ExchangeSignInManager>()
+            .AddClaimsPrincipalFactory<ExchangeClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+
+        // PBKDF2 (HMAC-SHA512) at the OWASP ASVS 5.0 work factor.
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
+
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            // Every request re-reads the member: a deactivation or a role change takes effect at once.
+            options.ValidationInterval = TimeSpan.Zero;
+            options.OnRefreshingPrincipal = context =>
+            {
+                var signedInAt = context.CurrentPrincipal?.FindFirst(ExchangeClaims.AuthenticatedAt);
+                if (signedInAt is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(signedInAt.Type, signedInAt.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+
+        var secure = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "exchange.session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = secure;
+            options.ExpireTimeSpan = lifetime.IdleTimeout;
+            options.SlidingExpiration = true;
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                var time = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+                if (lifetime.HasExpired(context.Principal, time.GetUtcNow()))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
+        });
+        services.ConfigureExternalCookie(options => options.Cookie.SecurePolicy = secure);
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = secure);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.PlatformAdmin, policy => policy.RequireRole(RoleNames.PlatformAdmin))
+            .AddPolicy(Policies.MemberAdmin, policy => policy.RequireRole(RoleNames.PlatformAdmin, RoleNames.OrgAdmin));
+
+        services.AddSingleton<IEmailSender<ApplicationUser>, AccountMailer>();
+    }
+
+    private static void AddExchangeLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SetDefaultCulture(SupportedLanguages.Default)
+                .AddSupportedCultures([.. SupportedLanguages.All])
+                .AddSupportedUICultures([.. SupportedLanguages.All]);
+            options.RequestCultureProviders =
+            [
+                new UserPreferenceCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+    }
+
+    private static void AddEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.SectionName));
+        services.AddSingleton<IMailSender, SmtpMailSender>();
+    }
+
+    private static void AddUserInterface(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+    }
+
+    private static void AddFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<OrganizationService>();
+        services.AddScoped<MemberService>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<InvitationAcceptance>();
+        services.AddSingleton<InvitationMailer>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<Features.Profile.ProfileService>();
+    }
+}

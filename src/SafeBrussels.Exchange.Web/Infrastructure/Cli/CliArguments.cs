@@ -1,0 +1,52 @@
+namespace SafeBrussels.Exchange.Web.Infrastructure.Cli;
+
+/// <summary>The options after a verb: <c>--name value</c> pairs and bare <c>--flag</c>s.</summary>
+public sealed class CliArguments
+{
+    private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
+
+    private CliArguments()
+    {
+    }
+
+    public static CliArguments Parse(IReadOnlyList<string> args, IReadOnlySet<string> flags, IReadOnlySet<string> options)
+    {
+        var parsed = new CliArguments();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new CliException($"Unexpected argument '{arg}'.");
+            }
+
+            var name = arg[2..];
+            if (flags.Contains(name))
+            {
+                parsed._options[name] = null;
+            }
+            else if (options.Contains(name))
+            {
+                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    throw new CliException($"Option '--{name}' needs a value.");
+                }
+
+                parsed._options[name] = args[++i];
+            }
+            else
+            {
+                throw new CliException($"Unknown option '--{name}'.");
+            }
+        }
+
+        return parsed;
+    }
+
+    public bool Has(string name) => _options.ContainsKey(name);
+
+    public string? Get(string name) => _options.GetValueOrDefault(name);
+
+    public string Require(string name) =>
+        Get(name) is { Length: > 0 } value ? value : throw new CliException($"Option '--{name}' is required.");
+}

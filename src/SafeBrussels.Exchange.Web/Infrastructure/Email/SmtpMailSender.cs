@@ -1,0 +1,49 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace SafeBrussels.Exchange.Web.Infrastructure.Email;
+
+/// <summary>Sends mail over SMTP with MailKit, as multipart/alternative (text + HTML).</summary>
+internal sealed class SmtpMailSender(IOptions<EmailOptions> options, ILogger<SmtpMailSender> logger) : IMailSender
+{
+    public async Task SendAsync(MailContent message, CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        var mime = ToMime(message, settings);
+
+        using var client = new SmtpClient { Timeout = settings.Smtp.TimeoutSeconds * 1000 };
+        await client.ConnectAsync(settings.Smtp.Host, settings.Smtp.Port, ToSocketOptions(settings.Smtp.TlsMode), cancellationToken);
+        if (!string.IsNullOrEmpty(settings.Smtp.UserName))
+        {
+            await client.AuthenticateAsync(settings.Smtp.UserName, settings.Smtp.Password ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(mime, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+        // The subject may name sensitive content in later features: log only the message id.
+        logger.LogInformation("Mail {MessageId} sent", mime.MessageId);
+    }
+
+    internal static MimeMessage ToMime(MailContent message, EmailOptions settings)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
+        mime.To.Add(new MailboxAddress(message.ToName ?? "", message.ToAddress));
+        mime.Subject = message.Subject;
+        mime.Headers.Add(HeaderId.ContentLanguage, message.Language);
+        mime.Headers.Add("Auto-Submitted", "auto-generated");
+        var body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html };
+        mime.Body = body.ToMessageBody();
+        return mime;
+    }
+
+    private static SecureSocketOptions ToSocketOptions(SmtpTlsMode mode) => mode switch
+    {
+        SmtpTlsMode.None => SecureSocketOptions.None,
+        SmtpTlsMode.StartTls => SecureSocketOptions.StartTls,
+        SmtpTlsMode.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        _ => SecureSocketOptions.StartTlsWhenAvailable,
+    };
+}

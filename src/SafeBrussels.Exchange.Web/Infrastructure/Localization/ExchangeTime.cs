@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace SafeBrussels.Exchange.Web.Infrastructure.Localization;
+
+/// <summary>Every date and time shown to people is shown in Brussels time, in their language's format.</summary>
+public static class ExchangeTime
+{
+    public static TimeZoneInfo Brussels { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+
+    public static DateTimeOffset ToBrussels(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, Brussels);
+
+    public static string FormatDate(DateTimeOffset value) =>
+        ToBrussels(value).ToString("D", CultureInfo.CurrentCulture);
+
+    public static string FormatDateTime(DateTimeOffset value) =>
+        ToBrussels(value).ToString("g", CultureInfo.CurrentCulture);
+}

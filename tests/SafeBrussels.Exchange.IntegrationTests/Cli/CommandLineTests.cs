@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Infrastructure.Cli;
+
+namespace SafeBrussels.Exchange.IntegrationTests.Cli;
+
+[Collection(AppCollection.Name)]
+public sealed class CommandLineTests(AppFixture app)
+{
+    [Fact]
+    public async Task Users_add_without_password_prints_a_single_use_invitation_link()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var email = $"first-{Guid.NewGuid():N}@example.org";
+        var (code, output, _) = await RunAsync("users", "add", "--email", email, "--org", organization.Key, "--role", "org-admin");
+
+        Assert.Equal(0, code);
+        var link = output.Trim().Split('\n').Last().Trim();
+        Assert.StartsWith("https://localhost/Account/Invitation?token=", link);
+        await using var db = app.Database.CreateContext();
+        var invitation = await db.Invitations.SingleAsync(i => i.Email == email);
+        Assert.Equal(ExchangeRole.OrgAdmin, invitation.Role);
+    }
+
+    [Fact]
+    public async Task Users_add_with_password_creates_a_member_who_can_sign_in()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var email = $"admin-{Guid.NewGuid():N}@example.org";
+        var (code, _, _) = await RunAsync("users", "add", "--email", email, "--org", organization.Key, "--role", "platform-admin", "--password", "operator chosen password");
+        Assert.Equal(0, code);
+
+        using var session = app.NewSession();
+        var signIn = await session.SignInAsync(email, "operator chosen password");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(ExchangeRole.PlatformAdmin, (await db.Users.SingleAsync(u => u.Email == email)).Role);
+    }
+
+    [Theory]
+    [InlineData("No organization has the key 'nowhere'", "users", "add", "--email", "a@example.org", "--org", "nowhere", "--role", "reader")]
+    [InlineData("Unknown role 'boss'", "users", "add", "--email", "a@example.org", "--org", "x", "--role", "boss")]
+    [InlineData("Option '--email' is required", "users", "add", "--org", "x", "--role", "reader")]
+    [InlineData("Option '--org' needs a value", "users", "add", "--email", "a@example.org", "--org")]
+    public async Task Bad_command_lines_exit_non_zero_with_a_clear_message(string message, params string[] args)
+    {
+        var (code, _, error) = await RunAsync(args);
+        Assert.NotEqual(0, code);
+        Assert.Contains(message, error);
+    }
+
+    [Fact]
+    public async Task Seed_demo_refuses_to_run_outside_development_without_force()
+    {
+        var (code, _, error) = await RunAsync("seed-demo");
+        Assert.Equal(1, code);
+        Assert.Contains("only in Development", error);
+    }
+
+    [Fact]
+    public async Task Seed_demo_with_force_creates_the_demo_organizations_and_one_user_per_role_and_is_repeatable()
+    {
+        var (code, output, _) = await RunAsync("seed-demo", "--force");
+        Assert.Equal(0, code);
+        Assert.Contains("contributor@safe-brussels.example", output);
+        Assert.Equal(0, (await RunAsync("seed-demo", "--force")).Code);
+
+        await using var db = app.Database.CreateContext();
+        var roles = await db.Users.Where(u => u.Organization!.Key == "safe-brussels").Select(u => u.Role).Distinct().ToListAsync();
+        Assert.Equal(4, roles.Count);
+        Assert.True(await db.Organizations.AnyAsync(o => o.Key == "stad-gent"));
+        Assert.Equal(8, await db.Users.CountAsync(u => u.Email!.EndsWith(".example")));
+    }
+
+    [Fact]
+    public async Task Migrate_reports_an_up_to_date_database()
+    {
+        var (code, output, _) = await RunAsync("migrate");
+        Assert.Equal(0, code);
+        Assert.Contains("up to date", output);
+    }
+
+    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await ExchangeCli.RunAsync(app.Factory.Services, args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SafeBrussels.Exchange.Web.Data;
+
+namespace SafeBrussels.Exchange.TestSupport;
+
+/// <summary>
+/// A fresh PostgreSQL database on the throwaway cluster that deploy/local/test.sh starts
+/// (EXCHANGE_TEST_POSTGRES), migrated, and dropped at the end.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string _serverConnectionString;
+
+    private TestDatabase(string serverConnectionString, string name)
+    {
+        _serverConnectionString = serverConnectionString;
+        Name = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("EXCHANGE_TEST_POSTGRES") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                "EXCHANGE_TEST_POSTGRES is not set. Run the tests with deploy/local/test.sh, which starts a throwaway PostgreSQL, " +
+                "or export EXCHANGE_TEST_POSTGRES=\"Host=127.0.0.1;Port=5433;Username=postgres\".");
+
+    public static async Task<TestDatabase> CreateAsync(string purpose, bool migrate = true)
+    {
+        var name = $"exchange_{purpose}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
+        var database = new TestDatabase(ServerConnectionString, name);
+        await using (var connection = new NpgsqlConnection(database._serverConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        if (migrate)
+        {
+            await using var db = database.CreateContext();
+            await db.Database.MigrateAsync();
+        }
+
+        return database;
+    }
+
+    public ExchangeDbContext CreateContext() => ExchangeDatabase.CreateStandalone(ConnectionString);
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_serverConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace SafeBrussels.Exchange.TestSupport;
+
+/// <summary>A real SMTP server (the SmtpServer package) on a free loopback port that keeps every message it receives.</summary>
+public sealed class TestSmtpServer : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<MimeMessage> _messages = new();
+    private readonly SemaphoreSlim _arrived = new(0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _running;
+
+    public TestSmtpServer()
+    {
+        Port = FreePort();
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(builder => builder.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(this));
+        var server = new SmtpServer.SmtpServer(options, services);
+        _running = server.StartAsync(_stop.Token);
+    }
+
+    public int Port { get; }
+
+    public IReadOnlyCollection<MimeMessage> Messages => _messages;
+
+    /// <summary>Waits for the first message to <paramref name="address"/> received from now on or already there.</summary>
+    public async Task<MimeMessage> WaitForMessageToAsync(string address, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var found = _messages.FirstOrDefault(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)));
+            if (found is not null)
+            {
+                return found;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"No mail to {address} arrived; {_messages.Count} other message(s) received.");
+            }
+
+            await _arrived.WaitAsync(left);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Store(TestSmtpServer owner) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(
+            ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            using var stream = new MemoryStream(buffer.ToArray());
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            owner._messages.Enqueue(message);
+            owner._arrived.Release();
+            return SmtpResponse.Ok;
+        }
+    }
+}

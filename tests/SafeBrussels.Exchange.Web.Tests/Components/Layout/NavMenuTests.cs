@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Security.Claims;
+using Bunit;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using SafeBrussels.Exchange.Web.Components.Layout;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Tests.Infrastructure;
+
+namespace SafeBrussels.Exchange.Web.Tests.Components.Layout;
+
+public sealed class NavMenuTests : BunitContext, IAsyncLifetime
+{
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public NavMenuTests()
+    {
+        Services.AddRealLocalization();
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+    }
+
+    [Theory]
+    [InlineData(RoleNames.PlatformAdmin, new[] { "/", "/organizations", "/members", "/profile" })]
+    [InlineData(RoleNames.OrgAdmin, new[] { "/", "/organizations", "/members", "/profile" })]
+    [InlineData(RoleNames.Contributor, new[] { "/", "/organizations", "/profile" })]
+    [InlineData(RoleNames.Reader, new[] { "/", "/organizations", "/profile" })]
+    public void Navigation_shows_each_role_what_it_may_use(string role, string[] expected)
+    {
+        SignIn(role);
+        var menu = Render<CascadingAuthenticationState>(p => p.AddChildContent<NavMenu>());
+
+        var links = menu.FindAll("a[href]").Select(a => a.GetAttribute("href")).ToArray();
+        Assert.Equal(expected, links);
+    }
+
+    [Fact]
+    public void Anonymous_visitor_only_sees_sign_in()
+    {
+        AddAuthorization();
+        var menu = Render<CascadingAuthenticationState>(p => p.AddChildContent<NavMenu>());
+        var link = Assert.Single(menu.FindAll("a[href]"));
+        Assert.Equal("Account/Login", link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Navigation_is_translated()
+    {
+        SignIn(RoleNames.Reader);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl");
+        var menu = Render<CascadingAuthenticationState>(p => p.AddChildContent<NavMenu>());
+        Assert.Contains("Organisaties", menu.Markup);
+        Assert.Contains("Mijn profiel", menu.Markup);
+    }
+
+    private void SignIn(string role)
+    {
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized("Test Person");
+        authorization.SetRoles(role);
+        authorization.SetClaims(
+            new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()),
+            new Claim(ExchangeClaims.OrganizationId, Guid.NewGuid().ToString()),
+            new Claim(ExchangeClaims.OrganizationKey, "safe-brussels"));
+    }
+}

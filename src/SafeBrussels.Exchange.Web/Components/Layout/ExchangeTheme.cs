@@ -11,7 +11,12 @@ public static class ExchangeTheme
         {
             Primary = "#0b3d6b",
             Secondary = "#5b6b7c",
-            Tertiary = "#00796b",
+            Tertiary = "#00695c",
+            // Darker than MudBlazor's defaults so that text in these colours meets WCAG AA on white.
+            Success = "#1e7e34",
+            Error = "#c62828",
+            Warning = "#8a5a00",
+            Info = "#1565c0",
             AppbarBackground = "#0b3d6b",
             AppbarText = "#ffffff",
             Background = "#f5f6f8",

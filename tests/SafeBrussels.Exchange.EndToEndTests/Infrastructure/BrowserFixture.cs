@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+using SafeBrussels.Exchange.TestSupport;
+using SafeBrussels.Exchange.Web.Infrastructure.Cli;
+
+namespace SafeBrussels.Exchange.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// The application on a real Kestrel port (Development environment, demo data seeded), and Debian's Chromium
+/// driven by Playwright. Playwright never downloads a browser: it launches /usr/bin/chromium (EXCHANGE_CHROMIUM).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private TestDatabase _database = default!;
+    private TestSmtpServer _smtp = default!;
+    private ExchangeAppFactory _factory = default!;
+    private IPlaywright _playwright = default!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync("e2e");
+        _smtp = new TestSmtpServer();
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        _factory = new ExchangeAppFactory(_database, _smtp, environment: "Development") { PublicBaseUrl = BaseUrl };
+        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+        _factory.StartServer();
+
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var seeded = await ExchangeCli.RunAsync(_factory.Services, ["seed-demo"], output, error);
+        Assert.True(seeded == 0, error.ToString());
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("EXCHANGE_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(string? acceptLanguage = "en")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = acceptLanguage,
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await _factory.DisposeAsync();
+        await _smtp.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

@@ -30,52 +30,44 @@ public sealed class MemberService(
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<CommandResult> ChangeRoleAsync(Viewer viewer, Guid userId, ExchangeRole role, CancellationToken cancellationToken = default)
+    public Task<CommandResult> ChangeRoleAsync(Viewer viewer, Guid userId, ExchangeRole role, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var member = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        var refusal = Check(viewer, member);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
         if (role == ExchangeRole.PlatformAdmin && !viewer.IsPlatformAdmin)
         {
-            return CommandResult.Fail("Role", "Error.Forbidden");
+            return Task.FromResult(CommandResult.Fail("Role", "Error.Forbidden"));
         }
 
-        member!.Role = role;
-        // The next request of that member rebuilds their principal with the new role.
-        member.ConcurrencyStamp = Guid.NewGuid().ToString();
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("User {UserId} role changed to {Role} by {ActorId}", userId, role, viewer.UserId);
-        return CommandResult.Ok;
+        // The member's next request rebuilds their principal (security stamp validation) with the new role.
+        return ChangeMemberAsync(viewer, userId, member => member.Role = role, $"role changed to {role}", cancellationToken);
     }
 
     /// <summary>Deactivates a member: every session they have ends at once, and they can no longer sign in.</summary>
     public async Task<CommandResult> DeactivateAsync(Viewer viewer, Guid userId, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var member = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        var refusal = Check(viewer, member);
-        if (refusal is not null)
+        var result = await ChangeMemberAsync(viewer, userId, member =>
         {
-            return refusal;
+            member.IsActive = false;
+            member.DeactivatedAt = time.GetUtcNow();
+            // A new security stamp invalidates every cookie issued before now.
+            member.SecurityStamp = Guid.NewGuid().ToString("N");
+        }, "deactivated", cancellationToken);
+        if (result.Succeeded)
+        {
+            revocations.Revoke(userId);
         }
 
-        member!.IsActive = false;
-        member.DeactivatedAt = time.GetUtcNow();
-        // A new security stamp invalidates every cookie issued before now.
-        member.SecurityStamp = Guid.NewGuid().ToString("N");
-        member.ConcurrencyStamp = Guid.NewGuid().ToString();
-        await db.SaveChangesAsync(cancellationToken);
-        revocations.Revoke(userId);
-        logger.LogInformation("User {UserId} deactivated by {ActorId}", userId, viewer.UserId);
-        return CommandResult.Ok;
+        return result;
     }
 
-    public async Task<CommandResult> ReactivateAsync(Viewer viewer, Guid userId, CancellationToken cancellationToken = default)
+    public Task<CommandResult> ReactivateAsync(Viewer viewer, Guid userId, CancellationToken cancellationToken = default) =>
+        ChangeMemberAsync(viewer, userId, member =>
+        {
+            member.IsActive = true;
+            member.DeactivatedAt = null;
+        }, "reactivated", cancellationToken);
+
+    private async Task<CommandResult> ChangeMemberAsync(
+        Viewer viewer, Guid userId, Action<ApplicationUser> change, string what, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var member = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
@@ -85,11 +77,10 @@ public sealed class MemberService(
             return refusal;
         }
 
-        member!.IsActive = true;
-        member.DeactivatedAt = null;
-        member.ConcurrencyStamp = Guid.NewGuid().ToString();
+        change(member!);
+        member!.ConcurrencyStamp = Guid.NewGuid().ToString();
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("User {UserId} reactivated by {ActorId}", userId, viewer.UserId);
+        logger.LogInformation("User {UserId} {Change} by {ActorId}", userId, what, viewer.UserId);
         return CommandResult.Ok;
     }
 

@@ -41,11 +41,11 @@ public sealed class AppFixture : IAsyncLifetime
             BaseAddress = new Uri("https://localhost"),
         }));
 
-    public async Task<Organization> CreateOrganizationAsync(string? languages = "fr")
+    public async Task<Organization> CreateOrganizationAsync(string language = "fr")
     {
         await using var db = Database.CreateContext();
         var key = "org-" + Guid.NewGuid().ToString("N")[..10];
-        var organization = new Organization { Key = key, Name = "Org " + key, City = "Brussel", Country = "BE", WorkingLanguages = [languages ?? "en"] };
+        var organization = new Organization { Key = key, Name = "Org " + key, City = "Brussel", Country = "BE", WorkingLanguages = [language] };
         db.Organizations.Add(organization);
         await db.SaveChangesAsync();
         return organization;
@@ -68,7 +68,7 @@ public sealed class AppFixture : IAsyncLifetime
         };
         var result = await users.CreateAsync(user, Password);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
-        return (user, new Viewer(user.Id, organization.Id, organization.Key, role, user.DisplayName));
+        return (user, new Viewer(user.Id, organization.Id, role, user.DisplayName));
     }
 
     public async Task<T> WithServiceAsync<T>(Func<IServiceProvider, Task<T>> action) where T : notnull

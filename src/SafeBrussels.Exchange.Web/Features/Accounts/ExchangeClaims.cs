@@ -4,7 +4,6 @@ namespace SafeBrussels.Exchange.Web.Features.Accounts;
 public static class ExchangeClaims
 {
     public const string OrganizationId = "exchange:org";
-    public const string OrganizationKey = "exchange:org_key";
     public const string DisplayName = "exchange:name";
     public const string Language = "exchange:lang";
 

@@ -4,7 +4,7 @@ using SafeBrussels.Exchange.Web.Data;
 namespace SafeBrussels.Exchange.Web.Features.Accounts;
 
 /// <summary>The signed-in person as every feature sees them: who, from which organization, with which role.</summary>
-public sealed record Viewer(Guid UserId, Guid OrganizationId, string OrganizationKey, ExchangeRole Role, string DisplayName)
+public sealed record Viewer(Guid UserId, Guid OrganizationId, ExchangeRole Role, string DisplayName)
 {
     public bool IsPlatformAdmin => Role == ExchangeRole.PlatformAdmin;
 
@@ -34,7 +34,6 @@ public sealed record Viewer(Guid UserId, Guid OrganizationId, string Organizatio
         return new Viewer(
             userId,
             organizationId,
-            principal.FindFirstValue(ExchangeClaims.OrganizationKey) ?? "",
             role,
             principal.FindFirstValue(ExchangeClaims.DisplayName) ?? principal.Identity.Name ?? "");
     }

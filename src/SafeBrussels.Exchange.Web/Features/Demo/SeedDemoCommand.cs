@@ -4,8 +4,6 @@ namespace SafeBrussels.Exchange.Web.Features.Demo;
 
 internal sealed class SeedDemoCommand(DemoSeeder seeder, IHostEnvironment environment) : ICliCommand
 {
-    public IReadOnlyList<string> Verb { get; } = ["seed-demo"];
-
     public string Usage => "seed-demo [--force]          create the demo organizations, users and content (Development only unless --force)";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)

@@ -14,8 +14,6 @@ internal sealed class UsersAddCommand(
     UserManager<ApplicationUser> userManager,
     InvitationService invitations) : ICliCommand
 {
-    public IReadOnlyList<string> Verb { get; } = ["users", "add"];
-
     public string Usage =>
         "users add --email E --org KEY --role platform-admin|org-admin|contributor|reader [--password P] [--name N] [--lang fr|nl|en]";
 

@@ -14,22 +14,14 @@ public sealed class OrganizationService(IDbContextFactory<ExchangeDbContext> dbF
     public async Task<IReadOnlyList<OrganizationSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Organizations
-            .OrderBy(o => o.Name)
-            .Select(o => new OrganizationSummary(
-                o.Id, o.Key, o.Name, o.City, o.Country, o.WorkingLanguages, o.Members.Count(m => m.IsActive)))
-            .ToListAsync(cancellationToken);
+        return await Summaries(db.Organizations.OrderBy(o => o.Name)).ToListAsync(cancellationToken);
     }
 
-    public async Task<OrganizationSummary?> FindAsync(string key, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Organizations
-            .Where(o => o.Key == key)
-            .Select(o => new OrganizationSummary(
-                o.Id, o.Key, o.Name, o.City, o.Country, o.WorkingLanguages, o.Members.Count(m => m.IsActive)))
-            .SingleOrDefaultAsync(cancellationToken);
-    }
+    public Task<OrganizationSummary?> FindAsync(string key, CancellationToken cancellationToken = default) =>
+        FindWhereAsync(o => o.Key == key, cancellationToken);
+
+    public Task<OrganizationSummary?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
+        FindWhereAsync(o => o.Id == id, cancellationToken);
 
     public async Task<CommandResult> CreateAsync(Viewer? actor, OrganizationInput input, CancellationToken cancellationToken = default)
     {
@@ -93,6 +85,17 @@ public sealed class OrganizationService(IDbContextFactory<ExchangeDbContext> dbF
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
     }
+
+    private async Task<OrganizationSummary?> FindWhereAsync(
+        System.Linq.Expressions.Expression<Func<Organization, bool>> predicate, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Summaries(db.Organizations.Where(predicate)).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    private static IQueryable<OrganizationSummary> Summaries(IQueryable<Organization> organizations) =>
+        organizations.Select(o => new OrganizationSummary(
+            o.Id, o.Key, o.Name, o.City, o.Country, o.WorkingLanguages, o.Members.Count(m => m.IsActive)));
 
     private static void Normalize(OrganizationInput input)
     {

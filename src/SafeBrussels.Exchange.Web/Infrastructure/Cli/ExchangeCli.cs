@@ -2,47 +2,56 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SafeBrussels.Exchange.Web.Features.Demo;
 using SafeBrussels.Exchange.Web.Features.Members;
+using SafeBrussels.Exchange.Web.Features.Organizations;
 
 namespace SafeBrussels.Exchange.Web.Infrastructure.Cli;
 
 /// <summary>Finds the verb among the registered commands and runs it; every failure is a message and a non-zero exit.</summary>
 public static class ExchangeCli
 {
-    private static readonly string[] FirstWords = ["migrate", "seed-demo", "users", "help", "--help"];
+    // The one list of verbs: Program asks it before the host is built, the container resolves from it.
+    private static readonly (string[] Verb, Type Command)[] Commands =
+    [
+        (["migrate"], typeof(MigrateCommand)),
+        (["seed-demo"], typeof(SeedDemoCommand)),
+        (["organizations", "add"], typeof(OrganizationsAddCommand)),
+        (["users", "add"], typeof(UsersAddCommand)),
+    ];
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && FirstWords.Contains(args[0]);
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (IsHelp(args) || Commands.Any(c => c.Verb[0] == args[0]));
 
     public static IServiceCollection AddCommandLine(this IServiceCollection services)
     {
-        services.AddScoped<ICliCommand, MigrateCommand>();
-        services.AddScoped<ICliCommand, SeedDemoCommand>();
-        services.AddScoped<ICliCommand, UsersAddCommand>();
+        foreach (var (_, command) in Commands)
+        {
+            services.AddScoped(command);
+        }
+
         return services;
     }
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var commands = scope.ServiceProvider.GetServices<ICliCommand>().ToList();
-        var command = commands
-            .Where(c => args.Length >= c.Verb.Count && c.Verb.SequenceEqual(args.Take(c.Verb.Count)))
-            .OrderByDescending(c => c.Verb.Count)
-            .FirstOrDefault();
-        if (command is null)
+        var match = Commands.FirstOrDefault(c => args.Length >= c.Verb.Length && c.Verb.SequenceEqual(args.Take(c.Verb.Length)));
+        if (match.Command is null)
         {
-            var isHelp = args.Length > 0 && args[0] is "help" or "--help";
-            (isHelp ? output : error).WriteLine((isHelp ? "" : $"Unknown command '{string.Join(' ', args)}'.\n") + "Commands:");
-            foreach (var known in commands)
+            var help = IsHelp(args);
+            var writer = help ? output : error;
+            await writer.WriteLineAsync((help ? "" : $"Unknown command '{string.Join(' ', args)}'.\n") + "Commands:");
+            foreach (var (_, type) in Commands)
             {
-                (isHelp ? output : error).WriteLine($"  {known.Usage}");
+                await writer.WriteLineAsync($"  {Resolve(scope, type).Usage}");
             }
 
-            return isHelp ? 0 : 2;
+            return help ? 0 : 2;
         }
 
+        var command = Resolve(scope, match.Command);
         try
         {
-            return await command.RunAsync(args.Skip(command.Verb.Count).ToList(), output, cancellationToken);
+            return await command.RunAsync(args.Skip(match.Verb.Length).ToList(), output, cancellationToken);
         }
         catch (CliException ex)
         {
@@ -56,4 +65,8 @@ public static class ExchangeCli
             return 3;
         }
     }
+
+    private static bool IsHelp(string[] args) => args.Length > 0 && args[0] is "help" or "--help";
+
+    private static ICliCommand Resolve(AsyncServiceScope scope, Type type) => (ICliCommand)scope.ServiceProvider.GetRequiredService(type);
 }

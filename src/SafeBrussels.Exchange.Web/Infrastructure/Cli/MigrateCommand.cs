@@ -5,8 +5,6 @@ namespace SafeBrussels.Exchange.Web.Infrastructure.Cli;
 
 internal sealed class MigrateCommand(ExchangeDbContext db) : ICliCommand
 {
-    public IReadOnlyList<string> Verb { get; } = ["migrate"];
-
     public string Usage => "migrate                      apply pending database migrations and exit";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)

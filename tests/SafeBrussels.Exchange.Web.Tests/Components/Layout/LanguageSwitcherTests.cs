@@ -2,25 +2,13 @@ using System.Globalization;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 using SafeBrussels.Exchange.Web.Components.Layout;
 using SafeBrussels.Exchange.Web.Tests.Infrastructure;
 
 namespace SafeBrussels.Exchange.Web.Tests.Components.Layout;
 
-public sealed class LanguageSwitcherTests : BunitContext, IAsyncLifetime
+public sealed class LanguageSwitcherTests : MudBunitContext
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
-
-    public LanguageSwitcherTests()
-    {
-        Services.AddRealLocalization();
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
     [Fact]
     public void Offers_the_three_languages_by_their_own_names_and_marks_the_current_one()
     {

@@ -3,24 +3,16 @@ using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 using SafeBrussels.Exchange.Web.Components.Layout;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Tests.Infrastructure;
 
 namespace SafeBrussels.Exchange.Web.Tests.Components.Layout;
 
-public sealed class NavMenuTests : BunitContext, IAsyncLifetime
+public sealed class NavMenuTests : MudBunitContext
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
-
     public NavMenuTests()
     {
-        Services.AddRealLocalization();
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
     }
 
@@ -64,7 +56,6 @@ public sealed class NavMenuTests : BunitContext, IAsyncLifetime
         authorization.SetRoles(role);
         authorization.SetClaims(
             new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()),
-            new Claim(ExchangeClaims.OrganizationId, Guid.NewGuid().ToString()),
-            new Claim(ExchangeClaims.OrganizationKey, "safe-brussels"));
+            new Claim(ExchangeClaims.OrganizationId, Guid.NewGuid().ToString()));
     }
 }

@@ -13,21 +13,23 @@ namespace SafeBrussels.Exchange.EndToEndTests.Infrastructure;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private TestDatabase _database = default!;
-    private TestSmtpServer _smtp = default!;
     private ExchangeAppFactory _factory = default!;
     private IPlaywright _playwright = default!;
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Every mail the application sends during the run.</summary>
+    public TestSmtpServer Smtp { get; private set; } = default!;
 
     public IBrowser Browser { get; private set; } = default!;
 
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("e2e");
-        _smtp = new TestSmtpServer();
+        Smtp = new TestSmtpServer();
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
-        _factory = new ExchangeAppFactory(_database, _smtp, environment: "Development") { PublicBaseUrl = BaseUrl };
+        _factory = new ExchangeAppFactory(_database, Smtp, environment: "Development") { PublicBaseUrl = BaseUrl };
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         _factory.StartServer();
 
@@ -61,7 +63,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         _playwright.Dispose();
         await _factory.DisposeAsync();
-        await _smtp.DisposeAsync();
+        await Smtp.DisposeAsync();
         await _database.DisposeAsync();
     }
 

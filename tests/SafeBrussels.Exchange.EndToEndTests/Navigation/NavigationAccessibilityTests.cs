@@ -83,6 +83,9 @@ public sealed class NavigationAccessibilityTests(BrowserFixture browser)
         await page.Locator("[data-testid=send-invitation]").ClickAsync();
 
         await Assertions.Expect(page.Locator("table", new() { HasText = email })).ToBeVisibleAsync();
+        var mail = await browser.Smtp.WaitForMessageToAsync(email);
+        Assert.Contains("Stad Gent", mail.Subject);
+        Assert.Contains($"{browser.BaseUrl}/Account/Invitation?token=", mail.TextBody);
         await page.Context.CloseAsync();
     }
 }

@@ -47,21 +47,28 @@ public sealed partial class SignInTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Deactivated_member_loses_access_at_once_and_cannot_sign_in_again()
+    public async Task Deactivated_member_loses_every_session_at_once_and_cannot_sign_in_again()
     {
         var organization = await app.CreateOrganizationAsync();
         var (member, _) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
         var (_, admin) = await app.CreateUserAsync(organization, ExchangeRole.OrgAdmin);
         using var session = app.NewSession();
-        Assert.Equal(HttpStatusCode.Redirect, (await session.SignInAsync(member.Email!, AppFixture.Password)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/profile")).StatusCode);
+        using var otherDevice = app.NewSession();
+        foreach (var open in new[] { session, otherDevice })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await open.SignInAsync(member.Email!, AppFixture.Password)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await open.Client.GetAsync("/profile")).StatusCode);
+        }
 
         var result = await app.WithServiceAsync(s => s.GetRequiredService<MemberService>().DeactivateAsync(admin, member.Id));
         Assert.True(result.Succeeded);
 
-        var afterwards = await session.Client.GetAsync("/profile");
-        Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);
-        Assert.StartsWith("https://localhost/Account/Login", afterwards.Headers.Location!.ToString());
+        foreach (var open in new[] { session, otherDevice })
+        {
+            var afterwards = await open.Client.GetAsync("/profile");
+            Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);
+            Assert.StartsWith("https://localhost/Account/Login", afterwards.Headers.Location!.ToString());
+        }
 
         using var again = app.NewSession();
         var signIn = await again.SignInAsync(member.Email!, AppFixture.Password);

@@ -38,7 +38,28 @@ public sealed class CommandLineTests(AppFixture app)
         Assert.Equal(ExchangeRole.PlatformAdmin, (await db.Users.SingleAsync(u => u.Email == email)).Role);
     }
 
+    [Fact]
+    public async Task A_fresh_installation_gets_its_first_organization_and_platform_administrator_from_the_command_line()
+    {
+        var key = "city-" + Guid.NewGuid().ToString("N")[..8];
+        var email = $"root-{Guid.NewGuid():N}@example.org";
+        var created = await RunAsync("organizations", "add", "--key", key, "--name", "Ville de Namur", "--city", "Namur", "--country", "be", "--languages", "fr, nl");
+        Assert.Equal(0, created.Code);
+        Assert.Equal(0, (await RunAsync("users", "add", "--email", email, "--org", key, "--role", "platform-admin", "--password", "first administrator password")).Code);
+
+        await using var db = app.Database.CreateContext();
+        var organization = await db.Organizations.SingleAsync(o => o.Key == key);
+        Assert.Equal("BE", organization.Country);
+        Assert.Equal(["fr", "nl"], organization.WorkingLanguages);
+        using var session = app.NewSession();
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await session.SignInAsync(email, "first administrator password")).StatusCode);
+    }
+
     [Theory]
+    [InlineData("--key: the key must be lower-case", "organizations", "add", "--key", "Bad Key", "--name", "N", "--city", "C", "--country", "BE", "--languages", "fr")]
+    [InlineData("--languages: give one or more of fr, nl, en", "organizations", "add", "--key", "ok-key", "--name", "N", "--city", "C", "--country", "BE", "--languages", "de")]
+    [InlineData("--country: use a two-letter country code", "organizations", "add", "--key", "ok-key", "--name", "N", "--city", "C", "--country", "Belgium", "--languages", "nl")]
+    [InlineData("Unknown command 'organisations add'", "organisations", "add")]
     [InlineData("No organization has the key 'nowhere'", "users", "add", "--email", "a@example.org", "--org", "nowhere", "--role", "reader")]
     [InlineData("Unknown role 'boss'", "users", "add", "--email", "a@example.org", "--org", "x", "--role", "boss")]
     [InlineData("Option '--email' is required", "users", "add", "--org", "x", "--role", "reader")]

@@ -32,8 +32,9 @@ as_postgres() {
 
 # start_cluster DIR PORT: creates the cluster in DIR if needed and starts it on 127.0.0.1:PORT (trust auth, loopback only).
 start_cluster() {
-  local dir=$1 port=$2
-  mkdir -p "$dir"
+  local dir port=$2
+  mkdir -p "$1"
+  dir=$(cd "$1" && pwd)
   if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$dir"; fi
   chmod 700 "$dir"
   if [ ! -f "$dir/PG_VERSION" ]; then
@@ -45,7 +46,7 @@ start_cluster() {
   fi
   as_postgres "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
     -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=${EXCHANGE_PG_FSYNC:-on}" start >/dev/null \
-    || { cat "$dir/server.log" >&2; die "PostgreSQL did not start (log above)"; }
+    || { tail -n 30 "$dir/server.log" >&2; die "PostgreSQL did not start (end of its log above)"; }
 }
 
 stop_cluster() {

@@ -1,16 +1,26 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace SafeBrussels.Exchange.TestSupport;
 
-/// <summary>The real application, on a real database and a real SMTP server.</summary>
+/// <summary>The real application, on a real database and a real SMTP server; its log events are kept in memory.</summary>
 public sealed class ExchangeAppFactory(
     TestDatabase database,
     TestSmtpServer smtp,
     string environment = "Testing",
     IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
+    private readonly CapturingSink _logs = new();
+
     public string PublicBaseUrl { get; set; } = "https://localhost";
+
+    /// <summary>Every log event the application wrote (Information and above), instead of the console.</summary>
+    public IReadOnlyCollection<LogEvent> LogEvents => _logs.Events;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -20,10 +30,19 @@ public sealed class ExchangeAppFactory(
         builder.UseSetting("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:Smtp:TlsMode", "None");
         builder.UseSetting("PublicBaseUrl", PublicBaseUrl);
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Logging:Console", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(_logs));
+    }
+
+    private sealed class CapturingSink : ILogEventSink
+    {
+        public ConcurrentQueue<LogEvent> Events { get; } = new();
+
+        public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
     }
 }

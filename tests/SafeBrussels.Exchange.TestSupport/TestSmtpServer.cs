@@ -34,13 +34,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public IReadOnlyCollection<MimeMessage> Messages => _messages;
 
-    /// <summary>Waits for the first message to <paramref name="address"/> received from now on or already there.</summary>
-    public async Task<MimeMessage> WaitForMessageToAsync(string address, TimeSpan? timeout = null)
+    /// <summary>Waits for the first message to <paramref name="address"/> (that <paramref name="matching"/> accepts), already there or still to come.</summary>
+    public async Task<MimeMessage> WaitForMessageToAsync(string address, TimeSpan? timeout = null, Func<MimeMessage, bool>? matching = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (true)
         {
-            var found = _messages.FirstOrDefault(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)));
+            var found = _messages.FirstOrDefault(m =>
+                m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)) && (matching?.Invoke(m) ?? true));
             if (found is not null)
             {
                 return found;

@@ -17,7 +17,7 @@ public static class ExchangePipeline
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 
         app.UseAuthentication();
         // After authentication: a member's saved language decides before cookie and browser.

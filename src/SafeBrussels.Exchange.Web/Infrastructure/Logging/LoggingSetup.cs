@@ -8,12 +8,15 @@ internal static class LoggingSetup
 {
     /// <summary>
     /// Serilog for every log: console text by default, compact JSON when <c>Logging:Format</c> is <c>json</c>.
+    /// <c>Logging:Console</c> false leaves only the sinks registered as services (ILogEventSink).
     /// Framework request logs are kept at Warning because they would print query strings (invitation and reset tokens).
     /// </summary>
     public static void AddExchangeLogging(this WebApplicationBuilder builder, bool commandLine)
     {
+        var console = builder.Configuration.GetValue("Logging:Console", true);
         var json = string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase);
-        builder.Services.AddSerilog((services, logger) =>
+        // The logger belongs to this host, not to the static Log: several hosts (tests) may share one process.
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) =>
         {
             logger
                 .MinimumLevel.Is(commandLine ? LogEventLevel.Warning : LogEventLevel.Information)
@@ -25,6 +28,11 @@ internal static class LoggingSetup
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext();
+            if (!console)
+            {
+                return;
+            }
+
             if (json)
             {
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter(), standardErrorFromLevel: commandLine ? LogEventLevel.Verbose : null);

@@ -11,6 +11,14 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<Theme> Themes => Set<Theme>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+
+    public DbSet<MeetingRevision> MeetingRevisions => Set<MeetingRevision>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

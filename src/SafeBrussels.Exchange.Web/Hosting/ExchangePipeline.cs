@@ -1,5 +1,6 @@
 using SafeBrussels.Exchange.Web.Components;
 using SafeBrussels.Exchange.Web.Features.Localization;
+using SafeBrussels.Exchange.Web.Features.Meetings;
 using SafeBrussels.Exchange.Web.Infrastructure.Health;
 using Serilog;
 
@@ -16,7 +17,10 @@ public static class ExchangePipeline
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Pages get a friendly error page; the API keeps its status codes and bodies as they are.
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 
         app.UseAuthentication();
@@ -29,6 +33,7 @@ public static class ExchangePipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoints();
+        app.MapMeetingsApi();
         app.MapExchangeHealth();
         return app;
     }

@@ -128,6 +128,9 @@ public static class ExchangeServices
             options.LoginPath = "/Account/Login";
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";
+            // The API answers 401/403; only pages redirect to the sign-in page.
+            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
             options.Events.OnValidatePrincipal = async context =>
             {
                 var time = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
@@ -149,6 +152,20 @@ public static class ExchangeServices
             .AddPolicy(Policies.MemberAdmin, policy => policy.RequireRole(RoleNames.PlatformAdmin, RoleNames.OrgAdmin));
 
         services.AddSingleton<IEmailSender<ApplicationUser>, AccountMailer>();
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int apiStatus)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = apiStatus;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 
     private static void AddExchangeLocalization(this IServiceCollection services)
@@ -188,6 +205,7 @@ public static class ExchangeServices
         services.AddScoped<InvitationAcceptance>();
         services.AddSingleton<InvitationMailer>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Features.Meetings.MeetingService>();
         services.AddScoped<Features.Profile.ProfileService>();
     }
 }

@@ -71,7 +71,7 @@ public sealed class AppFixture : IAsyncLifetime
         return (user, new Viewer(user.Id, organization.Id, role, user.DisplayName));
     }
 
-    public async Task<T> WithServiceAsync<T>(Func<IServiceProvider, Task<T>> action) where T : notnull
+    public async Task<T> WithServiceAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         return await action(scope.ServiceProvider);

@@ -209,6 +209,93 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.ActionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("date")
+                        .HasColumnName("due");
+
+                    b.Property<bool>("IsDone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_done");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid?>("OwnerOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_organization_id");
+
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_action_items");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_action_items_meeting_id");
+
+                    b.HasIndex("OwnerOrganizationId")
+                        .HasDatabaseName("ix_meeting_action_items_owner_organization_id");
+
+                    b.HasIndex("OwnerUserId")
+                        .HasDatabaseName("ix_meeting_action_items_owner_user_id");
+
+                    b.ToTable("meeting_action_items", (string)null);
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.AgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_agenda_items");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_agenda_items_meeting_id");
+
+                    b.ToTable("meeting_agenda_items", (string)null);
+                });
+
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.ApplicationUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -404,6 +491,260 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<short>("EndsOffsetMinutes")
+                        .HasColumnType("smallint")
+                        .HasColumnName("ends_offset_minutes");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_id");
+
+                    b.Property<Guid>("HostOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("host_organization_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("minutes");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mode");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<short>("StartsOffsetMinutes")
+                        .HasColumnType("smallint")
+                        .HasColumnName("starts_offset_minutes");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tlp");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_meetings_author_id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meetings_external_id");
+
+                    b.HasIndex("HostOrganizationId")
+                        .HasDatabaseName("ix_meetings_host_organization_id");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_meetings_starts_at");
+
+                    b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingAttendee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_attendees");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_attendees_meeting_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_meeting_attendees_user_id");
+
+                    b.ToTable("meeting_attendees", (string)null);
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_decisions");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_decisions_meeting_id");
+
+                    b.ToTable("meeting_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingParticipant", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("MeetingId", "OrganizationId")
+                        .HasName("pk_meeting_participants");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_meeting_participants_organization_id");
+
+                    b.ToTable("meeting_participants", (string)null);
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_name");
+
+                    b.PrimitiveCollection<List<string>>("ChangedFields")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("changed_fields");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("snapshot");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_revisions");
+
+                    b.HasIndex("MeetingId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_revisions_meeting_id_number");
+
+                    b.ToTable("meeting_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingTheme", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("theme_id");
+
+                    b.HasKey("MeetingId", "ThemeId")
+                        .HasName("pk_meeting_themes");
+
+                    b.HasIndex("ThemeId")
+                        .HasDatabaseName("ix_meeting_themes_theme_id");
+
+                    b.ToTable("meeting_themes", (string)null);
+                });
+
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -453,6 +794,161 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasDatabaseName("ix_organizations_key");
 
                     b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Theme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description_en");
+
+                    b.Property<string>("DescriptionFr")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description_fr");
+
+                    b.Property<string>("DescriptionNl")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description_nl");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_retired");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("LabelEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label_en");
+
+                    b.Property<string>("LabelFr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label_fr");
+
+                    b.Property<string>("LabelNl")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label_nl");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_themes");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_themes_key");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_themes_parent_id");
+
+                    b.ToTable("themes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            DescriptionEn = "Violence between partners, against children or elders within the family, and its prevention.",
+                            DescriptionFr = "Violences entre partenaires, envers les enfants ou les aînés au sein de la famille, et leur prévention.",
+                            DescriptionNl = "Geweld tussen partners, tegen kinderen of ouderen binnen het gezin, en de preventie ervan.",
+                            IsRetired = false,
+                            Key = "intrafamily-violence",
+                            LabelEn = "Intrafamily violence",
+                            LabelFr = "Violences intrafamiliales",
+                            LabelNl = "Intrafamiliaal geweld",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            DescriptionEn = "Sexist and intimidating behaviour in public space.",
+                            DescriptionFr = "Comportements sexistes et intimidants dans l’espace public.",
+                            DescriptionNl = "Seksistisch en intimiderend gedrag in de openbare ruimte.",
+                            IsRetired = false,
+                            Key = "street-harassment",
+                            LabelEn = "Street harassment",
+                            LabelFr = "Harcèlement de rue",
+                            LabelNl = "Straatintimidatie",
+                            ParentId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            DescriptionEn = "Preventing violent radicalisation and supporting the people and families concerned.",
+                            DescriptionFr = "Prévention du radicalisme violent et accompagnement des personnes et des familles.",
+                            DescriptionNl = "Preventie van gewelddadige radicalisering en begeleiding van personen en gezinnen.",
+                            IsRetired = false,
+                            Key = "radicalisation",
+                            LabelEn = "Radicalisation",
+                            LabelFr = "Radicalisme",
+                            LabelNl = "Radicalisering",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000004"),
+                            DescriptionEn = "Harm reduction, use in public space, dealing and support.",
+                            DescriptionFr = "Réduction des risques, consommation dans l’espace public, trafic et accompagnement.",
+                            DescriptionNl = "Schadebeperking, gebruik in de openbare ruimte, dealen en begeleiding.",
+                            IsRetired = false,
+                            Key = "drugs-addiction",
+                            LabelEn = "Drugs and addiction",
+                            LabelFr = "Drogues et assuétudes",
+                            LabelNl = "Drugs en verslaving",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000005"),
+                            DescriptionEn = "Public nuisance, incivilities and how residents perceive safety.",
+                            DescriptionFr = "Nuisances publiques, incivilités et perception de la sécurité par les habitants.",
+                            DescriptionNl = "Openbare overlast, incivieke gedragingen en hoe bewoners veiligheid beleven.",
+                            IsRetired = false,
+                            Key = "nuisance-insecurity",
+                            LabelEn = "Nuisance and the feeling of insecurity",
+                            LabelFr = "Nuisances et sentiment d’insécurité",
+                            LabelNl = "Overlast en onveiligheidsgevoel",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000006"),
+                            DescriptionEn = "Preparation, coordination and communication around major events and crises.",
+                            DescriptionFr = "Préparation, coordination et communication lors d’événements majeurs et de crises.",
+                            DescriptionNl = "Voorbereiding, coördinatie en communicatie bij grote evenementen en crisissen.",
+                            IsRetired = false,
+                            Key = "crisis-management",
+                            LabelEn = "Crisis management",
+                            LabelFr = "Gestion de crise",
+                            LabelNl = "Crisisbeheer",
+                            SortOrder = 6
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -565,6 +1061,44 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.ActionItem", b =>
+                {
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Meeting", "Meeting")
+                        .WithMany("ActionItems")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_action_items_meetings_meeting_id");
+
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Organization", "OwnerOrganization")
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meeting_action_items_organizations_owner_organization_id");
+
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.ApplicationUser", "OwnerUser")
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meeting_action_items_users_owner_user_id");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("OwnerOrganization");
+
+                    b.Navigation("OwnerUser");
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.AgendaItem", b =>
+                {
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Meeting", null)
+                        .WithMany("Agenda")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_agenda_items_meetings_meeting_id");
+                });
+
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.ApplicationUser", b =>
                 {
                     b.HasOne("SafeBrussels.Exchange.Web.Data.Organization", "Organization")
@@ -587,6 +1121,128 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasConstraintName("fk_invitations_organizations_organization_id");
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Meeting", b =>
+                {
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.ApplicationUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meetings_users_author_id");
+
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Organization", "HostOrganization")
+                        .WithMany()
+                        .HasForeignKey("HostOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_organizations_host_organization_id");
+
+                    b.Navigation("Author");
+
+                    b.Navigation("HostOrganization");
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingAttendee", b =>
+                {
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Meeting", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_attendees_meetings_meeting_id");
+
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_meeting_attendees_users_user_id");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingDecision", b =>
+                {
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Meeting", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_decisions_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingParticipant", b =>
+                {
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Meeting", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_participants_meetings_meeting_id");
+
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_participants_organizations_organization_id");
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingRevision", b =>
+                {
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_revisions_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingTheme", b =>
+                {
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Meeting", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_themes_meetings_meeting_id");
+
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Theme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_themes_themes_theme_id");
+
+                    b.Navigation("Theme");
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Theme", b =>
+                {
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Theme", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_themes_themes_parent_id");
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Meeting", b =>
+                {
+                    b.Navigation("ActionItems");
+
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Attendees");
+
+                    b.Navigation("Decisions");
+
+                    b.Navigation("Participants");
+
+                    b.Navigation("Themes");
                 });
 
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Organization", b =>

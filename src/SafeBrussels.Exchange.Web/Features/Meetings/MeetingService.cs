@@ -1,0 +1,310 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Sharing;
+using SafeBrussels.Exchange.Web.Infrastructure;
+
+namespace SafeBrussels.Exchange.Web.Features.Meetings;
+
+/// <summary>Meetings between administrations: every read goes through <see cref="SharingPolicy"/> inside the query.</summary>
+public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactory, TimeProvider time, ILogger<MeetingService> logger)
+{
+    private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web);
+
+    public async Task<Page<MeetingListItem>> ListAsync(Viewer viewer, MeetingQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meetings = db.Meetings.AsNoTracking().VisibleTo(viewer);
+
+        if (!string.IsNullOrEmpty(query.Theme))
+        {
+            // A theme includes its children.
+            var theme = query.Theme;
+            meetings = meetings.Where(m => m.Themes.Any(t => t.Theme!.Key == theme || t.Theme.Parent!.Key == theme));
+        }
+
+        if (!string.IsNullOrEmpty(query.Organization))
+        {
+            var key = query.Organization;
+            meetings = meetings.Where(m => m.HostOrganization!.Key == key || m.Participants.Any(p => p.Organization!.Key == key));
+        }
+
+        if (query.From is { } from)
+        {
+            var fromUtc = from.ToUniversalTime();
+            meetings = meetings.Where(m => m.StartsAt >= fromUtc);
+        }
+
+        if (query.To is { } to)
+        {
+            var toUtc = to.ToUniversalTime();
+            meetings = meetings.Where(m => m.StartsAt <= toUtc);
+        }
+
+        var total = await meetings.CountAsync(cancellationToken);
+        var ordered = query.OldestFirst
+            ? meetings.OrderBy(m => m.StartsAt).ThenBy(m => m.Id)
+            : meetings.OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id);
+        var pageSize = Math.Clamp(query.PageSize, 1, MeetingQuery.MaxPageSize);
+        var page = Math.Max(query.Page, 1);
+        var items = await ordered
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(m => new MeetingListItem(
+                m.Id, m.ExternalId, m.Title, m.HostOrganization!.Key, m.HostOrganization.Name, m.Tlp, m.StartsAt,
+                m.Themes.Select(t => t.Theme!.Key).ToList(), m.Language))
+            .ToListAsync(cancellationToken);
+        return new Page<MeetingListItem>(total, items);
+    }
+
+    /// <summary>The whole record, or null when it does not exist or <paramref name="viewer"/> may not see it (the two are indistinguishable).</summary>
+    public async Task<MeetingDetail?> GetAsync(Viewer viewer, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await LoadDetailAsync(db, viewer, id, cancellationToken);
+    }
+
+    public async Task<MeetingSaveOutcome> CreateAsync(Viewer viewer, MeetingInput input, CancellationToken cancellationToken = default)
+    {
+        if (!viewer.CanContribute)
+        {
+            return new MeetingSaveOutcome(CommandResult.Fail("", "Error.Forbidden"));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var check = await ValidateAsync(db, input, new HashSet<Guid>(), cancellationToken);
+        if (!check.Result.Succeeded)
+        {
+            return new MeetingSaveOutcome(check.Result);
+        }
+
+        var now = time.GetUtcNow();
+        var meeting = new Meeting
+        {
+            Title = input.Title.Trim(),
+            Language = input.Language,
+            HostOrganizationId = viewer.OrganizationId,
+            AuthorId = viewer.UserId,
+            CreatedAt = now,
+        };
+        Apply(meeting, input, check.ThemeIds, now);
+        db.Meetings.Add(meeting);
+        db.MeetingRevisions.Add(Revision(meeting.Id, 1, viewer, now, input, previous: null));
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Meeting {MeetingId} created by {UserId} ({Tlp})", meeting.Id, viewer.UserId, meeting.Tlp.ToLabel());
+        return new MeetingSaveOutcome(CommandResult.Ok, meeting.Id, meeting.Version);
+    }
+
+    /// <summary>
+    /// Saves a new version if nobody saved since <paramref name="expectedVersion"/> was read (PostgreSQL xmin);
+    /// otherwise refuses with <see cref="MeetingSaveOutcome.ConflictKey"/> and returns the record as it now is.
+    /// </summary>
+    public async Task<MeetingSaveOutcome> UpdateAsync(Viewer viewer, Guid id, MeetingInput input, uint expectedVersion, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meeting = await db.Meetings
+            .VisibleTo(viewer)
+            .Where(SharingPolicy.MeetingsEditableBy(viewer))
+            .Include(m => m.Participants).Include(m => m.Themes).Include(m => m.Agenda).Include(m => m.Decisions)
+            .Include(m => m.ActionItems).Include(m => m.Attendees)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null)
+        {
+            return new MeetingSaveOutcome(CommandResult.Fail("", "Error.NotFound"));
+        }
+
+        var currentThemes = meeting.Themes.Select(t => t.ThemeId).ToHashSet();
+        var check = await ValidateAsync(db, input, currentThemes, cancellationToken);
+        if (!check.Result.Succeeded)
+        {
+            return new MeetingSaveOutcome(check.Result);
+        }
+
+        var previous = await db.MeetingRevisions.Where(r => r.MeetingId == id).OrderByDescending(r => r.Number).FirstAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        db.Entry(meeting).Property(m => m.Version).OriginalValue = expectedVersion;
+        Apply(meeting, input, check.ThemeIds, now);
+        db.MeetingRevisions.Add(Revision(id, previous.Number + 1, viewer, now, input, previous));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (IsConcurrentSave(ex))
+        {
+            // Either the meeting row's xmin moved, or another save took the next revision number first.
+            logger.LogInformation("Meeting {MeetingId}: save by {UserId} refused, saved by someone else meanwhile", id, viewer.UserId);
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var current = await LoadDetailAsync(fresh, viewer, id, cancellationToken);
+            return new MeetingSaveOutcome(CommandResult.Fail("", MeetingSaveOutcome.ConflictKey), id, current?.Version, current);
+        }
+
+        logger.LogInformation("Meeting {MeetingId} saved by {UserId} as revision {Revision}", id, viewer.UserId, previous.Number + 1);
+        return new MeetingSaveOutcome(CommandResult.Ok, id, meeting.Version);
+    }
+
+    /// <summary>The editable fields of a visible meeting, to fill the edit form.</summary>
+    public static MeetingInput ToInput(MeetingDetail detail) => new()
+    {
+        Title = detail.Title,
+        ParticipantOrganizationIds = detail.Participants.Select(p => p.Id).ToList(),
+        StartsAt = detail.StartsAt,
+        EndsAt = detail.EndsAt,
+        Mode = detail.Mode,
+        Location = detail.Location,
+        Language = detail.Language,
+        Themes = [.. detail.Themes],
+        Tlp = detail.Tlp,
+        Agenda = detail.Agenda.Select(a => new AgendaItemInput { Title = a.Title, Notes = a.Notes }).ToList(),
+        Minutes = detail.Minutes,
+        Decisions = [.. detail.Decisions],
+        ActionItems = detail.ActionItems.Select(a => new ActionItemInput
+        {
+            Title = a.Title, OwnerOrganizationId = a.OwnerOrganizationId, OwnerUserId = a.OwnerUserId, Due = a.Due, IsDone = a.IsDone,
+        }).ToList(),
+        AttendeeUserIds = detail.Attendees.Where(a => a.UserId is not null).Select(a => a.UserId!.Value).ToList(),
+        AttendeeNames = detail.Attendees.Where(a => a.UserId is null).Select(a => a.Name).ToList(),
+    };
+
+    private static async Task<MeetingDetail?> LoadDetailAsync(ExchangeDbContext db, Viewer viewer, Guid id, CancellationToken cancellationToken)
+    {
+        var editable = SharingPolicy.MeetingsEditableBy(viewer).Compile();
+        var meeting = await db.Meetings.AsNoTracking()
+            .VisibleTo(viewer)
+            .Include(m => m.HostOrganization)
+            .Include(m => m.Author)
+            .Include(m => m.Participants).ThenInclude(p => p.Organization)
+            .Include(m => m.Themes).ThenInclude(t => t.Theme)
+            .Include(m => m.Agenda)
+            .Include(m => m.Decisions)
+            .Include(m => m.ActionItems).ThenInclude(a => a.OwnerOrganization)
+            .Include(m => m.ActionItems).ThenInclude(a => a.OwnerUser)
+            .Include(m => m.Attendees).ThenInclude(a => a.User)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null)
+        {
+            return null;
+        }
+
+        return new MeetingDetail(
+            meeting.Id,
+            meeting.ExternalId,
+            meeting.HostOrganizationId,
+            meeting.HostOrganization!.Key,
+            meeting.HostOrganization.Name,
+            meeting.Participants.Select(p => new OrganizationRef(p.OrganizationId, p.Organization!.Key, p.Organization.Name)).OrderBy(p => p.Name).ToList(),
+            meeting.Title,
+            meeting.StartsAt.ToOffset(TimeSpan.FromMinutes(meeting.StartsOffsetMinutes)),
+            meeting.EndsAt?.ToOffset(TimeSpan.FromMinutes(meeting.EndsOffsetMinutes)),
+            meeting.Mode,
+            meeting.Location,
+            meeting.Language,
+            meeting.Themes.Select(t => t.Theme!.Key).Order().ToList(),
+            meeting.Tlp,
+            meeting.Agenda.OrderBy(a => a.Position).Select(a => new AgendaItemInput { Title = a.Title, Notes = a.Notes }).ToList(),
+            meeting.Minutes,
+            meeting.Decisions.OrderBy(d => d.Position).Select(d => d.Text).ToList(),
+            meeting.ActionItems.OrderBy(a => a.Position).Select(a => new ActionItemView(
+                a.Id, a.Title, a.OwnerOrganizationId, a.OwnerOrganization?.Key, a.OwnerOrganization?.Name,
+                a.OwnerUserId, a.OwnerUser?.DisplayName, a.Due, a.IsDone)).ToList(),
+            meeting.Attendees.Select(a => new AttendeeView(a.UserId, a.User?.DisplayName ?? a.Name)).OrderBy(a => a.Name).ToList(),
+            meeting.AuthorId,
+            meeting.Author?.DisplayName,
+            meeting.CreatedAt,
+            meeting.UpdatedAt,
+            meeting.Version,
+            editable(meeting));
+    }
+
+    private static bool IsConcurrentSave(DbUpdateException ex) =>
+        ex is DbUpdateConcurrencyException
+        || ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_meeting_revisions_meeting_id_number" };
+
+    private sealed record Checked(CommandResult Result, IReadOnlyList<Guid> ThemeIds);
+
+    private static async Task<Checked> ValidateAsync(ExchangeDbContext db, MeetingInput input, IReadOnlySet<Guid> currentThemes, CancellationToken cancellationToken)
+    {
+        var validation = input.Validate();
+        var errors = new Dictionary<string, string>(validation.Errors);
+
+        var keys = input.Themes.Distinct().ToList();
+        var themes = await db.Themes.Where(t => keys.Contains(t.Key)).Select(t => new { t.Id, t.Key, t.IsRetired }).ToListAsync(cancellationToken);
+        // A retired theme stays on the records that have it but is not offered for new ones.
+        if (themes.Count != keys.Count || themes.Any(t => t.IsRetired && !currentThemes.Contains(t.Id)))
+        {
+            errors.TryAdd(nameof(MeetingInput.Themes), "Validation.UnknownTheme");
+        }
+
+        var organizationIds = input.ParticipantOrganizationIds
+            .Concat(input.ActionItems.Where(a => a.OwnerOrganizationId is not null).Select(a => a.OwnerOrganizationId!.Value))
+            .Distinct().ToList();
+        if (await db.Organizations.CountAsync(o => organizationIds.Contains(o.Id), cancellationToken) != organizationIds.Count)
+        {
+            errors.TryAdd(nameof(MeetingInput.ParticipantOrganizationIds), "Validation.UnknownOrganization");
+        }
+
+        var userIds = input.AttendeeUserIds
+            .Concat(input.ActionItems.Where(a => a.OwnerUserId is not null).Select(a => a.OwnerUserId!.Value))
+            .Distinct().ToList();
+        if (await db.Users.CountAsync(u => userIds.Contains(u.Id), cancellationToken) != userIds.Count)
+        {
+            errors.TryAdd(nameof(MeetingInput.AttendeeUserIds), "Validation.UnknownPerson");
+        }
+
+        return new Checked(new CommandResult(errors), themes.Select(t => t.Id).ToList());
+    }
+
+    private static void Apply(Meeting meeting, MeetingInput input, IReadOnlyList<Guid> themeIds, DateTimeOffset now)
+    {
+        meeting.Title = input.Title.Trim();
+        meeting.StartsAt = input.StartsAt.ToUniversalTime();
+        meeting.StartsOffsetMinutes = (short)input.StartsAt.Offset.TotalMinutes;
+        meeting.EndsAt = input.EndsAt?.ToUniversalTime();
+        meeting.EndsOffsetMinutes = (short)(input.EndsAt?.Offset.TotalMinutes ?? 0);
+        meeting.Mode = input.Mode;
+        meeting.Location = (input.Location ?? "").Trim();
+        meeting.Language = input.Language;
+        meeting.Tlp = input.Tlp;
+        meeting.Minutes = input.Minutes ?? "";
+        meeting.UpdatedAt = now;
+
+        // Join rows are keyed by their pair: keep the ones that stay, so the same key is never deleted and re-added.
+        var participants = input.ParticipantOrganizationIds.Where(id => id != meeting.HostOrganizationId).ToHashSet();
+        meeting.Participants.RemoveAll(p => !participants.Contains(p.OrganizationId));
+        meeting.Participants.AddRange(participants.Except(meeting.Participants.Select(p => p.OrganizationId))
+            .Select(id => new MeetingParticipant { MeetingId = meeting.Id, OrganizationId = id }));
+        meeting.Themes.RemoveAll(t => !themeIds.Contains(t.ThemeId));
+        meeting.Themes.AddRange(themeIds.Except(meeting.Themes.Select(t => t.ThemeId))
+            .Select(id => new MeetingTheme { MeetingId = meeting.Id, ThemeId = id }));
+        meeting.Agenda.Clear();
+        meeting.Agenda.AddRange(input.Agenda.Select((a, i) => new AgendaItem { MeetingId = meeting.Id, Position = i, Title = a.Title.Trim(), Notes = a.Notes ?? "" }));
+        meeting.Decisions.Clear();
+        meeting.Decisions.AddRange(input.Decisions.Select((d, i) => new MeetingDecision { MeetingId = meeting.Id, Position = i, Text = d.Trim() }));
+        meeting.ActionItems.Clear();
+        meeting.ActionItems.AddRange(input.ActionItems.Select((a, i) => new ActionItem
+        {
+            MeetingId = meeting.Id, Position = i, Title = a.Title.Trim(), OwnerOrganizationId = a.OwnerOrganizationId,
+            OwnerUserId = a.OwnerUserId, Due = a.Due, IsDone = a.IsDone,
+        }));
+        meeting.Attendees.Clear();
+        meeting.Attendees.AddRange(input.AttendeeUserIds.Distinct().Select(id => new MeetingAttendee { MeetingId = meeting.Id, UserId = id }));
+        meeting.Attendees.AddRange(input.AttendeeNames.Select(n => new MeetingAttendee { MeetingId = meeting.Id, Name = n.Trim() }));
+    }
+
+    private static MeetingRevision Revision(Guid meetingId, int number, Viewer viewer, DateTimeOffset now, MeetingInput input, MeetingRevision? previous)
+    {
+        var snapshot = JsonSerializer.Serialize(input, SnapshotJson);
+        return new MeetingRevision
+        {
+            MeetingId = meetingId,
+            Number = number,
+            AuthorId = viewer.UserId,
+            AuthorName = viewer.DisplayName,
+            SavedAt = now,
+            Snapshot = snapshot,
+            ChangedFields = previous is null ? [] : MeetingRevisions.ChangedFields(previous.Snapshot, snapshot),
+        };
+    }
+}

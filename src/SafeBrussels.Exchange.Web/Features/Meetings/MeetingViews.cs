@@ -1,0 +1,72 @@
+using SafeBrussels.Exchange.Web.Data;
+
+namespace SafeBrussels.Exchange.Web.Features.Meetings;
+
+/// <summary>Filters of the meeting list: theme (with its children), organization (host or participant), date range.</summary>
+public sealed record MeetingQuery(
+    string? Theme = null,
+    string? Organization = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    int Page = 1,
+    int PageSize = 20,
+    bool OldestFirst = false)
+{
+    public const int MaxPageSize = 100;
+}
+
+public sealed record Page<T>(int Total, IReadOnlyList<T> Items);
+
+public sealed record MeetingListItem(
+    Guid Id,
+    string? ExternalId,
+    string Title,
+    string OrganizationKey,
+    string OrganizationName,
+    Tlp Tlp,
+    DateTimeOffset StartsAt,
+    IReadOnlyList<string> Themes,
+    string Language);
+
+public sealed record MeetingDetail(
+    Guid Id,
+    string? ExternalId,
+    Guid HostOrganizationId,
+    string OrganizationKey,
+    string OrganizationName,
+    IReadOnlyList<OrganizationRef> Participants,
+    string Title,
+    DateTimeOffset StartsAt,
+    DateTimeOffset? EndsAt,
+    MeetingMode Mode,
+    string Location,
+    string Language,
+    IReadOnlyList<string> Themes,
+    Tlp Tlp,
+    IReadOnlyList<AgendaItemInput> Agenda,
+    string Minutes,
+    IReadOnlyList<string> Decisions,
+    IReadOnlyList<ActionItemView> ActionItems,
+    IReadOnlyList<AttendeeView> Attendees,
+    Guid? AuthorId,
+    string? AuthorName,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    uint Version,
+    bool CanEdit);
+
+public sealed record OrganizationRef(Guid Id, string Key, string Name);
+
+public sealed record ActionItemView(
+    Guid Id, string Title, Guid? OwnerOrganizationId, string? OwnerOrganizationKey, string? OwnerOrganizationName,
+    Guid? OwnerUserId, string? OwnerUserName, DateOnly? Due, bool IsDone);
+
+public sealed record AttendeeView(Guid? UserId, string Name);
+
+/// <summary>The outcome of a save: the new id and version, or the problems; on a conflict, the record as it now is.</summary>
+public sealed record MeetingSaveOutcome(Infrastructure.CommandResult Result, Guid? Id = null, uint? Version = null, MeetingDetail? Current = null)
+{
+    public const string ConflictKey = "Meetings.Conflict";
+
+    public bool IsConflict => Result.ErrorFor("") == ConflictKey;
+}

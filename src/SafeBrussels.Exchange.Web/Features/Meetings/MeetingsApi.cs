@@ -1,0 +1,113 @@
+using System.Globalization;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Sharing;
+
+namespace SafeBrussels.Exchange.Web.Features.Meetings;
+
+/// <summary><c>/api/v1/meetings</c>: the meetings the caller may see, under the same sharing rules as the pages.</summary>
+public static class MeetingsApi
+{
+    public static void MapMeetingsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/meetings").RequireAuthorization();
+
+        group.MapGet("", async (HttpContext context, MeetingService meetings, string? theme, string? org, string? from, string? to, string? page, string? pageSize) =>
+        {
+            var problems = new Dictionary<string, string[]>();
+            var fromDate = ParseDate(from, nameof(from), problems);
+            var toDate = ParseDate(to, nameof(to), problems);
+            var pageNumber = ParseInt(page, nameof(page), 1, 1, int.MaxValue, problems);
+            var size = ParseInt(pageSize, nameof(pageSize), 20, 1, MeetingQuery.MaxPageSize, problems);
+            if (problems.Count > 0)
+            {
+                return Results.ValidationProblem(problems);
+            }
+
+            var viewer = Viewer.From(context.User)!;
+            var result = await meetings.ListAsync(viewer, new MeetingQuery(theme, org, fromDate, toDate, pageNumber, size), context.RequestAborted);
+            return Results.Ok(new
+            {
+                total = result.Total,
+                items = result.Items.Select(m => new
+                {
+                    id = m.Id,
+                    externalId = m.ExternalId,
+                    title = m.Title,
+                    organization = m.OrganizationKey,
+                    tlp = m.Tlp.ToLabel(),
+                    startsAt = m.StartsAt,
+                    themes = m.Themes,
+                }),
+            });
+        });
+
+        group.MapGet("/{id:guid}", async (Guid id, HttpContext context, MeetingService meetings) =>
+        {
+            var meeting = await meetings.GetAsync(Viewer.From(context.User)!, id, context.RequestAborted);
+            return meeting is null ? Results.NotFound() : Results.Ok(ToJson(meeting));
+        });
+    }
+
+    /// <summary>The whole record, in the vocabulary of the exchange format.</summary>
+    public static object ToJson(MeetingDetail m) => new
+    {
+        id = m.Id,
+        externalId = m.ExternalId,
+        organization = m.OrganizationKey,
+        participants = m.Participants.Select(p => p.Key),
+        language = m.Language,
+        title = m.Title,
+        startsAt = m.StartsAt,
+        endsAt = m.EndsAt,
+        mode = m.Mode.ToCode(),
+        location = m.Location,
+        themes = m.Themes,
+        tlp = m.Tlp.ToLabel(),
+        agenda = m.Agenda.Select(a => new { title = a.Title, notes = a.Notes }),
+        minutes = m.Minutes,
+        decisions = m.Decisions,
+        actionItems = m.ActionItems.Select(a => new
+        {
+            title = a.Title,
+            owner = a.OwnerOrganizationKey,
+            ownerPerson = a.OwnerUserName,
+            due = a.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            done = a.IsDone,
+        }),
+        attendees = m.Attendees.Select(a => new { name = a.Name, member = a.UserId is not null }),
+        createdAt = m.CreatedAt,
+        updatedAt = m.UpdatedAt,
+    };
+
+    private static DateTimeOffset? ParseDate(string? value, string name, Dictionary<string, string[]> problems)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            return parsed;
+        }
+
+        problems[name] = [$"'{value}' is not an ISO 8601 date or date-time."];
+        return null;
+    }
+
+    private static int ParseInt(string? value, string name, int fallback, int min, int max, Dictionary<string, string[]> problems)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
+        {
+            return parsed;
+        }
+
+        problems[name] = [$"must be a whole number from {min} to {max}."];
+        return fallback;
+    }
+}

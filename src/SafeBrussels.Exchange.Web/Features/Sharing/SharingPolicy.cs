@@ -1,0 +1,44 @@
+using System.Linq.Expressions;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+
+namespace SafeBrussels.Exchange.Web.Features.Sharing;
+
+/// <summary>
+/// Who may see what, under FIRST TLP 2.0, decided here and nowhere else. Every query that returns records
+/// (lists, detail, counts, search, exports, feeds, attachments, API, digests) applies these filters inside
+/// the SQL query; nothing is filtered after loading. Platform administrators get no override.
+/// <list type="bullet">
+/// <item>CLEAR and GREEN: every signed-in member.</item>
+/// <item>AMBER: members of the host organization and of the organizations the record is shared with.</item>
+/// <item>AMBER+STRICT: members of the host organization only.</item>
+/// <item>RED: only the named people: the author and the attendees listed on the record.</item>
+/// </list>
+/// </summary>
+public static class SharingPolicy
+{
+    public static Expression<Func<Meeting, bool>> MeetingsVisibleTo(Viewer viewer)
+    {
+        var organizationId = viewer.OrganizationId;
+        var userId = viewer.UserId;
+        return m =>
+            m.Tlp == Tlp.Clear
+            || m.Tlp == Tlp.Green
+            || (m.Tlp == Tlp.Amber && (m.HostOrganizationId == organizationId || m.Participants.Any(p => p.OrganizationId == organizationId)))
+            || (m.Tlp == Tlp.AmberStrict && m.HostOrganizationId == organizationId)
+            || (m.Tlp == Tlp.Red && (m.AuthorId == userId || m.Attendees.Any(a => a.UserId == userId)));
+    }
+
+    /// <summary>The meetings <paramref name="viewer"/> may see, as a query to compose further.</summary>
+    public static IQueryable<Meeting> VisibleTo(this IQueryable<Meeting> meetings, Viewer viewer) =>
+        meetings.Where(MeetingsVisibleTo(viewer));
+
+    /// <summary>Editing: contributors (and organization administrators) of the host organization, and the author; never readers.</summary>
+    public static Expression<Func<Meeting, bool>> MeetingsEditableBy(Viewer viewer)
+    {
+        var organizationId = viewer.OrganizationId;
+        var userId = viewer.UserId;
+        var contributes = viewer.CanContribute;
+        return m => contributes && (m.HostOrganizationId == organizationId || m.AuthorId == userId);
+    }
+}

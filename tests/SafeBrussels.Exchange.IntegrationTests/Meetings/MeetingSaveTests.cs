@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Meetings;
+
+namespace SafeBrussels.Exchange.IntegrationTests.Meetings;
+
+[Collection(AppCollection.Name)]
+public sealed class MeetingSaveTests(AppFixture app)
+{
+    [Fact]
+    public async Task Two_concurrent_saves_of_the_same_meeting_exactly_one_wins_every_time()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var (_, first) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
+        var (_, second) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
+        var created = await Service(s => s.CreateAsync(first, MeetingBuilder.Valid("Concurrency")));
+        var version = created.Version!.Value;
+
+        for (var round = 0; round < 200; round++)
+        {
+            var a = MeetingBuilder.Valid($"Round {round} by first");
+            var b = MeetingBuilder.Valid($"Round {round} by second");
+            var saves = await Task.WhenAll(
+                Service(s => s.UpdateAsync(first, created.Id!.Value, a, version)),
+                Service(s => s.UpdateAsync(second, created.Id!.Value, b, version)));
+
+            Assert.Single(saves, o => o.Result.Succeeded);
+            var loser = Assert.Single(saves, o => !o.Result.Succeeded);
+            Assert.True(loser.IsConflict, string.Join(", ", loser.Result.Errors));
+            var winner = saves.Single(o => o.Result.Succeeded);
+            Assert.NotNull(loser.Current);
+            Assert.Equal(winner.Version, loser.Current!.Version);
+            version = winner.Version!.Value;
+        }
+
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(201, await db.MeetingRevisions.CountAsync(r => r.MeetingId == created.Id));
+    }
+
+    [Fact]
+    public async Task Every_save_keeps_a_revision_with_who_and_what_changed()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var (_, author) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
+        var (_, colleague) = await app.CreateUserAsync(organization, ExchangeRole.OrgAdmin);
+        var input = MeetingBuilder.Valid("Revisions");
+        var created = await Service(s => s.CreateAsync(author, input));
+        input.Minutes += "\n\nAjout : calendrier des prochaines rencontres.";
+        input.Tlp = Tlp.AmberStrict;
+        var saved = await Service(s => s.UpdateAsync(colleague, created.Id!.Value, input, created.Version!.Value));
+        Assert.True(saved.Result.Succeeded, string.Join("\n", app.Factory.LogEvents.Select(e => e.RenderMessage()).Where(m => m.Contains("refused"))));
+
+        await using var db = app.Database.CreateContext();
+        var revisions = await db.MeetingRevisions.Where(r => r.MeetingId == created.Id).OrderBy(r => r.Number).ToListAsync();
+        Assert.Equal([1, 2], revisions.Select(r => r.Number));
+        Assert.Equal(colleague.UserId, revisions[1].AuthorId);
+        Assert.Equal(["minutes", "tlp"], revisions[1].ChangedFields.Order());
+        Assert.Contains("calendrier", MeetingRevisions.Read(revisions[1].Snapshot).Minutes);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_refused_on_its_field_and_nothing_is_written()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var (_, author) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
+        var input = MeetingBuilder.Valid("Refused");
+        input.EndsAt = input.StartsAt.AddHours(-1);
+        input.Themes = ["drugs"];
+
+        var outcome = await Service(s => s.CreateAsync(author, input));
+
+        Assert.Equal("Validation.EndBeforeStart", outcome.Result.ErrorFor("EndsAt"));
+        Assert.Equal("Validation.UnknownTheme", outcome.Result.ErrorFor("Themes"));
+        await using var db = app.Database.CreateContext();
+        Assert.False(await db.Meetings.AnyAsync(m => m.Title == "Refused"));
+    }
+
+    [Fact]
+    public async Task Readers_never_create_or_edit_and_other_organizations_cannot_edit()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var other = await app.CreateOrganizationAsync();
+        var (_, author) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
+        var (_, reader) = await app.CreateUserAsync(organization, ExchangeRole.Reader);
+        var (_, stranger) = await app.CreateUserAsync(other, ExchangeRole.Contributor);
+        var input = MeetingBuilder.Valid("Edit rights", Tlp.Green);
+        var created = await Service(s => s.CreateAsync(author, input));
+
+        Assert.Equal("Error.Forbidden", (await Service(s => s.CreateAsync(reader, input))).Result.ErrorFor(""));
+        Assert.Equal("Error.NotFound", (await Service(s => s.UpdateAsync(reader, created.Id!.Value, input, created.Version!.Value))).Result.ErrorFor(""));
+        Assert.Equal("Error.NotFound", (await Service(s => s.UpdateAsync(stranger, created.Id!.Value, input, created.Version!.Value))).Result.ErrorFor(""));
+        Assert.False((await Service(s => s.GetAsync(reader, created.Id!.Value)))!.CanEdit);
+        Assert.True((await Service(s => s.GetAsync(author, created.Id!.Value)))!.CanEdit);
+    }
+
+    [Fact]
+    public async Task Filtering_by_a_theme_includes_its_children()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var (_, author) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
+        var child = MeetingBuilder.Valid("Child theme", Tlp.Green);
+        child.Themes = ["street-harassment"];
+        var unrelated = MeetingBuilder.Valid("Unrelated theme", Tlp.Green);
+        unrelated.Themes = ["crisis-management"];
+        await Service(s => s.CreateAsync(author, child));
+        await Service(s => s.CreateAsync(author, unrelated));
+
+        var page = await Service(s => s.ListAsync(author, new MeetingQuery(Theme: "intrafamily-violence", Organization: organization.Key)));
+        Assert.Equal(["Child theme"], page.Items.Select(i => i.Title));
+    }
+
+    private Task<T> Service<T>(Func<MeetingService, Task<T>> action) =>
+        app.WithServiceAsync(s => action(s.GetRequiredService<MeetingService>()));
+}

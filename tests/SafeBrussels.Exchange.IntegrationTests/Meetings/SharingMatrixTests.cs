@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Meetings;
+
+namespace SafeBrussels.Exchange.IntegrationTests.Meetings;
+
+/// <summary>
+/// Every TLP level × every viewer relation × every access path available so far: exactly the allowed cells see the
+/// record, every other cell gets 404, and list totals never count what the viewer may not see.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class SharingMatrixTests(AppFixture app) : IAsyncLifetime
+{
+    private static readonly Tlp[] Levels = [Tlp.Clear, Tlp.Green, Tlp.Amber, Tlp.AmberStrict, Tlp.Red];
+
+    // Which levels each relation may see (FIRST TLP 2.0 as docs/sharing.md states it).
+    public static TheoryData<string, Tlp[]> Matrix => new()
+    {
+        { "author", [Tlp.Clear, Tlp.Green, Tlp.Amber, Tlp.AmberStrict, Tlp.Red] },
+        { "host-colleague", [Tlp.Clear, Tlp.Green, Tlp.Amber, Tlp.AmberStrict] },
+        { "shared-with-member", [Tlp.Clear, Tlp.Green, Tlp.Amber] },
+        { "other-member", [Tlp.Clear, Tlp.Green] },
+        { "named-person", [Tlp.Clear, Tlp.Green, Tlp.Red] },
+        { "platform-admin", [Tlp.Clear, Tlp.Green] },
+    };
+
+    private readonly Dictionary<string, ApplicationUser> _viewers = [];
+    private readonly Dictionary<Tlp, Guid> _meetings = [];
+    private Organization _host = default!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await app.CreateOrganizationAsync();
+        var shared = await app.CreateOrganizationAsync("nl");
+        var other = await app.CreateOrganizationAsync();
+        var admins = await app.CreateOrganizationAsync("en");
+        var (author, authorViewer) = await app.CreateUserAsync(_host, ExchangeRole.Contributor);
+        _viewers["author"] = author;
+        _viewers["host-colleague"] = (await app.CreateUserAsync(_host, ExchangeRole.Reader)).User;
+        _viewers["shared-with-member"] = (await app.CreateUserAsync(shared, ExchangeRole.Reader)).User;
+        _viewers["other-member"] = (await app.CreateUserAsync(other, ExchangeRole.Reader)).User;
+        _viewers["named-person"] = (await app.CreateUserAsync(other, ExchangeRole.Reader)).User;
+        _viewers["platform-admin"] = (await app.CreateUserAsync(admins, ExchangeRole.PlatformAdmin)).User;
+
+        foreach (var level in Levels)
+        {
+            var input = MeetingBuilder.Valid($"Matrix {level}", level, shared.Id);
+            input.AttendeeUserIds = [_viewers["named-person"].Id];
+            input.AttendeeNames = ["Agent de quartier (externe)"];
+            var outcome = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(authorViewer, input));
+            Assert.True(outcome.Result.Succeeded, string.Join(", ", outcome.Result.Errors));
+            _meetings[level] = outcome.Id!.Value;
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Api_list_and_detail_show_exactly_the_allowed_levels(string relation, Tlp[] allowed)
+    {
+        using var session = app.NewSession();
+        Assert.Equal(HttpStatusCode.Redirect, (await session.SignInAsync(_viewers[relation].Email!, AppFixture.Password)).StatusCode);
+
+        using var list = JsonDocument.Parse(await session.Client.GetStringAsync($"/api/v1/meetings?org={_host.Key}&pageSize=100"));
+        Assert.Equal(allowed.Length, list.RootElement.GetProperty("total").GetInt32());
+        var listed = list.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("tlp").GetString()!).Order().ToList();
+        Assert.Equal(allowed.Select(Label).Order().ToList(), listed);
+
+        foreach (var level in Levels)
+        {
+            var detail = await session.Client.GetAsync($"/api/v1/meetings/{_meetings[level]}");
+            Assert.Equal(allowed.Contains(level) ? HttpStatusCode.OK : HttpStatusCode.NotFound, detail.StatusCode);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Service_list_and_detail_show_exactly_the_allowed_levels(string relation, Tlp[] allowed)
+    {
+        var user = _viewers[relation];
+        var viewer = new Viewer(user.Id, user.OrganizationId, user.Role, user.DisplayName);
+        var page = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().ListAsync(viewer, new MeetingQuery(Organization: _host.Key, PageSize: 100)));
+        Assert.Equal(allowed.Length, page.Total);
+        Assert.Equal(allowed.Order(), page.Items.Select(i => i.Tlp).Order());
+
+        foreach (var level in Levels)
+        {
+            var detail = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().GetAsync(viewer, _meetings[level]));
+            Assert.Equal(allowed.Contains(level), detail is not null);
+        }
+    }
+
+    [Fact]
+    public async Task A_record_that_does_not_exist_answers_like_a_hidden_one()
+    {
+        using var session = app.NewSession();
+        await session.SignInAsync(_viewers["other-member"].Email!, AppFixture.Password);
+        var missing = await session.Client.GetAsync($"/api/v1/meetings/{Guid.NewGuid()}");
+        var hidden = await session.Client.GetAsync($"/api/v1/meetings/{_meetings[Tlp.Red]}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(missing.StatusCode, hidden.StatusCode);
+        Assert.Equal(await missing.Content.ReadAsStringAsync(), await hidden.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_api_answers_401_without_credentials()
+    {
+        using var session = app.NewSession();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.Client.GetAsync("/api/v1/meetings")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.Client.GetAsync($"/api/v1/meetings/{_meetings[Tlp.Clear]}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_api_detail_returns_the_whole_record()
+    {
+        using var session = app.NewSession();
+        await session.SignInAsync(_viewers["shared-with-member"].Email!, AppFixture.Password);
+        var meeting = await session.Client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{_meetings[Tlp.Amber]}");
+
+        Assert.Equal("AMBER", meeting.GetProperty("tlp").GetString());
+        Assert.Equal(_host.Key, meeting.GetProperty("organization").GetString());
+        Assert.Equal("2026-03-12T10:00:00+01:00", meeting.GetProperty("startsAt").GetString());
+        Assert.Equal("hybrid", meeting.GetProperty("mode").GetString());
+        Assert.Equal(["street-harassment"], meeting.GetProperty("themes").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("Tour de table", meeting.GetProperty("agenda")[0].GetProperty("title").GetString());
+        Assert.Equal(2, meeting.GetProperty("attendees").GetArrayLength());
+        Assert.Single(meeting.GetProperty("participants").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("pageSize=101", "pageSize")]
+    [InlineData("page=0", "page")]
+    [InlineData("from=yesterday", "from")]
+    public async Task Bad_api_parameters_get_a_precise_error(string query, string field)
+    {
+        using var session = app.NewSession();
+        await session.SignInAsync(_viewers["author"].Email!, AppFixture.Password);
+        var response = await session.Client.GetAsync($"/api/v1/meetings?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    private static string Label(Tlp tlp) => SafeBrussels.Exchange.Web.Features.Sharing.TlpLabels.ToLabel(tlp);
+}

@@ -206,6 +206,7 @@ public static class ExchangeServices
         services.AddSingleton<InvitationMailer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Features.Meetings.MeetingService>();
+        services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
         services.AddScoped<Features.Profile.ProfileService>();
     }
 }

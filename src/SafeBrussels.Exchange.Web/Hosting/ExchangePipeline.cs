@@ -34,6 +34,7 @@ public static class ExchangePipeline
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoints();
         app.MapMeetingsApi();
+        app.MapMeetingCalendar();
         app.MapExchangeHealth();
         return app;
     }

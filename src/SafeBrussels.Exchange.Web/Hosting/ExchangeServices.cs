@@ -207,6 +207,7 @@ public static class ExchangeServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Features.Meetings.MeetingService>();
         services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
+        services.AddScoped<Features.Themes.ThemeService>();
         services.AddScoped<Features.Profile.ProfileService>();
     }
 }

@@ -11,7 +11,7 @@ public sealed record DemoLogin(string Email, string OrganizationKey, string Role
 /// The demo world: safe.brussels and the City of Ghent (plus a third city for the sharing rules), with one
 /// person per role. Re-running it changes nothing that is already there.
 /// </summary>
-public sealed class DemoSeeder(ExchangeDbContext db, UserManager<ApplicationUser> userManager)
+public sealed class DemoSeeder(ExchangeDbContext db, UserManager<ApplicationUser> userManager, Meetings.MeetingService meetings, TimeProvider time)
 {
     /// <summary>Published on purpose: demo accounts exist only on development machines.</summary>
     public const string Password = "Exchange-demo-2026";
@@ -74,6 +74,36 @@ public sealed class DemoSeeder(ExchangeDbContext db, UserManager<ApplicationUser
             }
         }
 
+        await SeedMeetingsAsync(cancellationToken);
         return Logins;
+    }
+
+    private async Task SeedMeetingsAsync(CancellationToken cancellationToken)
+    {
+        var users = await db.Users.Where(u => u.Email!.EndsWith(".example")).ToDictionaryAsync(u => u.Email!, cancellationToken);
+        var organizations = await db.Organizations.ToDictionaryAsync(o => o.Key, o => o.Id, cancellationToken);
+        foreach (var seed in DemoMeetings.All(time.GetUtcNow()))
+        {
+            if (await db.Meetings.AnyAsync(m => m.Title == seed.Input.Title, cancellationToken))
+            {
+                continue;
+            }
+
+            var author = users[seed.AuthorEmail];
+            seed.Input.ParticipantOrganizationIds = seed.ParticipantKeys.Select(k => organizations[k]).ToList();
+            seed.Input.AttendeeUserIds = seed.AttendeeEmails.Select(e => users[e].Id).ToList();
+            seed.Input.ActionItems = seed.Actions.Select(a => new Meetings.ActionItemInput
+            {
+                Title = a.Title,
+                OwnerOrganizationId = organizations[a.OwnerKey],
+                Due = DateOnly.FromDateTime(time.GetUtcNow().AddDays(a.DueInDays).UtcDateTime),
+            }).ToList();
+            var viewer = new Accounts.Viewer(author.Id, author.OrganizationId, author.Role, author.DisplayName);
+            var outcome = await meetings.CreateAsync(viewer, seed.Input, cancellationToken);
+            if (!outcome.Result.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo meeting '{seed.Input.Title}': {string.Join(", ", outcome.Result.Errors)}");
+            }
+        }
     }
 }

@@ -16,6 +16,23 @@ public static class MeetingRevisions
             .ToList();
     }
 
+    /// <summary>A short plain-text rendering of one field of a version, to show what someone else changed.</summary>
+    public static string Describe(MeetingInput input, string field) => field switch
+    {
+        "title" => input.Title,
+        "minutes" => input.Minutes.Length > 400 ? input.Minutes[..400] + "…" : input.Minutes,
+        "agenda" => string.Join(" · ", input.Agenda.Select(a => a.Title)),
+        "decisions" => string.Join(" · ", input.Decisions),
+        "actionItems" => string.Join(" · ", input.ActionItems.Select(a => a.Title)),
+        "startsAt" => input.StartsAt.ToString("g", System.Globalization.CultureInfo.CurrentCulture),
+        "endsAt" => input.EndsAt?.ToString("g", System.Globalization.CultureInfo.CurrentCulture) ?? "",
+        "location" => input.Location,
+        "tlp" => Sharing.TlpLabels.ToLabel(input.Tlp),
+        "themes" => string.Join(", ", input.Themes),
+        "attendeeNames" => string.Join(", ", input.AttendeeNames),
+        _ => "",
+    };
+
     public static MeetingInput Read(string snapshot) =>
         JsonSerializer.Deserialize<MeetingInput>(snapshot, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
 }

@@ -144,6 +144,17 @@ public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactor
         return new MeetingSaveOutcome(CommandResult.Ok, id, meeting.Version);
     }
 
+    /// <summary>Active members of the given organizations, to name attendees and action item owners.</summary>
+    public async Task<IReadOnlyList<PersonOption>> PeopleAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && organizationIds.Contains(u.OrganizationId))
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new PersonOption(u.Id, u.DisplayName, u.Organization!.Name))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>The editable fields of a visible meeting, to fill the edit form.</summary>
     public static MeetingInput ToInput(MeetingDetail detail) => new()
     {

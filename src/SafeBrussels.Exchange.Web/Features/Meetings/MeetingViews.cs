@@ -63,6 +63,8 @@ public sealed record ActionItemView(
 
 public sealed record AttendeeView(Guid? UserId, string Name);
 
+public sealed record PersonOption(Guid Id, string Name, string OrganizationName);
+
 /// <summary>The outcome of a save: the new id and version, or the problems; on a conflict, the record as it now is.</summary>
 public sealed record MeetingSaveOutcome(Infrastructure.CommandResult Result, Guid? Id = null, uint? Version = null, MeetingDetail? Current = null)
 {

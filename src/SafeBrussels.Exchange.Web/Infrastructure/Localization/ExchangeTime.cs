@@ -9,6 +9,16 @@ public static class ExchangeTime
 
     public static DateTimeOffset ToBrussels(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, Brussels);
 
+    /// <summary>A wall-clock time in Brussels (what people type in a form) as an instant with its offset.</summary>
+    public static DateTimeOffset FromBrussels(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, Brussels.GetUtcOffset(unspecified));
+    }
+
+    public static string FormatTime(DateTimeOffset value) =>
+        ToBrussels(value).ToString("t", CultureInfo.CurrentCulture);
+
     public static string FormatDate(DateTimeOffset value) =>
         ToBrussels(value).ToString("D", CultureInfo.CurrentCulture);
 

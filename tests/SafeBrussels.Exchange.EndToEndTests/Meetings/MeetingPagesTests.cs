@@ -23,6 +23,10 @@ public sealed class MeetingPagesTests(BrowserFixture browser)
         await page.SettleAsync();
         violations.AddRange(await page.SeriousAccessibilityViolationsAsync());
 
+        await page.GotoAsync(page.Url + "/history");
+        await page.SettleAsync();
+        violations.AddRange(await page.SeriousAccessibilityViolationsAsync());
+
         await page.GotoAsync("/meetings/new");
         await page.SettleAsync();
         await page.Locator("[data-testid=agenda-add]").ClickAsync();

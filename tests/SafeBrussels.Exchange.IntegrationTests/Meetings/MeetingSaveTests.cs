@@ -112,6 +112,54 @@ public sealed class MeetingSaveTests(AppFixture app)
         Assert.Equal(["Child theme"], page.Items.Select(i => i.Title));
     }
 
+    [Fact]
+    public async Task My_action_items_are_the_open_ones_of_me_or_my_organization_in_visible_meetings_overdue_first()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var other = await app.CreateOrganizationAsync();
+        var (me, viewer) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
+        var (_, stranger) = await app.CreateUserAsync(other, ExchangeRole.Contributor);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        var visible = MeetingBuilder.Valid("Visible", Tlp.Green);
+        visible.ActionItems =
+        [
+            new() { Title = "Later", OwnerOrganizationId = organization.Id, Due = today.AddDays(20) },
+            new() { Title = "Overdue", OwnerUserId = me.Id, Due = today.AddDays(-3) },
+            new() { Title = "Done already", OwnerOrganizationId = organization.Id, Due = today.AddDays(-10), IsDone = true },
+            new() { Title = "Someone else's", OwnerOrganizationId = other.Id, Due = today },
+        ];
+        await Service(s => s.CreateAsync(stranger, visible));
+        var hidden = MeetingBuilder.Valid("Hidden", Tlp.AmberStrict);
+        hidden.ActionItems = [new() { Title = "In a meeting I cannot see", OwnerOrganizationId = organization.Id }];
+        await Service(s => s.CreateAsync(stranger, hidden));
+
+        var mine = await Service(s => s.MyActionItemsAsync(viewer));
+
+        Assert.Equal(["Overdue", "Later"], mine.Select(a => a.Title));
+        Assert.True(mine[0].IsOverdue);
+        Assert.False(mine[1].IsOverdue);
+    }
+
+    [Fact]
+    public async Task History_lists_every_version_to_those_who_may_see_the_meeting_only()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var other = await app.CreateOrganizationAsync();
+        var (_, author) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
+        var (_, stranger) = await app.CreateUserAsync(other, ExchangeRole.Reader);
+        var input = MeetingBuilder.Valid("History", Tlp.AmberStrict);
+        var created = await Service(s => s.CreateAsync(author, input));
+        input.Title = "History, renamed";
+        await Service(s => s.UpdateAsync(author, created.Id!.Value, input, created.Version!.Value));
+
+        var history = await Service(s => s.HistoryAsync(author, created.Id!.Value));
+        Assert.Equal([2, 1], history!.Revisions.Select(r => r.Number));
+        Assert.Equal(["title"], history.Revisions[0].ChangedFields);
+        Assert.Equal("History", history.Revisions[1].Content.Title);
+        Assert.Null(await Service(s => s.HistoryAsync(stranger, created.Id!.Value)));
+    }
+
     private Task<T> Service<T>(Func<MeetingService, Task<T>> action) =>
         app.WithServiceAsync(s => action(s.GetRequiredService<MeetingService>()));
 }

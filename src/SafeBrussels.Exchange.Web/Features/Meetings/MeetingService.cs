@@ -144,6 +144,42 @@ public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactor
         return new MeetingSaveOutcome(CommandResult.Ok, id, meeting.Version);
     }
 
+    /// <summary>Every saved version of a meeting the viewer may see, newest first; null when hidden.</summary>
+    public async Task<MeetingHistory?> HistoryAsync(Viewer viewer, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var title = await db.Meetings.VisibleTo(viewer).Where(m => m.Id == id).Select(m => m.Title).SingleOrDefaultAsync(cancellationToken);
+        if (title is null)
+        {
+            return null;
+        }
+
+        var revisions = await db.MeetingRevisions.AsNoTracking()
+            .Where(r => r.MeetingId == id)
+            .OrderByDescending(r => r.Number)
+            .ToListAsync(cancellationToken);
+        return new MeetingHistory(id, title, revisions
+            .Select(r => new RevisionView(r.Number, r.AuthorName, r.SavedAt, r.ChangedFields, MeetingRevisions.Read(r.Snapshot)))
+            .ToList());
+    }
+
+    /// <summary>Open action items owned by the viewer or their organization, in meetings they may see; overdue first.</summary>
+    public async Task<IReadOnlyList<MyActionItem>> MyActionItemsAsync(Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(Infrastructure.Localization.ExchangeTime.ToBrussels(time.GetUtcNow()).DateTime);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Meetings.AsNoTracking()
+            .VisibleTo(viewer)
+            .SelectMany(m => m.ActionItems)
+            .Where(a => !a.IsDone && (a.OwnerUserId == viewer.UserId || a.OwnerOrganizationId == viewer.OrganizationId))
+            .OrderBy(a => a.Due == null).ThenBy(a => a.Due).ThenBy(a => a.Title)
+            .Select(a => new MyActionItem(
+                a.Id, a.MeetingId, a.Meeting!.Title, a.Title,
+                a.OwnerUser != null ? a.OwnerUser.DisplayName : a.OwnerOrganization!.Name,
+                a.Due, a.Due != null && a.Due < today))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>Active members of the given organizations, to name attendees and action item owners.</summary>
     public async Task<IReadOnlyList<PersonOption>> PeopleAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken = default)
     {

@@ -72,3 +72,10 @@ public sealed record MeetingSaveOutcome(Infrastructure.CommandResult Result, Gui
 
     public bool IsConflict => Result.ErrorFor("") == ConflictKey;
 }
+
+public sealed record RevisionView(int Number, string AuthorName, DateTimeOffset SavedAt, IReadOnlyList<string> ChangedFields, MeetingInput Content);
+
+public sealed record MeetingHistory(Guid MeetingId, string Title, IReadOnlyList<RevisionView> Revisions);
+
+public sealed record MyActionItem(
+    Guid Id, Guid MeetingId, string MeetingTitle, string Title, string? OwnerName, DateOnly? Due, bool IsOverdue);

@@ -17,10 +17,10 @@ public sealed class NavMenuTests : MudBunitContext
     }
 
     [Theory]
-    [InlineData(RoleNames.PlatformAdmin, new[] { "/", "/meetings", "/organizations", "/members", "/profile" })]
-    [InlineData(RoleNames.OrgAdmin, new[] { "/", "/meetings", "/organizations", "/members", "/profile" })]
-    [InlineData(RoleNames.Contributor, new[] { "/", "/meetings", "/organizations", "/profile" })]
-    [InlineData(RoleNames.Reader, new[] { "/", "/meetings", "/organizations", "/profile" })]
+    [InlineData(RoleNames.PlatformAdmin, new[] { "/", "/meetings", "/action-items", "/organizations", "/members", "/profile" })]
+    [InlineData(RoleNames.OrgAdmin, new[] { "/", "/meetings", "/action-items", "/organizations", "/members", "/profile" })]
+    [InlineData(RoleNames.Contributor, new[] { "/", "/meetings", "/action-items", "/organizations", "/profile" })]
+    [InlineData(RoleNames.Reader, new[] { "/", "/meetings", "/action-items", "/organizations", "/profile" })]
     public void Navigation_shows_each_role_what_it_may_use(string role, string[] expected)
     {
         SignIn(role);

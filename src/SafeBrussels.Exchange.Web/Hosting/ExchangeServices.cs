@@ -23,6 +23,8 @@ namespace SafeBrussels.Exchange.Web.Hosting;
 /// <summary>The composition root: every service the application registers, by concern.</summary>
 public static class ExchangeServices
 {
+    private const string SessionOrToken = "session-or-token";
+
     public static WebApplicationBuilder AddExchange(this WebApplicationBuilder builder, bool commandLine = false)
     {
         builder.AddExchangeLogging(commandLine);
@@ -69,9 +71,15 @@ public static class ExchangeServices
 
         services.AddAuthentication(options =>
             {
-                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultScheme = SessionOrToken;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
+            // A request carrying "Authorization: Bearer" is judged by its token alone; any other by the session cookie.
+            .AddPolicyScheme(SessionOrToken, SessionOrToken, options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? Features.Tokens.BearerTokenHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, Features.Tokens.BearerTokenHandler>(Features.Tokens.BearerTokenHandler.SchemeName, null)
             .AddIdentityCookies();
 
         services.AddIdentityCore<ApplicationUser>(options =>
@@ -208,6 +216,7 @@ public static class ExchangeServices
         services.AddScoped<Features.Meetings.MeetingService>();
         services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
         services.AddScoped<Features.Themes.ThemeService>();
+        services.AddScoped<Features.Tokens.TokenService>();
         services.AddScoped<Features.Profile.ProfileService>();
     }
 }

@@ -81,6 +81,49 @@ public sealed class SharingMatrixTests(AppFixture app) : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Matrix))]
+    public async Task Detail_page_history_page_and_ics_download_show_exactly_the_allowed_levels(string relation, Tlp[] allowed)
+    {
+        using var session = app.NewSession();
+        Assert.Equal(HttpStatusCode.Redirect, (await session.SignInAsync(_viewers[relation].Email!, AppFixture.Password)).StatusCode);
+
+        foreach (var level in Levels)
+        {
+            var expected = allowed.Contains(level) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+            var (page, document) = await session.GetAsync($"/meetings/{_meetings[level]}");
+            Assert.Equal(expected, page.StatusCode);
+            Assert.Equal(allowed.Contains(level), document.Body!.TextContent.Contains($"Matrix {level}", StringComparison.Ordinal));
+            Assert.Equal(expected, (await session.Client.GetAsync($"/meetings/{_meetings[level]}/history")).StatusCode);
+
+            var ics = await session.Client.GetAsync($"/meetings/{_meetings[level]}/calendar.ics");
+            Assert.Equal(expected, ics.StatusCode);
+            if (expected == HttpStatusCode.OK)
+            {
+                Assert.Equal("text/calendar", ics.Content.Headers.ContentType!.MediaType);
+                Assert.Contains($"SUMMARY:[TLP:{Label(level)}] Matrix {level}", await ics.Content.ReadAsStringAsync());
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Api_with_a_bearer_token_shows_exactly_the_allowed_levels(string relation, Tlp[] allowed)
+    {
+        var issued = await app.WithServiceAsync(s => s.GetRequiredService<SafeBrussels.Exchange.Web.Features.Tokens.TokenService>()
+            .IssueAsync(_viewers[relation].Id, "matrix", 1));
+        using var client = app.Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", issued.Token);
+
+        using var list = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/meetings?org={_host.Key}"));
+        Assert.Equal(allowed.Length, list.RootElement.GetProperty("total").GetInt32());
+        foreach (var level in Levels)
+        {
+            var detail = await client.GetAsync($"/api/v1/meetings/{_meetings[level]}");
+            Assert.Equal(allowed.Contains(level) ? HttpStatusCode.OK : HttpStatusCode.NotFound, detail.StatusCode);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
     public async Task Service_list_and_detail_show_exactly_the_allowed_levels(string relation, Tlp[] allowed)
     {
         var user = _viewers[relation];

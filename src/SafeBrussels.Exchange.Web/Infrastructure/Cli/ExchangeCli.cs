@@ -3,6 +3,7 @@ using Npgsql;
 using SafeBrussels.Exchange.Web.Features.Demo;
 using SafeBrussels.Exchange.Web.Features.Members;
 using SafeBrussels.Exchange.Web.Features.Organizations;
+using SafeBrussels.Exchange.Web.Features.Tokens;
 
 namespace SafeBrussels.Exchange.Web.Infrastructure.Cli;
 
@@ -16,6 +17,7 @@ public static class ExchangeCli
         (["seed-demo"], typeof(SeedDemoCommand)),
         (["organizations", "add"], typeof(OrganizationsAddCommand)),
         (["users", "add"], typeof(UsersAddCommand)),
+        (["tokens", "issue"], typeof(TokensIssueCommand)),
     ];
 
     public static bool IsCommand(string[] args) =>

@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Invitations;
+using SafeBrussels.Exchange.Web.Infrastructure;
+
+namespace SafeBrussels.Exchange.Web.Features.Tokens;
+
+public sealed record TokenSummary(Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? LastUsedAt, bool IsActive);
+
+public sealed record IssuedToken(CommandResult Result, string? Token = null);
+
+/// <summary>Personal access tokens for the API: shown once, stored as a hash, revocable, expiring.</summary>
+public sealed class TokenService(IDbContextFactory<ExchangeDbContext> dbFactory, TimeProvider time, ILogger<TokenService> logger)
+{
+    public const string Prefix = "sbx_";
+    public const int MaxDays = 366;
+
+    public async Task<IssuedToken> IssueAsync(Guid userId, string name, int days, CancellationToken cancellationToken = default)
+    {
+        name = (name ?? "").Trim();
+        if (name.Length == 0 || name.Length > 100)
+        {
+            return new IssuedToken(CommandResult.Fail("Name", "Validation.Required100"));
+        }
+
+        if (days < 1 || days > MaxDays)
+        {
+            return new IssuedToken(CommandResult.Fail("Days", "Validation.TokenDays"));
+        }
+
+        var token = Prefix + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.PersonalAccessTokens.Add(new PersonalAccessToken
+        {
+            UserId = userId,
+            Name = name,
+            TokenHash = InvitationToken.Hash(token),
+            Prefix = token[..10],
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(days),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Personal access token '{TokenName}' issued for user {UserId}, valid {Days} days", name, userId, days);
+        return new IssuedToken(CommandResult.Ok, token);
+    }
+
+    public async Task<IReadOnlyList<TokenSummary>> ListAsync(Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.PersonalAccessTokens.AsNoTracking()
+            .Where(t => t.UserId == viewer.UserId)
+            .OrderByDescending(t => t.CreatedAt)
+            .Select(t => new TokenSummary(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt == null && t.ExpiresAt > now))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<CommandResult> RevokeAsync(Viewer viewer, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var revoked = await db.PersonalAccessTokens
+            .Where(t => t.Id == id && t.UserId == viewer.UserId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, time.GetUtcNow()), cancellationToken);
+        if (revoked == 0)
+        {
+            return CommandResult.Fail("", "Error.NotFound");
+        }
+
+        logger.LogInformation("Personal access token {TokenId} revoked by its owner {UserId}", id, viewer.UserId);
+        return CommandResult.Ok;
+    }
+
+    /// <summary>The active member a token belongs to, or null for an unknown, revoked or expired token or a deactivated member.</summary>
+    public async Task<ApplicationUser?> AuthenticateAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (!token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = InvitationToken.Hash(token);
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var found = await db.PersonalAccessTokens
+            .Where(t => t.TokenHash == hash && t.RevokedAt == null && t.ExpiresAt > now && t.User!.IsActive)
+            .Select(t => new { t.Id, t.User })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        await db.PersonalAccessTokens.Where(t => t.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+        return found.User;
+    }
+}

@@ -19,6 +19,8 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
 
     public DbSet<MeetingRevision> MeetingRevisions => Set<MeetingRevision>();
 
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)

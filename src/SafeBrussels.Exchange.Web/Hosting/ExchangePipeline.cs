@@ -35,6 +35,7 @@ public static class ExchangePipeline
         app.MapCultureEndpoints();
         app.MapMeetingsApi();
         app.MapMeetingCalendar();
+        Features.Attachments.AttachmentService.MapAttachmentDownloads(app);
         app.MapExchangeHealth();
         return app;
     }

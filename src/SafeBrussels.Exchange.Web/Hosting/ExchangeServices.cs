@@ -36,6 +36,7 @@ public static class ExchangeServices
         builder.AddIdentity();
         builder.Services.AddExchangeLocalization();
         builder.Services.AddEmail(builder.Configuration);
+        builder.Services.Configure<Features.Attachments.AttachmentOptions>(builder.Configuration.GetSection(Features.Attachments.AttachmentOptions.SectionName));
         builder.Services.AddExchangeHealthChecks();
         builder.Services.AddUserInterface();
         builder.Services.AddFeatures();
@@ -217,6 +218,7 @@ public static class ExchangeServices
         services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
         services.AddScoped<Features.Themes.ThemeService>();
         services.AddScoped<Features.Tokens.TokenService>();
+        services.AddScoped<Features.Attachments.AttachmentService>();
         services.AddScoped<Features.Profile.ProfileService>();
     }
 }

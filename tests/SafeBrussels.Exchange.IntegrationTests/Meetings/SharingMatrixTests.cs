@@ -31,6 +31,7 @@ public sealed class SharingMatrixTests(AppFixture app) : IAsyncLifetime
 
     private readonly Dictionary<string, ApplicationUser> _viewers = [];
     private readonly Dictionary<Tlp, Guid> _meetings = [];
+    private readonly Dictionary<Tlp, Guid> _attachments = [];
     private Organization _host = default!;
 
     public async Task InitializeAsync()
@@ -55,6 +56,10 @@ public sealed class SharingMatrixTests(AppFixture app) : IAsyncLifetime
             var outcome = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(authorViewer, input));
             Assert.True(outcome.Result.Succeeded, string.Join(", ", outcome.Result.Errors));
             _meetings[level] = outcome.Id!.Value;
+            using var scope = app.Factory.Services.CreateScope();
+            var attachments = scope.ServiceProvider.GetRequiredService<SafeBrussels.Exchange.Web.Features.Attachments.AttachmentService>();
+            Assert.True((await attachments.AddAsync(authorViewer, outcome.Id.Value, $"{level}.pdf", new MemoryStream(Attachments.AttachmentTests.Pdf))).Succeeded);
+            _attachments[level] = (await attachments.ListAsync(authorViewer, outcome.Id.Value)).Single().Id;
         }
     }
 
@@ -81,7 +86,7 @@ public sealed class SharingMatrixTests(AppFixture app) : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Matrix))]
-    public async Task Detail_page_history_page_and_ics_download_show_exactly_the_allowed_levels(string relation, Tlp[] allowed)
+    public async Task Detail_page_history_page_attachment_and_ics_download_show_exactly_the_allowed_levels(string relation, Tlp[] allowed)
     {
         using var session = app.NewSession();
         Assert.Equal(HttpStatusCode.Redirect, (await session.SignInAsync(_viewers[relation].Email!, AppFixture.Password)).StatusCode);
@@ -93,6 +98,8 @@ public sealed class SharingMatrixTests(AppFixture app) : IAsyncLifetime
             Assert.Equal(expected, page.StatusCode);
             Assert.Equal(allowed.Contains(level), document.Body!.TextContent.Contains($"Matrix {level}", StringComparison.Ordinal));
             Assert.Equal(expected, (await session.Client.GetAsync($"/meetings/{_meetings[level]}/history")).StatusCode);
+
+            Assert.Equal(expected, (await session.Client.GetAsync($"/attachments/{_attachments[level]}")).StatusCode);
 
             var ics = await session.Client.GetAsync($"/meetings/{_meetings[level]}/calendar.ics");
             Assert.Equal(expected, ics.StatusCode);

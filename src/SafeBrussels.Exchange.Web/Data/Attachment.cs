@@ -1,0 +1,26 @@
+namespace SafeBrussels.Exchange.Web.Data;
+
+/// <summary>A file attached to a meeting, stored in PostgreSQL; visible exactly to those who see the meeting.</summary>
+public sealed class Attachment
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid MeetingId { get; set; }
+
+    public Meeting? Meeting { get; set; }
+
+    public required string FileName { get; set; }
+
+    /// <summary>The type found in the content's signature, never the one the browser declared.</summary>
+    public required string ContentType { get; set; }
+
+    public long Size { get; set; }
+
+    public required byte[] Content { get; set; }
+
+    public Guid? UploadedById { get; set; }
+
+    public string UploadedByName { get; set; } = "";
+
+    public DateTimeOffset UploadedAt { get; set; }
+}

@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Sharing;
+using SafeBrussels.Exchange.Web.Infrastructure;
+
+namespace SafeBrussels.Exchange.Web.Features.Attachments;
+
+/// <summary>Configuration section <c>Attachments</c>.</summary>
+public sealed class AttachmentOptions
+{
+    public const string SectionName = "Attachments";
+
+    /// <summary>Largest accepted file, in bytes. Default 25 MB.</summary>
+    public long MaxBytes { get; set; } = 25L * 1024 * 1024;
+}
+
+public sealed record AttachmentSummary(Guid Id, string FileName, string ContentType, long Size, string UploadedByName, DateTimeOffset UploadedAt);
+
+public sealed record AttachmentFile(string FileName, string ContentType, byte[] Content);
+
+/// <summary>Files on meetings: checked by content, stored in PostgreSQL, read under the meeting's sharing rules.</summary>
+public sealed class AttachmentService(IDbContextFactory<ExchangeDbContext> dbFactory, IOptions<AttachmentOptions> options, TimeProvider time, ILogger<AttachmentService> logger)
+{
+    public long MaxBytes => options.Value.MaxBytes;
+
+    public async Task<CommandResult> AddAsync(Viewer viewer, Guid meetingId, string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        var name = Path.GetFileName((fileName ?? "").Trim());
+        if (name.Length == 0 || name.Length > 255)
+        {
+            return CommandResult.Fail("File", "Attachments.BadName");
+        }
+
+        // Read at most one byte more than allowed: enough to know the file is too large.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBytes)
+            {
+                return CommandResult.Fail("File", "Attachments.TooLarge");
+            }
+        }
+
+        if (buffer.Length == 0)
+        {
+            return CommandResult.Fail("File", "Attachments.Empty");
+        }
+
+        var bytes = buffer.ToArray();
+        var type = FileSignature.Detect(bytes, name);
+        if (type is null)
+        {
+            return CommandResult.Fail("File", "Attachments.TypeRefused");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var editable = await db.Meetings.VisibleTo(viewer).Where(SharingPolicy.MeetingsEditableBy(viewer)).AnyAsync(m => m.Id == meetingId, cancellationToken);
+        if (!editable)
+        {
+            return CommandResult.Fail("", "Error.NotFound");
+        }
+
+        db.Attachments.Add(new Attachment
+        {
+            MeetingId = meetingId,
+            FileName = name,
+            ContentType = type,
+            Size = bytes.Length,
+            Content = bytes,
+            UploadedById = viewer.UserId,
+            UploadedByName = viewer.DisplayName,
+            UploadedAt = time.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Attachment of {Size} bytes ({ContentType}) added to meeting {MeetingId} by {UserId}", bytes.Length, type, meetingId, viewer.UserId);
+        return CommandResult.Ok;
+    }
+
+    public async Task<IReadOnlyList<AttachmentSummary>> ListAsync(Viewer viewer, Guid meetingId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Attachments.AsNoTracking()
+            .Where(a => a.MeetingId == meetingId && db.Meetings.VisibleTo(viewer).Any(m => m.Id == a.MeetingId))
+            .OrderBy(a => a.UploadedAt)
+            .Select(a => new AttachmentSummary(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedByName, a.UploadedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The file, or null when it does not exist or its meeting is hidden from <paramref name="viewer"/>.</summary>
+    public async Task<AttachmentFile?> OpenAsync(Viewer viewer, Guid attachmentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Attachments.AsNoTracking()
+            .Where(a => a.Id == attachmentId && db.Meetings.VisibleTo(viewer).Any(m => m.Id == a.MeetingId))
+            .Select(a => new AttachmentFile(a.FileName, a.ContentType, a.Content))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public static void MapAttachmentDownloads(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/attachments/{id:guid}", async (Guid id, HttpContext context, AttachmentService attachments) =>
+        {
+            var file = await attachments.OpenAsync(Viewer.From(context.User)!, id, context.RequestAborted);
+            if (file is null)
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers.CacheControl = "private, no-store";
+            return Results.File(file.Content, file.ContentType, file.FileName);
+        }).RequireAuthorization();
+}

@@ -16,7 +16,7 @@ public sealed class NavigationAccessibilityTests(BrowserFixture browser)
     };
 
     [Theory]
-    [InlineData("platform.admin@safe-brussels.example", 6)]
+    [InlineData("platform.admin@safe-brussels.example", 7)]
     [InlineData("org.admin@safe-brussels.example", 6)]
     [InlineData("contributor@safe-brussels.example", 5)]
     [InlineData("reader@stad-gent.example", 5)]

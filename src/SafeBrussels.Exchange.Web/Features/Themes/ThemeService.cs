@@ -1,10 +1,62 @@
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Organizations;
+using SafeBrussels.Exchange.Web.Infrastructure;
 using SafeBrussels.Exchange.Web.Infrastructure.Localization;
 
 namespace SafeBrussels.Exchange.Web.Features.Themes;
 
 public sealed record ThemeOption(string Key, string Label, string Description, string? ParentKey, bool IsRetired);
+
+/// <summary>A theme as a platform administrator edits it: labels and descriptions in the three languages.</summary>
+public sealed class ThemeInput
+{
+    public string Key { get; set; } = "";
+
+    public string? ParentKey { get; set; }
+
+    public string LabelFr { get; set; } = "";
+
+    public string LabelNl { get; set; } = "";
+
+    public string LabelEn { get; set; } = "";
+
+    public string DescriptionFr { get; set; } = "";
+
+    public string DescriptionNl { get; set; } = "";
+
+    public string DescriptionEn { get; set; } = "";
+
+    public bool IsRetired { get; set; }
+
+    public CommandResult Validate()
+    {
+        var errors = new Dictionary<string, string>();
+        if (!OrganizationInput.IsValidKey(Key ?? ""))
+        {
+            errors[nameof(Key)] = "Validation.OrganizationKey";
+        }
+
+        foreach (var (field, value) in new[] { (nameof(LabelFr), LabelFr), (nameof(LabelNl), LabelNl), (nameof(LabelEn), LabelEn) })
+        {
+            if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > 200)
+            {
+                errors[field] = "Validation.Required200";
+            }
+        }
+
+        foreach (var (field, value) in new[] { (nameof(DescriptionFr), DescriptionFr), (nameof(DescriptionNl), DescriptionNl), (nameof(DescriptionEn), DescriptionEn) })
+        {
+            if ((value ?? "").Length > 1000)
+            {
+                errors[field] = "Validation.TooLong";
+            }
+        }
+
+        return new CommandResult(errors);
+    }
+}
 
 /// <summary>The theme taxonomy in the viewer's language.</summary>
 public sealed class ThemeService(IDbContextFactory<ExchangeDbContext> dbFactory)
@@ -19,5 +71,75 @@ public sealed class ThemeService(IDbContextFactory<ExchangeDbContext> dbFactory)
             .OrderBy(t => t.SortOrder).ThenBy(t => t.Key)
             .ToListAsync(cancellationToken);
         return themes.Select(t => new ThemeOption(t.Key, t.Label(language), t.Description(language), t.Parent?.Key, t.IsRetired)).ToList();
+    }
+
+    public async Task<IReadOnlyList<ThemeInput>> ListForEditingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Themes.AsNoTracking()
+            .OrderBy(t => t.SortOrder).ThenBy(t => t.Key)
+            .Select(t => new ThemeInput
+            {
+                Key = t.Key, ParentKey = t.Parent != null ? t.Parent.Key : null,
+                LabelFr = t.LabelFr, LabelNl = t.LabelNl, LabelEn = t.LabelEn,
+                DescriptionFr = t.DescriptionFr, DescriptionNl = t.DescriptionNl, DescriptionEn = t.DescriptionEn,
+                IsRetired = t.IsRetired,
+            })
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Adds a theme (<paramref name="isNew"/>) or renames and re-describes one; only platform administrators. Keys never change.</summary>
+    public async Task<CommandResult> SaveAsync(Viewer viewer, ThemeInput input, bool isNew, CancellationToken cancellationToken = default)
+    {
+        if (!viewer.IsPlatformAdmin)
+        {
+            return CommandResult.Fail("", "Error.Forbidden");
+        }
+
+        input.Key = (input.Key ?? "").Trim().ToLowerInvariant();
+        var validation = input.Validate();
+        if (!validation.Succeeded)
+        {
+            return validation;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var theme = await db.Themes.SingleOrDefaultAsync(t => t.Key == input.Key, cancellationToken);
+        if (isNew == (theme is not null))
+        {
+            return CommandResult.Fail(nameof(ThemeInput.Key), isNew ? "Validation.ThemeKeyTaken" : "Error.NotFound");
+        }
+
+        Guid? parentId = null;
+        if (!string.IsNullOrEmpty(input.ParentKey))
+        {
+            parentId = await db.Themes.Where(t => t.Key == input.ParentKey && t.ParentId == null && t.Key != input.Key)
+                .Select(t => (Guid?)t.Id).SingleOrDefaultAsync(cancellationToken);
+            if (parentId is null)
+            {
+                return CommandResult.Fail(nameof(ThemeInput.ParentKey), "Validation.UnknownTheme");
+            }
+        }
+
+        if (theme is null)
+        {
+            theme = new Theme
+            {
+                Key = input.Key, LabelFr = "", LabelNl = "", LabelEn = "",
+                SortOrder = (await db.Themes.MaxAsync(t => (int?)t.SortOrder, cancellationToken) ?? 0) + 1,
+            };
+            db.Themes.Add(theme);
+        }
+
+        theme.ParentId = parentId;
+        theme.LabelFr = input.LabelFr.Trim();
+        theme.LabelNl = input.LabelNl.Trim();
+        theme.LabelEn = input.LabelEn.Trim();
+        theme.DescriptionFr = (input.DescriptionFr ?? "").Trim();
+        theme.DescriptionNl = (input.DescriptionNl ?? "").Trim();
+        theme.DescriptionEn = (input.DescriptionEn ?? "").Trim();
+        theme.IsRetired = input.IsRetired;
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok;
     }
 }

@@ -17,7 +17,7 @@ public sealed class NavMenuTests : MudBunitContext
     }
 
     [Theory]
-    [InlineData(RoleNames.PlatformAdmin, new[] { "/", "/meetings", "/action-items", "/organizations", "/members", "/profile" })]
+    [InlineData(RoleNames.PlatformAdmin, new[] { "/", "/meetings", "/action-items", "/organizations", "/members", "/themes", "/profile" })]
     [InlineData(RoleNames.OrgAdmin, new[] { "/", "/meetings", "/action-items", "/organizations", "/members", "/profile" })]
     [InlineData(RoleNames.Contributor, new[] { "/", "/meetings", "/action-items", "/organizations", "/profile" })]
     [InlineData(RoleNames.Reader, new[] { "/", "/meetings", "/action-items", "/organizations", "/profile" })]

@@ -75,6 +75,101 @@ public sealed class MeetingPagesTests(BrowserFixture browser)
         await liege.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_meeting_list_of_each_city_shows_only_what_it_may_see()
+    {
+        const string amber = "Échange safe.brussels – Gand : harcèlement de rue et sentiment d’insécurité";
+        const string green = "Uitwisseling Gent – Brussel: drugsbeleid en schadebeperking in de openbare ruimte";
+        const string strict = "Préparation de la cellule de crise – grands événements de l’été";
+        const string red = "Casusoverleg radicalisering (beperkte kring)";
+
+        var expectations = new Dictionary<string, string[]>
+        {
+            ["reader@stad-gent.example"] = [amber, green],
+            ["reader@ville-de-liege.example"] = [green],
+            ["org.admin@stad-gent.example"] = [amber, green, red],
+            ["reader@safe-brussels.example"] = [amber, green, strict],
+        };
+        foreach (var (email, visible) in expectations)
+        {
+            var page = await browser.NewPageAsync();
+            await page.SignInAsync(email);
+            await page.GotoAsync("/meetings");
+            await page.SettleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=meetings-table] tbody tr").First).ToBeVisibleAsync();
+            var titles = await page.Locator("[data-testid=meetings-table] tbody a").AllInnerTextsAsync();
+            foreach (var title in new[] { amber, green, strict, red })
+            {
+                Assert.True(visible.Contains(title) == titles.Contains(title), $"{email}: '{title}' {(visible.Contains(title) ? "missing" : "shown")}");
+            }
+
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_editor_puts_each_refusal_on_its_field()
+    {
+        var page = await browser.NewPageAsync("fr");
+        await page.SignInAsync("contributor@safe-brussels.example");
+        await page.GotoAsync("/culture/set?lang=fr&returnUrl=%2Fmeetings%2Fnew");
+        await page.SettleAsync();
+        await page.Locator("#meeting-title").FillAsync("Sans thème et à l’envers");
+        await page.Locator("#meeting-start").FillAsync("15:00");
+        await page.Locator("#meeting-start").PressAsync("Tab");
+        await page.Locator("#meeting-end").FillAsync("09:00");
+        await page.Locator("#meeting-end").PressAsync("Tab");
+        await page.Locator("[data-testid=save-meeting]").ClickAsync();
+
+        var end = page.Locator(".mud-input-control", new() { Has = page.Locator("#meeting-end") });
+        await Assertions.Expect(end).ToContainTextAsync("La fin doit suivre le début.");
+        var themes = page.Locator(".mud-input-control", new() { Has = page.Locator("#meeting-themes") });
+        await Assertions.Expect(themes).ToContainTextAsync("Choisissez au moins un thème.");
+        Assert.EndsWith("/meetings/new", page.Url);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_second_concurrent_save_is_refused_showing_the_other_change_and_keeping_the_typed_text()
+    {
+        var first = await browser.NewPageAsync("fr");
+        await first.SignInAsync("contributor@safe-brussels.example");
+        await first.GotoAsync("/meetings");
+        await first.SettleAsync();
+        await first.Locator("[data-testid=meetings-table] a", new() { HasText = "harcèlement de rue" }).ClickAsync();
+        await first.WaitForURLAsync("**/meetings/*");
+        var editUrl = new Uri(first.Url).AbsolutePath + "/edit";
+
+        var second = await browser.NewPageAsync("fr");
+        await second.SignInAsync("org.admin@safe-brussels.example");
+        await second.GotoAsync(editUrl);
+        await second.SettleAsync();
+        await first.GotoAsync(editUrl);
+        await first.SettleAsync();
+
+        await first.Locator("#meeting-minutes").FillAsync("Version de Julie : conclusions validées.");
+        await first.Locator("[data-testid=save-meeting]").ClickAsync();
+        await first.WaitForURLAsync(url => !url.EndsWith("/edit", StringComparison.Ordinal));
+
+        const string mine = "Version de Nadia : à compléter avec la STIB.";
+        await second.Locator("#meeting-minutes").FillAsync(mine);
+        await second.Locator("[data-testid=save-meeting]").ClickAsync();
+
+        var conflict = second.Locator("[data-testid=conflict]");
+        await Assertions.Expect(conflict).ToBeVisibleAsync();
+        await Assertions.Expect(conflict).ToContainTextAsync("Version de Julie");
+        Assert.Equal(mine, await second.Locator("#meeting-minutes").InputValueAsync());
+        Assert.EndsWith("/edit", second.Url);
+
+        // Having seen the other change, the second person saves their merge.
+        await second.Locator("#meeting-minutes").FillAsync("Version de Julie : conclusions validées.\n\n" + mine);
+        await second.Locator("[data-testid=save-meeting]").ClickAsync();
+        await second.WaitForURLAsync(url => !url.EndsWith("/edit", StringComparison.Ordinal));
+        await Assertions.Expect(second.Locator("[data-testid=minutes]")).ToContainTextAsync("à compléter avec la STIB");
+        await first.Context.CloseAsync();
+        await second.Context.CloseAsync();
+    }
+
     private static async Task SelectAsync(IPage page, string inputId, string option)
     {
         await page.Locator(".mud-select", new() { Has = page.Locator(inputId) }).Locator(".mud-input-control").ClickAsync();

@@ -76,6 +76,37 @@ public sealed class MeetingPagesTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_red_meeting_is_seen_by_the_attendee_named_in_the_editor_and_no_one_else()
+    {
+        var title = $"Réunion RED {Guid.NewGuid():N}"[..30];
+        var page = await browser.NewPageAsync("fr");
+        await page.SignInAsync("contributor@safe-brussels.example");
+        await page.GotoAsync("/meetings/new");
+        await page.SettleAsync();
+        await page.Locator("#meeting-title").FillAsync(title);
+        await SelectAsync(page, "#meeting-themes", "Gestion de crise");
+        await SelectAsync(page, "#meeting-attendees", "Bram Claes");
+        await page.Locator(".mud-select", new() { Has = page.Locator("#meeting-tlp") }).Locator(".mud-input-control").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "TLP:RED" }).ClickAsync();
+        await page.Locator("[data-testid=save-meeting]").ClickAsync();
+        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/meetings/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.Locator("[data-tlp]")).ToHaveAttributeAsync("data-tlp", "RED");
+        var meetingUrl = new Uri(page.Url).AbsolutePath;
+        await page.Context.CloseAsync();
+
+        foreach (var (email, sees) in new[] { ("reader@stad-gent.example", true), ("org.admin@stad-gent.example", false), ("org.admin@safe-brussels.example", false) })
+        {
+            var viewer = await browser.NewPageAsync();
+            await viewer.SignInAsync(email);
+            var response = await viewer.GotoAsync(meetingUrl);
+            await viewer.SettleAsync();
+            Assert.True(sees == (response!.Status == 200), $"{email} got {response.Status}");
+            Assert.Equal(sees, await viewer.GetByText(title).CountAsync() > 0);
+            await viewer.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task The_meeting_list_of_each_city_shows_only_what_it_may_see()
     {
         const string amber = "Échange safe.brussels – Gand : harcèlement de rue et sentiment d’insécurité";

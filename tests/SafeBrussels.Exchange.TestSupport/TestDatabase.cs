@@ -52,6 +52,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ExchangeDbContext CreateContext() => ExchangeDatabase.CreateStandalone(ConnectionString);
 
+    /// <summary>For services that take a context factory (importer, exporter, services) outside the application.</summary>
+    public IDbContextFactory<ExchangeDbContext> ContextFactory => new StandaloneFactory(ConnectionString);
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
@@ -60,4 +63,9 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
         await command.ExecuteNonQueryAsync();
     }
+}
+
+internal sealed class StandaloneFactory(string connectionString) : IDbContextFactory<ExchangeDbContext>
+{
+    public ExchangeDbContext CreateDbContext() => ExchangeDatabase.CreateStandalone(connectionString);
 }

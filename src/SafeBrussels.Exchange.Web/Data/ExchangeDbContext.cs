@@ -19,6 +19,12 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
 
     public DbSet<MeetingRevision> MeetingRevisions => Set<MeetingRevision>();
 
+    public DbSet<Practice> Practices => Set<Practice>();
+
+    public DbSet<MeetingPractice> MeetingPractices => Set<MeetingPractice>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();

@@ -5,8 +5,11 @@ public sealed class Meeting
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
-    /// <summary>Identifier chosen by the source system (exchange format); null for meetings recorded here.</summary>
-    public string? ExternalId { get; set; }
+    /// <summary>Stable identifier in the exchange format: chosen by the source system, or the id for meetings recorded here.</summary>
+    public required string ExternalId { get; set; }
+
+    /// <summary>SHA-256 of the exchange-format record last imported; a re-import of the same record changes nothing.</summary>
+    public string? ImportHash { get; set; }
 
     public Guid HostOrganizationId { get; set; }
 
@@ -57,6 +60,9 @@ public sealed class Meeting
     public List<ActionItem> ActionItems { get; set; } = [];
 
     public List<MeetingAttendee> Attendees { get; set; } = [];
+
+    /// <summary>Practices presented or discussed.</summary>
+    public List<MeetingPractice> Practices { get; set; } = [];
 }
 
 /// <summary>An organization the meeting is shared with (AMBER).</summary>

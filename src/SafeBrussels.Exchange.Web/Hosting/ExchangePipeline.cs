@@ -1,6 +1,8 @@
 using SafeBrussels.Exchange.Web.Components;
 using SafeBrussels.Exchange.Web.Features.Localization;
+using SafeBrussels.Exchange.Web.Features.Exchange;
 using SafeBrussels.Exchange.Web.Features.Meetings;
+using SafeBrussels.Exchange.Web.Features.Practices;
 using SafeBrussels.Exchange.Web.Infrastructure.Health;
 using Serilog;
 
@@ -34,6 +36,8 @@ public static class ExchangePipeline
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoints();
         app.MapMeetingsApi();
+        app.MapPracticesApi();
+        app.MapExchangeApi();
         app.MapMeetingCalendar();
         Features.Attachments.AttachmentService.MapAttachmentDownloads(app);
         app.MapExchangeHealth();

@@ -215,6 +215,11 @@ public static class ExchangeServices
         services.AddSingleton<InvitationMailer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Features.Meetings.MeetingService>();
+        services.AddScoped<Features.Practices.PracticeService>();
+        services.AddScoped<Features.Comments.CommentService>();
+        services.AddScoped<Features.Comments.CommentNotifier>();
+        services.AddScoped<Features.Exchange.ExchangeImporter>();
+        services.AddScoped<Features.Exchange.ExchangeExporter>();
         services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
         services.AddScoped<Features.Themes.ThemeService>();
         services.AddScoped<Features.Tokens.TokenService>();

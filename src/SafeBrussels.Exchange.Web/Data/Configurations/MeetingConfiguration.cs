@@ -22,6 +22,7 @@ internal sealed class MeetingConfiguration :
         builder.HasIndex(m => m.StartsAt);
         builder.HasIndex(m => m.HostOrganizationId);
         builder.Property(m => m.ExternalId).HasMaxLength(100);
+        builder.Property(m => m.ImportHash).HasMaxLength(64);
         builder.Property(m => m.Title).HasMaxLength(300);
         builder.Property(m => m.Location).HasMaxLength(300);
         builder.Property(m => m.Language).HasMaxLength(2);
@@ -35,6 +36,7 @@ internal sealed class MeetingConfiguration :
         builder.HasMany(m => m.Agenda).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Decisions).WithOne().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.ActionItems).WithOne(a => a.Meeting).HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Practices).WithOne(p => p.Meeting).HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Attendees).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
     }
 

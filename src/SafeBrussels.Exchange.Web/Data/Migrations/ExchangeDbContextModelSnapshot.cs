@@ -469,6 +469,63 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                     b.ToTable("attachments", (string)null);
                 });
 
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Comment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid?>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comments");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_comments_author_id");
+
+                    b.HasIndex("MeetingId", "CreatedAt")
+                        .HasDatabaseName("ix_comments_meeting_id_created_at");
+
+                    b.HasIndex("PracticeId", "CreatedAt")
+                        .HasDatabaseName("ix_comments_practice_id_created_at");
+
+                    b.ToTable("comments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_comments_one_parent", "(practice_id IS NULL) <> (meeting_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -570,6 +627,7 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasColumnName("ends_offset_minutes");
 
                     b.Property<string>("ExternalId")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("external_id");
@@ -577,6 +635,11 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                     b.Property<Guid>("HostOrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("host_organization_id");
+
+                    b.Property<string>("ImportHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("import_hash");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -732,6 +795,25 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                     b.ToTable("meeting_participants", (string)null);
                 });
 
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingPractice", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.HasKey("MeetingId", "PracticeId")
+                        .HasName("pk_meeting_practices");
+
+                    b.HasIndex("PracticeId")
+                        .HasDatabaseName("ix_meeting_practices_practice_id");
+
+                    b.ToTable("meeting_practices", (string)null);
+                });
+
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingRevision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -809,8 +891,8 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
 
                     b.Property<string>("City")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("city");
 
                     b.Property<string>("Country")
@@ -832,8 +914,8 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
                         .HasColumnName("name");
 
                     b.PrimitiveCollection<List<string>>("WorkingLanguages")
@@ -907,6 +989,178 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasDatabaseName("ix_personal_access_tokens_user_id");
 
                     b.ToTable("personal_access_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Practice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AdaptationChanges")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("adaptation_changes");
+
+                    b.Property<string>("AdaptationContext")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("adaptation_context");
+
+                    b.Property<Guid?>("AdaptedFromId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("adapted_from_id");
+
+                    b.Property<string>("Approach")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("approach");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("contact_email");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_id");
+
+                    b.Property<string>("ImportHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("import_hash");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("problem");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("results");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("started_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("summary");
+
+                    b.PrimitiveCollection<List<string>>("TargetGroups")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("target_groups");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tlp");
+
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("translations");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_practices");
+
+                    b.HasIndex("AdaptedFromId")
+                        .HasDatabaseName("ix_practices_adapted_from_id");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_practices_author_id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_practices_external_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_practices_organization_id");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_practices_updated_at");
+
+                    b.ToTable("practices", (string)null);
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.PracticeTheme", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("theme_id");
+
+                    b.HasKey("PracticeId", "ThemeId")
+                        .HasName("pk_practice_themes");
+
+                    b.HasIndex("ThemeId")
+                        .HasDatabaseName("ix_practice_themes_theme_id");
+
+                    b.ToTable("practice_themes", (string)null);
                 });
 
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Theme", b =>
@@ -1236,6 +1490,33 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                     b.Navigation("Meeting");
                 });
 
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Comment", b =>
+                {
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.ApplicationUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_comments_users_author_id");
+
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_comments_meetings_meeting_id");
+
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Practice", "Practice")
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_comments_practices_practice_id");
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Practice");
+                });
+
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Invitation", b =>
                 {
                     b.HasOne("SafeBrussels.Exchange.Web.Data.Organization", "Organization")
@@ -1315,6 +1596,27 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingPractice", b =>
+                {
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Meeting", "Meeting")
+                        .WithMany("Practices")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_practices_meetings_meeting_id");
+
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Practice", "Practice")
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_practices_practices_practice_id");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Practice");
+                });
+
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingRevision", b =>
                 {
                     b.HasOne("SafeBrussels.Exchange.Web.Data.Meeting", null)
@@ -1356,6 +1658,53 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Practice", b =>
+                {
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Practice", "AdaptedFrom")
+                        .WithMany()
+                        .HasForeignKey("AdaptedFromId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_practices_practices_adapted_from_id");
+
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.ApplicationUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_practices_users_author_id");
+
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_practices_organizations_organization_id");
+
+                    b.Navigation("AdaptedFrom");
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.PracticeTheme", b =>
+                {
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Practice", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_practice_themes_practices_practice_id");
+
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Theme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_practice_themes_themes_theme_id");
+
+                    b.Navigation("Theme");
+                });
+
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Theme", b =>
                 {
                     b.HasOne("SafeBrussels.Exchange.Web.Data.Theme", "Parent")
@@ -1379,12 +1728,19 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
 
                     b.Navigation("Participants");
 
+                    b.Navigation("Practices");
+
                     b.Navigation("Themes");
                 });
 
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Organization", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Practice", b =>
+                {
+                    b.Navigation("Themes");
                 });
 #pragma warning restore 612, 618
         }

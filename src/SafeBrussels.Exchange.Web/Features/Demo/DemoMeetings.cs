@@ -6,7 +6,13 @@ namespace SafeBrussels.Exchange.Web.Features.Demo;
 /// <summary>A few realistic meetings of the demo, in French and Dutch, at every sharing level worth showing.</summary>
 internal static class DemoMeetings
 {
-    public sealed record Seed(string AuthorEmail, MeetingInput Input, string[] ParticipantKeys, string[] AttendeeEmails, (string Title, string OwnerKey, int DueInDays)[] Actions);
+    public sealed record Seed(
+        string AuthorEmail, MeetingInput Input, string[] ParticipantKeys, string[] AttendeeEmails,
+        (string Title, string OwnerKey, int DueInDays)[] Actions, string[]? Practices = null)
+    {
+        /// <summary>The demo practices (demo-practices.json) presented at the meeting.</summary>
+        public string[] PracticeExternalIds => Practices ?? [];
+    }
 
     public static IReadOnlyList<Seed> All(DateTimeOffset today)
     {
@@ -38,7 +44,8 @@ internal static class DemoMeetings
                 },
                 ["stad-gent"],
                 ["reader@stad-gent.example"],
-                [("Envoyer le module de formation (NL) à safe.brussels", "stad-gent", 14), ("Proposer trois dates pour la marche exploratoire", "safe-brussels", -3)]),
+                [("Envoyer le module de formation (NL) à safe.brussels", "stad-gent", 14), ("Proposer trois dates pour la marche exploratoire", "safe-brussels", -3)],
+                ["demo-p-sb-01", "demo-p-sb-02"]),
             new(
                 "contributor@stad-gent.example",
                 new MeetingInput
@@ -61,7 +68,8 @@ internal static class DemoMeetings
                 },
                 ["safe-brussels"],
                 [],
-                [("Evaluatierapport doorsturen", "safe-brussels", 10)]),
+                [("Evaluatierapport doorsturen", "safe-brussels", 10)],
+                ["demo-p-gent-01", "demo-p-sb-03"]),
             new(
                 "contributor@safe-brussels.example",
                 new MeetingInput

@@ -9,9 +9,15 @@ public sealed record DemoLogin(string Email, string OrganizationKey, string Role
 
 /// <summary>
 /// The demo world: safe.brussels and the City of Ghent (plus a third city for the sharing rules), with one
-/// person per role. Re-running it changes nothing that is already there.
+/// person per role, their meetings, and practices in three languages loaded through the exchange-format
+/// import (Features/Demo/demo-practices.json). Re-running it changes nothing that is already there.
 /// </summary>
-public sealed class DemoSeeder(ExchangeDbContext db, UserManager<ApplicationUser> userManager, Meetings.MeetingService meetings, TimeProvider time)
+public sealed class DemoSeeder(
+    ExchangeDbContext db,
+    UserManager<ApplicationUser> userManager,
+    Meetings.MeetingService meetings,
+    Exchange.ExchangeImporter importer,
+    TimeProvider time)
 {
     /// <summary>Published on purpose: demo accounts exist only on development machines.</summary>
     public const string Password = "Exchange-demo-2026";
@@ -74,8 +80,30 @@ public sealed class DemoSeeder(ExchangeDbContext db, UserManager<ApplicationUser
             }
         }
 
+        await SeedPracticesAsync(cancellationToken);
         await SeedMeetingsAsync(cancellationToken);
         return Logins;
+    }
+
+    private async Task SeedPracticesAsync(CancellationToken cancellationToken)
+    {
+        await using (var file = typeof(DemoSeeder).Assembly.GetManifestResourceStream("demo-practices.json")!)
+        {
+            var report = await importer.ImportAsync(file, dryRun: false, cancellationToken);
+            if (!report.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo practices: {string.Join("; ", report.Problems)}");
+            }
+        }
+
+        // Imported records have no author; in the demo, each organization's contributor wrote its practices.
+        foreach (var login in Logins.Where(l => l.Role == RoleNames.Contributor))
+        {
+            var author = await db.Users.SingleAsync(u => u.Email == login.Email, cancellationToken);
+            await db.Practices
+                .Where(p => p.AuthorId == null && p.OrganizationId == author.OrganizationId && p.ExternalId.StartsWith("demo-p-"))
+                .ExecuteUpdateAsync(p => p.SetProperty(x => x.AuthorId, author.Id), cancellationToken);
+        }
     }
 
     private async Task SeedMeetingsAsync(CancellationToken cancellationToken)
@@ -98,6 +126,8 @@ public sealed class DemoSeeder(ExchangeDbContext db, UserManager<ApplicationUser
                 OwnerOrganizationId = organizations[a.OwnerKey],
                 Due = DateOnly.FromDateTime(time.GetUtcNow().AddDays(a.DueInDays).UtcDateTime),
             }).ToList();
+            var cited = seed.PracticeExternalIds;
+            seed.Input.PracticeIds = await db.Practices.Where(p => cited.Contains(p.ExternalId)).Select(p => p.Id).ToListAsync(cancellationToken);
             var viewer = new Accounts.Viewer(author.Id, author.OrganizationId, author.Role, author.DisplayName);
             var outcome = await meetings.CreateAsync(viewer, seed.Input, cancellationToken);
             if (!outcome.Result.Succeeded)

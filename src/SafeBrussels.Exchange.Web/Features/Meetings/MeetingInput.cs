@@ -42,6 +42,9 @@ public sealed class MeetingInput
     /// <summary>Outside attendees, by name.</summary>
     public List<string> AttendeeNames { get; set; } = [];
 
+    /// <summary>Practices presented or discussed (those the editor may see; links to others are kept as they are).</summary>
+    public List<Guid> PracticeIds { get; set; } = [];
+
     /// <summary>Checks what needs no database; themes, organizations and people are checked by the service.</summary>
     public CommandResult Validate()
     {

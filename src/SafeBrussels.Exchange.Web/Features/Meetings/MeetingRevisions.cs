@@ -33,6 +33,10 @@ public static class MeetingRevisions
         _ => "",
     };
 
-    public static MeetingInput Read(string snapshot) =>
-        JsonSerializer.Deserialize<MeetingInput>(snapshot, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web);
+
+    public static MeetingInput Read(string snapshot) => JsonSerializer.Deserialize<MeetingInput>(snapshot, SnapshotJson)!;
+
+    /// <summary>The snapshot stored with a revision: the editable fields as JSON.</summary>
+    public static string Write(MeetingInput input) => JsonSerializer.Serialize(input, SnapshotJson);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
@@ -10,8 +9,6 @@ namespace SafeBrussels.Exchange.Web.Features.Meetings;
 /// <summary>Meetings between administrations: every read goes through <see cref="SharingPolicy"/> inside the query.</summary>
 public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactory, TimeProvider time, ILogger<MeetingService> logger)
 {
-    private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web);
-
     public async Task<Page<MeetingListItem>> ListAsync(Viewer viewer, MeetingQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -73,15 +70,18 @@ public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactor
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var check = await ValidateAsync(db, input, new HashSet<Guid>(), cancellationToken);
+        var check = await ValidateAsync(db, viewer, input, new HashSet<Guid>(), cancellationToken);
         if (!check.Result.Succeeded)
         {
             return new MeetingSaveOutcome(check.Result);
         }
 
         var now = time.GetUtcNow();
+        var id = Guid.CreateVersion7();
         var meeting = new Meeting
         {
+            Id = id,
+            ExternalId = id.ToString(),
             Title = input.Title.Trim(),
             Language = input.Language,
             HostOrganizationId = viewer.OrganizationId,
@@ -89,6 +89,7 @@ public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactor
             CreatedAt = now,
         };
         Apply(meeting, input, check.ThemeIds, now);
+        meeting.Practices.AddRange(input.PracticeIds.Distinct().Select(p => new MeetingPractice { MeetingId = id, PracticeId = p }));
         db.Meetings.Add(meeting);
         db.MeetingRevisions.Add(Revision(meeting.Id, 1, viewer, now, input, previous: null));
         await db.SaveChangesAsync(cancellationToken);
@@ -107,7 +108,7 @@ public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactor
             .VisibleTo(viewer)
             .Where(SharingPolicy.MeetingsEditableBy(viewer))
             .Include(m => m.Participants).Include(m => m.Themes).Include(m => m.Agenda).Include(m => m.Decisions)
-            .Include(m => m.ActionItems).Include(m => m.Attendees)
+            .Include(m => m.ActionItems).Include(m => m.Attendees).Include(m => m.Practices)
             .AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (meeting is null)
@@ -116,7 +117,7 @@ public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactor
         }
 
         var currentThemes = meeting.Themes.Select(t => t.ThemeId).ToHashSet();
-        var check = await ValidateAsync(db, input, currentThemes, cancellationToken);
+        var check = await ValidateAsync(db, viewer, input, currentThemes, cancellationToken);
         if (!check.Result.Succeeded)
         {
             return new MeetingSaveOutcome(check.Result);
@@ -126,6 +127,7 @@ public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactor
         var now = time.GetUtcNow();
         db.Entry(meeting).Property(m => m.Version).OriginalValue = expectedVersion;
         Apply(meeting, input, check.ThemeIds, now);
+        await LinkPracticesAsync(db, viewer, meeting, input.PracticeIds, cancellationToken);
         db.MeetingRevisions.Add(Revision(id, previous.Number + 1, viewer, now, input, previous));
         try
         {
@@ -212,6 +214,7 @@ public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactor
         }).ToList(),
         AttendeeUserIds = detail.Attendees.Where(a => a.UserId is not null).Select(a => a.UserId!.Value).ToList(),
         AttendeeNames = detail.Attendees.Where(a => a.UserId is null).Select(a => a.Name).ToList(),
+        PracticeIds = detail.Practices.Select(p => p.Id).ToList(),
     };
 
     private static async Task<MeetingDetail?> LoadDetailAsync(ExchangeDbContext db, Viewer viewer, Guid id, CancellationToken cancellationToken)
@@ -234,6 +237,13 @@ public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactor
         {
             return null;
         }
+
+        // Cited practices: only those the viewer may see.
+        var practices = await db.Practices.AsNoTracking().VisibleTo(viewer)
+            .Where(p => db.MeetingPractices.Any(l => l.MeetingId == id && l.PracticeId == p.Id))
+            .OrderBy(p => p.Title)
+            .Select(p => new Practices.PracticeOption(p.Id, p.Title, p.Organization!.Name, p.Language))
+            .ToListAsync(cancellationToken);
 
         return new MeetingDetail(
             meeting.Id,
@@ -262,7 +272,8 @@ public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactor
             meeting.CreatedAt,
             meeting.UpdatedAt,
             meeting.Version,
-            editable(meeting));
+            editable(meeting),
+            practices);
     }
 
     private static bool IsConcurrentSave(DbUpdateException ex) =>
@@ -271,7 +282,7 @@ public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactor
 
     private sealed record Checked(CommandResult Result, IReadOnlyList<Guid> ThemeIds);
 
-    private static async Task<Checked> ValidateAsync(ExchangeDbContext db, MeetingInput input, IReadOnlySet<Guid> currentThemes, CancellationToken cancellationToken)
+    private static async Task<Checked> ValidateAsync(ExchangeDbContext db, Viewer viewer, MeetingInput input, IReadOnlySet<Guid> currentThemes, CancellationToken cancellationToken)
     {
         var validation = input.Validate();
         var errors = new Dictionary<string, string>(validation.Errors);
@@ -300,7 +311,23 @@ public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactor
             errors.TryAdd(nameof(MeetingInput.AttendeeUserIds), "Validation.UnknownPerson");
         }
 
+        var practiceIds = input.PracticeIds.Distinct().ToList();
+        if (await db.Practices.VisibleTo(viewer).CountAsync(p => practiceIds.Contains(p.Id), cancellationToken) != practiceIds.Count)
+        {
+            errors.TryAdd(nameof(MeetingInput.PracticeIds), "Validation.UnknownPractice");
+        }
+
         return new Checked(new CommandResult(errors), themes.Select(t => t.Id).ToList());
+    }
+
+    /// <summary>Sets the cited practices the editor may see; links to practices hidden from the editor stay as they are.</summary>
+    private static async Task LinkPracticesAsync(ExchangeDbContext db, Viewer viewer, Meeting meeting, IReadOnlyList<Guid> practiceIds, CancellationToken cancellationToken)
+    {
+        var linked = meeting.Practices.Select(l => l.PracticeId).ToList();
+        var visibleLinked = await db.Practices.VisibleTo(viewer).Where(p => linked.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+        var wanted = practiceIds.ToHashSet();
+        meeting.Practices.RemoveAll(l => visibleLinked.Contains(l.PracticeId) && !wanted.Contains(l.PracticeId));
+        meeting.Practices.AddRange(wanted.Except(linked).Select(p => new MeetingPractice { MeetingId = meeting.Id, PracticeId = p }));
     }
 
     private static void Apply(Meeting meeting, MeetingInput input, IReadOnlyList<Guid> themeIds, DateTimeOffset now)
@@ -316,6 +343,7 @@ public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactor
         meeting.Tlp = input.Tlp;
         meeting.Minutes = input.Minutes ?? "";
         meeting.UpdatedAt = now;
+        meeting.ImportHash = null;
 
         // Join rows are keyed by their pair: keep the ones that stay, so the same key is never deleted and re-added.
         var participants = input.ParticipantOrganizationIds.Where(id => id != meeting.HostOrganizationId).ToHashSet();
@@ -342,7 +370,7 @@ public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactor
 
     private static MeetingRevision Revision(Guid meetingId, int number, Viewer viewer, DateTimeOffset now, MeetingInput input, MeetingRevision? previous)
     {
-        var snapshot = JsonSerializer.Serialize(input, SnapshotJson);
+        var snapshot = MeetingRevisions.Write(input);
         return new MeetingRevision
         {
             MeetingId = meetingId,

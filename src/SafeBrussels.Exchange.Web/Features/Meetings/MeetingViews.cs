@@ -53,7 +53,8 @@ public sealed record MeetingDetail(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     uint Version,
-    bool CanEdit);
+    bool CanEdit,
+    IReadOnlyList<Practices.PracticeOption> Practices);
 
 public sealed record OrganizationRef(Guid Id, string Key, string Name);
 

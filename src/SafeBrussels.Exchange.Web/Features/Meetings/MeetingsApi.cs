@@ -1,6 +1,7 @@
 using System.Globalization;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Sharing;
+using SafeBrussels.Exchange.Web.Infrastructure.Web;
 
 namespace SafeBrussels.Exchange.Web.Features.Meetings;
 
@@ -14,10 +15,10 @@ public static class MeetingsApi
         group.MapGet("", async (HttpContext context, MeetingService meetings, string? theme, string? org, string? from, string? to, string? page, string? pageSize) =>
         {
             var problems = new Dictionary<string, string[]>();
-            var fromDate = ParseDate(from, nameof(from), problems);
-            var toDate = ParseDate(to, nameof(to), problems);
-            var pageNumber = ParseInt(page, nameof(page), 1, 1, int.MaxValue, problems);
-            var size = ParseInt(pageSize, nameof(pageSize), 20, 1, MeetingQuery.MaxPageSize, problems);
+            var fromDate = ApiParameters.ParseDate(from, nameof(from), problems);
+            var toDate = ApiParameters.ParseDate(to, nameof(to), problems);
+            var pageNumber = ApiParameters.ParseInt(page, nameof(page), 1, 1, int.MaxValue, problems);
+            var size = ApiParameters.ParseInt(pageSize, nameof(pageSize), 20, 1, MeetingQuery.MaxPageSize, problems);
             if (problems.Count > 0)
             {
                 return Results.ValidationProblem(problems);
@@ -78,36 +79,4 @@ public static class MeetingsApi
         createdAt = m.CreatedAt,
         updatedAt = m.UpdatedAt,
     };
-
-    private static DateTimeOffset? ParseDate(string? value, string name, Dictionary<string, string[]> problems)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            return parsed;
-        }
-
-        problems[name] = [$"'{value}' is not an ISO 8601 date or date-time."];
-        return null;
-    }
-
-    private static int ParseInt(string? value, string name, int fallback, int min, int max, Dictionary<string, string[]> problems)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
-        {
-            return parsed;
-        }
-
-        problems[name] = [$"must be a whole number from {min} to {max}."];
-        return fallback;
-    }
 }

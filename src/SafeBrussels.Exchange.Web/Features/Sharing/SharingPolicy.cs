@@ -14,6 +14,8 @@ namespace SafeBrussels.Exchange.Web.Features.Sharing;
 /// <item>AMBER+STRICT: members of the host organization only.</item>
 /// <item>RED: only the named people: the author and the attendees listed on the record.</item>
 /// </list>
+/// Practices have no partner list: AMBER and AMBER+STRICT reach the owning organization, RED its author.
+/// Comments are seen by whoever sees the practice or meeting they belong to.
 /// </summary>
 public static class SharingPolicy
 {
@@ -40,5 +42,39 @@ public static class SharingPolicy
         var userId = viewer.UserId;
         var contributes = viewer.CanContribute;
         return m => contributes && (m.HostOrganizationId == organizationId || m.AuthorId == userId);
+    }
+
+    public static Expression<Func<Practice, bool>> PracticesVisibleTo(Viewer viewer)
+    {
+        var organizationId = viewer.OrganizationId;
+        var userId = viewer.UserId;
+        return p =>
+            p.Tlp == Tlp.Clear
+            || p.Tlp == Tlp.Green
+            || ((p.Tlp == Tlp.Amber || p.Tlp == Tlp.AmberStrict) && p.OrganizationId == organizationId)
+            || (p.Tlp == Tlp.Red && p.AuthorId == userId);
+    }
+
+    /// <summary>The practices <paramref name="viewer"/> may see, as a query to compose further.</summary>
+    public static IQueryable<Practice> VisibleTo(this IQueryable<Practice> practices, Viewer viewer) =>
+        practices.Where(PracticesVisibleTo(viewer));
+
+    /// <summary>Editing: contributors (and organization administrators) of the owning organization, and the author; never readers.</summary>
+    public static Expression<Func<Practice, bool>> PracticesEditableBy(Viewer viewer)
+    {
+        var organizationId = viewer.OrganizationId;
+        var userId = viewer.UserId;
+        var contributes = viewer.CanContribute;
+        return p => contributes && (p.OrganizationId == organizationId || p.AuthorId == userId);
+    }
+
+    /// <summary>The comments <paramref name="viewer"/> may see: those on a practice or meeting they may see.</summary>
+    public static IQueryable<Comment> VisibleTo(this IQueryable<Comment> comments, ExchangeDbContext db, Viewer viewer)
+    {
+        var practices = db.Practices.VisibleTo(viewer).Select(p => p.Id);
+        var meetings = db.Meetings.VisibleTo(viewer).Select(m => m.Id);
+        return comments.Where(c =>
+            (c.PracticeId != null && practices.Contains(c.PracticeId.Value))
+            || (c.MeetingId != null && meetings.Contains(c.MeetingId.Value)));
     }
 }

@@ -1,15 +1,18 @@
 namespace SafeBrussels.Exchange.Web.Infrastructure.Cli;
 
-/// <summary>The options after a verb: <c>--name value</c> pairs and bare <c>--flag</c>s.</summary>
+/// <summary>The arguments after a verb: positional values (as many as the verb takes), <c>--name value</c> pairs and bare <c>--flag</c>s.</summary>
 public sealed class CliArguments
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
+    private readonly List<string> _positionals = [];
 
     private CliArguments()
     {
     }
 
-    public static CliArguments Parse(IReadOnlyList<string> args, IReadOnlySet<string> flags, IReadOnlySet<string> options)
+    public IReadOnlyList<string> Positionals => _positionals;
+
+    public static CliArguments Parse(IReadOnlyList<string> args, IReadOnlySet<string> flags, IReadOnlySet<string> options, int positionals = 0)
     {
         var parsed = new CliArguments();
         for (var i = 0; i < args.Count; i++)
@@ -17,7 +20,13 @@ public sealed class CliArguments
             var arg = args[i];
             if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
-                throw new CliException($"Unexpected argument '{arg}'.");
+                if (parsed._positionals.Count >= positionals)
+                {
+                    throw new CliException($"Unexpected argument '{arg}'.");
+                }
+
+                parsed._positionals.Add(arg);
+                continue;
             }
 
             var name = arg[2..];

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SafeBrussels.Exchange.Web.Features.Demo;
+using SafeBrussels.Exchange.Web.Features.Exchange;
 using SafeBrussels.Exchange.Web.Features.Members;
 using SafeBrussels.Exchange.Web.Features.Organizations;
 using SafeBrussels.Exchange.Web.Features.Tokens;
@@ -18,6 +19,8 @@ public static class ExchangeCli
         (["organizations", "add"], typeof(OrganizationsAddCommand)),
         (["users", "add"], typeof(UsersAddCommand)),
         (["tokens", "issue"], typeof(TokensIssueCommand)),
+        (["import"], typeof(ImportCommand)),
+        (["export"], typeof(ExportCommand)),
     ];
 
     public static bool IsCommand(string[] args) =>

@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Sharing;
+using SafeBrussels.Exchange.Web.Infrastructure;
+
+namespace SafeBrussels.Exchange.Web.Features.Comments;
+
+public enum CommentParent
+{
+    Practice,
+    Meeting,
+}
+
+/// <summary>What a comment belongs to: a practice or a meeting.</summary>
+public sealed record CommentTarget(CommentParent Kind, Guid Id)
+{
+    public static CommentTarget Practice(Guid id) => new(CommentParent.Practice, id);
+
+    public static CommentTarget Meeting(Guid id) => new(CommentParent.Meeting, id);
+}
+
+public sealed record CommentView(Guid Id, Guid? AuthorId, string AuthorName, string Body, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsMine);
+
+public sealed record CommentOutcome(CommandResult Result, Guid? Id = null);
+
+/// <summary>
+/// Discussion on practices and meetings. A comment is seen, written and listed only by whoever sees its
+/// parent (<see cref="SharingPolicy"/>, inside the query); its author alone edits or deletes it.
+/// </summary>
+public sealed class CommentService(
+    IDbContextFactory<ExchangeDbContext> dbFactory,
+    CommentNotifier notifier,
+    TimeProvider time,
+    ILogger<CommentService> logger)
+{
+    public const int BodyLength = 20_000;
+
+    /// <summary>The comments on a visible parent, oldest first; null when the parent is hidden or missing.</summary>
+    public async Task<IReadOnlyList<CommentView>?> ListAsync(Viewer viewer, CommentTarget target, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await ParentVisibleAsync(db, viewer, target, cancellationToken))
+        {
+            return null;
+        }
+
+        return await Of(db.Comments.AsNoTracking().VisibleTo(db, viewer), target)
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new CommentView(c.Id, c.AuthorId, c.Author != null ? c.Author.DisplayName : c.AuthorName, c.Body, c.CreatedAt, c.EditedAt, c.AuthorId == viewer.UserId))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<CommentOutcome> AddAsync(Viewer viewer, CommentTarget target, string body, CancellationToken cancellationToken = default)
+    {
+        if (Validate(body) is { } invalid)
+        {
+            return new CommentOutcome(invalid);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await ParentVisibleAsync(db, viewer, target, cancellationToken))
+        {
+            return new CommentOutcome(CommandResult.Fail("", "Error.NotFound"));
+        }
+
+        var comment = new Comment
+        {
+            PracticeId = target.Kind == CommentParent.Practice ? target.Id : null,
+            MeetingId = target.Kind == CommentParent.Meeting ? target.Id : null,
+            AuthorId = viewer.UserId,
+            AuthorName = viewer.DisplayName,
+            Body = body.Trim(),
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Comment {CommentId} added by {UserId} on {Kind} {ParentId}", comment.Id, viewer.UserId, target.Kind, target.Id);
+
+        if (target.Kind == CommentParent.Practice)
+        {
+            await notifier.PracticeCommentedAsync(comment, viewer, cancellationToken);
+        }
+
+        return new CommentOutcome(CommandResult.Ok, comment.Id);
+    }
+
+    public async Task<CommentOutcome> EditAsync(Viewer viewer, Guid commentId, string body, CancellationToken cancellationToken = default)
+    {
+        if (Validate(body) is { } invalid)
+        {
+            return new CommentOutcome(invalid);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var comment = await Own(db, viewer).SingleOrDefaultAsync(c => c.Id == commentId, cancellationToken);
+        if (comment is null)
+        {
+            return new CommentOutcome(CommandResult.Fail("", "Error.NotFound"));
+        }
+
+        comment.Body = body.Trim();
+        comment.EditedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Comment {CommentId} edited by {UserId}", commentId, viewer.UserId);
+        return new CommentOutcome(CommandResult.Ok, commentId);
+    }
+
+    public async Task<CommentOutcome> DeleteAsync(Viewer viewer, Guid commentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var deleted = await Own(db, viewer).Where(c => c.Id == commentId).ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 0)
+        {
+            return new CommentOutcome(CommandResult.Fail("", "Error.NotFound"));
+        }
+
+        logger.LogInformation("Comment {CommentId} deleted by {UserId}", commentId, viewer.UserId);
+        return new CommentOutcome(CommandResult.Ok, commentId);
+    }
+
+    private static CommandResult? Validate(string? body) =>
+        string.IsNullOrWhiteSpace(body) ? CommandResult.Fail("Body", "Validation.Required")
+        : body.Length > BodyLength ? CommandResult.Fail("Body", "Validation.TooLong")
+        : null;
+
+    /// <summary>The viewer's own comments on parents they still see.</summary>
+    private static IQueryable<Comment> Own(ExchangeDbContext db, Viewer viewer) =>
+        db.Comments.VisibleTo(db, viewer).Where(c => c.AuthorId == viewer.UserId);
+
+    private static IQueryable<Comment> Of(IQueryable<Comment> comments, CommentTarget target) =>
+        target.Kind == CommentParent.Practice
+            ? comments.Where(c => c.PracticeId == target.Id)
+            : comments.Where(c => c.MeetingId == target.Id);
+
+    private static Task<bool> ParentVisibleAsync(ExchangeDbContext db, Viewer viewer, CommentTarget target, CancellationToken cancellationToken) =>
+        target.Kind == CommentParent.Practice
+            ? db.Practices.VisibleTo(viewer).AnyAsync(p => p.Id == target.Id, cancellationToken)
+            : db.Meetings.VisibleTo(viewer).AnyAsync(m => m.Id == target.Id, cancellationToken);
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+
+namespace SafeBrussels.Exchange.Web.Features.Exchange;
+
+/// <summary>
+/// <c>POST /api/v1/import</c> (platform administrators; <c>?dryRun=true</c> only checks) and
+/// <c>GET /api/v1/export?org=KEY</c> (what the caller may see).
+/// </summary>
+public static class ExchangeApi
+{
+    public const long MaxImportBytes = 512L * 1024 * 1024;
+
+    public static void MapExchangeApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/v1/import", async (HttpContext context, ExchangeImporter importer, bool? dryRun) =>
+        {
+            var sizeLimit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
+            if (sizeLimit is { IsReadOnly: false })
+            {
+                sizeLimit.MaxRequestBodySize = MaxImportBytes;
+            }
+
+            var report = await importer.ImportAsync(context.Request.Body, dryRun == true, context.RequestAborted);
+            return report.Succeeded
+                ? Results.Ok(new { dryRun = !report.Written, created = Counts(report.Created), updated = Counts(report.Updated), unchanged = Counts(report.Unchanged) })
+                : Results.BadRequest(new { title = "The file was refused; nothing was imported.", problems = report.Problems.Select(p => new { path = p.Path, message = p.Message }) });
+        }).RequireAuthorization(Policies.PlatformAdmin);
+
+        endpoints.MapGet("/api/v1/export", async (HttpContext context, ExchangeExporter exporter, ExchangeDbContext db, string? org) =>
+        {
+            if (!string.IsNullOrEmpty(org) && !await db.Organizations.AnyAsync(o => o.Key == org, context.RequestAborted))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["org"] = [$"no organization has the key '{org}'."] });
+            }
+
+            var document = await exporter.ExportAsync(Viewer.From(context.User)!, string.IsNullOrEmpty(org) ? null : org, context.RequestAborted);
+            var name = $"safebrussels-exchange-{(string.IsNullOrEmpty(org) ? "all" : org)}-{DateTime.UtcNow:yyyyMMdd}.json";
+            return Results.Stream(stream => ExchangeExporter.WriteAsync(stream, document, context.RequestAborted), "application/json", name);
+        }).RequireAuthorization();
+    }
+
+    private static object Counts(ImportCounts counts) => new { organizations = counts.Organizations, practices = counts.Practices, meetings = counts.Meetings };
+}

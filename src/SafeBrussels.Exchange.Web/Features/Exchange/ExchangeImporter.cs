@@ -1,0 +1,472 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Meetings;
+using SafeBrussels.Exchange.Web.Features.Practices;
+using SafeBrussels.Exchange.Web.Features.Sharing;
+
+namespace SafeBrussels.Exchange.Web.Features.Exchange;
+
+/// <summary>
+/// Imports an exchange-format file all or nothing. The file is checked whole (JSON, the schema, then references
+/// against the platform) and refused with every problem if anything is wrong. Otherwise, in one transaction,
+/// records are matched by externalId: a record whose content hash is unchanged is not touched, so importing
+/// the same file twice changes nothing. Practices and meetings go in with COPY, never row by row.
+/// </summary>
+public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFactory, TimeProvider time, ILogger<ExchangeImporter> logger)
+{
+    private const string ImportAuthor = "Import";
+    private static readonly JsonSerializerOptions HashJson = new(ExchangeDocument.Json) { WriteIndented = false };
+
+    public async Task<ImportReport> ImportAsync(Stream json, bool dryRun, CancellationToken cancellationToken = default)
+    {
+        ExchangeDocument document;
+        try
+        {
+            using var parsed = await JsonDocument.ParseAsync(json, new JsonDocumentOptions { MaxDepth = 64 }, cancellationToken);
+            var problems = ExchangeSchema.Validate(parsed.RootElement);
+            if (problems.Count > 0)
+            {
+                return ImportReport.Refused(problems);
+            }
+
+            document = parsed.RootElement.Deserialize<ExchangeDocument>(ExchangeDocument.Json)!;
+        }
+        catch (JsonException ex)
+        {
+            return ImportReport.Refused([ExchangeSchema.SyntaxError(ex)]);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            var report = await RunAsync(connection, document, dryRun, cancellationToken);
+            if (report.Written)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                logger.LogInformation(
+                    "Imported: created {Created}, updated {Updated}, unchanged {Unchanged} (organizations/practices/meetings)",
+                    report.Created, report.Updated, report.Unchanged);
+            }
+            else
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+
+            return report;
+        });
+    }
+
+    private async Task<ImportReport> RunAsync(NpgsqlConnection connection, ExchangeDocument document, bool dryRun, CancellationToken cancellationToken)
+    {
+        // One import at a time: two imports of overlapping files must not interleave their upserts.
+        await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(74201)", cancellationToken);
+
+        var organizations = await ReadOrganizationsAsync(connection, cancellationToken);
+        var themes = await ReadMapAsync(connection, "SELECT key, id FROM themes", [], cancellationToken);
+        var practices = document.Practices ?? [];
+        var meetings = document.Meetings ?? [];
+        var practiceRefs = practices.Select(p => p.ExternalId).Concat(practices.Select(p => p.AdaptedFrom).OfType<string>()).Distinct().ToArray();
+        var existingPractices = await ReadExistingAsync(connection, "practices", practiceRefs, cancellationToken);
+        var existingMeetings = await ReadExistingAsync(connection, "meetings", meetings.Select(m => m.ExternalId).Distinct().ToArray(), cancellationToken);
+
+        var problems = ExchangeChecks.Check(document, new ExchangeChecks.Known(
+            organizations.Keys.ToHashSet(StringComparer.Ordinal),
+            themes.Keys.ToHashSet(StringComparer.Ordinal),
+            existingPractices.Keys.ToHashSet(StringComparer.Ordinal)));
+        if (problems.Count > 0)
+        {
+            return ImportReport.Refused(problems);
+        }
+
+        var organizationPlan = (document.Organizations ?? [])
+            .Select(o => (Record: o, Existing: organizations.GetValueOrDefault(o.Key)))
+            .ToList();
+        var changedOrganizations = organizationPlan.Where(o => o.Existing is null || !o.Existing.Matches(o.Record)).ToList();
+        var practicePlan = Plan(practices, p => p.ExternalId, existingPractices);
+        var meetingPlan = Plan(meetings, m => m.ExternalId, existingMeetings);
+
+        var created = new ImportCounts(
+            changedOrganizations.Count(o => o.Existing is null), practicePlan.Count(p => p.IsNew), meetingPlan.Count(m => m.IsNew));
+        var updated = new ImportCounts(
+            changedOrganizations.Count(o => o.Existing is not null), practicePlan.Count(p => p.IsChanged), meetingPlan.Count(m => m.IsChanged));
+        var unchanged = new ImportCounts(
+            organizationPlan.Count - changedOrganizations.Count,
+            practicePlan.Count(p => !p.IsNew && !p.IsChanged),
+            meetingPlan.Count(m => !m.IsNew && !m.IsChanged));
+        if (dryRun)
+        {
+            return new ImportReport([], created, updated, unchanged, Written: false);
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var (record, existing) in changedOrganizations)
+        {
+            organizations[record.Key] = await UpsertOrganizationAsync(connection, record, existing, now, cancellationToken);
+        }
+
+        var organizationIds = organizations.ToDictionary(o => o.Key, o => o.Value.Id, StringComparer.Ordinal);
+        var practiceIds = existingPractices.ToDictionary(p => p.Key, p => p.Value.Id, StringComparer.Ordinal);
+        foreach (var item in practicePlan)
+        {
+            practiceIds[item.Record.ExternalId] = item.Id;
+        }
+
+        await WritePracticesAsync(connection, practicePlan.Where(p => p.IsNew || p.IsChanged).ToList(), organizationIds, themes, practiceIds, now, cancellationToken);
+        await WriteMeetingsAsync(connection, meetingPlan.Where(m => m.IsNew || m.IsChanged).ToList(), organizationIds, themes, now, cancellationToken);
+        return new ImportReport([], created, updated, unchanged, Written: true);
+    }
+
+    private sealed record Existing(Guid Id, string? Hash);
+
+    private sealed record Planned<T>(T Record, Guid Id, string Hash, bool IsNew, bool IsChanged);
+
+    private static List<Planned<T>> Plan<T>(List<T> records, Func<T, string> externalId, Dictionary<string, Existing> existing) =>
+        records.Select(record =>
+        {
+            var hash = Hash(record);
+            return existing.TryGetValue(externalId(record), out var found)
+                ? new Planned<T>(record, found.Id, hash, IsNew: false, IsChanged: found.Hash != hash)
+                : new Planned<T>(record, Guid.CreateVersion7(), hash, IsNew: true, IsChanged: false);
+        }).ToList();
+
+    private static string Hash<T>(T record) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(record, HashJson)));
+
+    private sealed record OrganizationRow(Guid Id, string Name, string City, string Country, string[] Languages)
+    {
+        public bool Matches(ExchangeOrganization o) =>
+            Name == o.Name && City == (o.City ?? "") && Country.Trim() == (o.Country ?? "")
+            && Languages.SequenceEqual(o.Languages ?? []);
+    }
+
+    private static async Task<Dictionary<string, OrganizationRow>> ReadOrganizationsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT key, id, name, city, country, working_languages FROM organizations", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var result = new Dictionary<string, OrganizationRow>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result[reader.GetString(0)] = new OrganizationRow(reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<string[]>(5));
+        }
+
+        return result;
+    }
+
+    private static async Task<OrganizationRow> UpsertOrganizationAsync(NpgsqlConnection connection, ExchangeOrganization o, OrganizationRow? existing, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = new OrganizationRow(existing?.Id ?? Guid.CreateVersion7(), o.Name, o.City ?? "", o.Country ?? "", [.. o.Languages ?? []]);
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO organizations (id, key, name, city, country, working_languages, created_at)
+            VALUES (@id, @key, @name, @city, @country, @languages, @now)
+            ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, city = EXCLUDED.city, country = EXCLUDED.country,
+                working_languages = EXCLUDED.working_languages
+            """,
+            connection);
+        command.Parameters.AddWithValue("id", row.Id);
+        command.Parameters.AddWithValue("key", o.Key);
+        command.Parameters.AddWithValue("name", row.Name);
+        command.Parameters.AddWithValue("city", row.City);
+        command.Parameters.AddWithValue("country", row.Country);
+        command.Parameters.AddWithValue("languages", row.Languages);
+        command.Parameters.AddWithValue("now", now);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return row;
+    }
+
+    private static async Task<Dictionary<string, Guid>> ReadMapAsync(NpgsqlConnection connection, string sql, string[] keys, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("keys", keys);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var result = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result[reader.GetString(0)] = reader.GetGuid(1);
+        }
+
+        return result;
+    }
+
+    private static async Task<Dictionary<string, Existing>> ReadExistingAsync(NpgsqlConnection connection, string table, string[] externalIds, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT external_id, id, import_hash FROM {table} WHERE external_id = ANY(@ids)", connection);
+        command.Parameters.AddWithValue("ids", externalIds);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var result = new Dictionary<string, Existing>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result[reader.GetString(0)] = new Existing(reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+        }
+
+        return result;
+    }
+
+    private static async Task WritePracticesAsync(
+        NpgsqlConnection connection,
+        List<Planned<ExchangePractice>> plan,
+        Dictionary<string, Guid> organizations,
+        Dictionary<string, Guid> themes,
+        Dictionary<string, Guid> practiceIds,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (plan.Count == 0)
+        {
+            return;
+        }
+
+        await ExecuteAsync(connection, """
+            CREATE TEMP TABLE import_practices (
+                id uuid, external_id text, organization_id uuid, language text, title text, summary text,
+                problem text, approach text, results text, target_groups text[], tlp text, status text, evidence text,
+                started_on date, contact_name text, contact_email text, adapted_from_id uuid,
+                adaptation_context text, adaptation_changes text, translations jsonb, import_hash text) ON COMMIT DROP
+            """, cancellationToken);
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY import_practices FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var (p, id, hash, _, _) in plan)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(p.ExternalId, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(organizations[p.Organization], NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(p.Language, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(p.Title, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(p.Summary, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(p.Problem ?? "", NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(p.Approach ?? "", NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(p.Results ?? "", NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync((p.TargetGroups ?? []).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(p.Tlp ?? Tlp.Green.ToLabel(), NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(p.Status ?? PracticeStatus.Running.ToCode(), NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(p.Evidence ?? EvidenceLevel.Untested.ToCode(), NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(copy, p.StartedOn is { } started ? DateOnly.ParseExact(started, "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null, NpgsqlDbType.Date, cancellationToken);
+                await copy.WriteAsync(p.Contact?.Name ?? "", NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(p.Contact?.Email ?? "", NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(copy, p.AdaptedFrom is { } original ? practiceIds[original] : (Guid?)null, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(p.Adaptation?.LocalContext ?? "", NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(p.Adaptation?.Changes ?? "", NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(Translations(p), NpgsqlDbType.Jsonb, cancellationToken);
+                await copy.WriteAsync(hash, NpgsqlDbType.Text, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        await ExecuteAsync(connection, """
+            INSERT INTO practices (id, external_id, organization_id, author_id, language, title, summary, problem, approach, results,
+                target_groups, tlp, status, evidence, started_on, contact_name, contact_email, adapted_from_id,
+                adaptation_context, adaptation_changes, translations, import_hash, created_at, updated_at)
+            SELECT id, external_id, organization_id, NULL, language, title, summary, problem, approach, results,
+                target_groups, tlp, status, evidence, started_on, contact_name, contact_email, adapted_from_id,
+                adaptation_context, adaptation_changes, translations, import_hash, @now, @now
+            FROM import_practices
+            ON CONFLICT (id) DO UPDATE SET external_id = EXCLUDED.external_id, organization_id = EXCLUDED.organization_id,
+                language = EXCLUDED.language, title = EXCLUDED.title, summary = EXCLUDED.summary, problem = EXCLUDED.problem,
+                approach = EXCLUDED.approach, results = EXCLUDED.results, target_groups = EXCLUDED.target_groups,
+                tlp = EXCLUDED.tlp, status = EXCLUDED.status, evidence = EXCLUDED.evidence, started_on = EXCLUDED.started_on,
+                contact_name = EXCLUDED.contact_name, contact_email = EXCLUDED.contact_email,
+                adapted_from_id = EXCLUDED.adapted_from_id, adaptation_context = EXCLUDED.adaptation_context,
+                adaptation_changes = EXCLUDED.adaptation_changes, translations = EXCLUDED.translations,
+                import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at;
+            DELETE FROM practice_themes WHERE practice_id IN (SELECT id FROM import_practices);
+            """, cancellationToken, now);
+
+        await CopyAsync(connection, "COPY practice_themes (practice_id, theme_id) FROM STDIN (FORMAT BINARY)",
+            plan.SelectMany(p => p.Record.Themes.Select(t => new object?[] { p.Id, themes[t] })),
+            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid], cancellationToken);
+    }
+
+    private static string Translations(ExchangePractice practice) =>
+        JsonSerializer.Serialize(
+            (practice.Translations ?? [])
+                .Where(t => !string.IsNullOrWhiteSpace(t.Value.Title))
+                .Select(t => new PracticeTranslation(t.Key, t.Value.Title!, t.Value.Summary ?? ""))
+                .ToList(),
+            PracticeTranslationJson);
+
+    private static readonly JsonSerializerOptions PracticeTranslationJson = new(JsonSerializerDefaults.Web);
+
+    private static async Task WriteMeetingsAsync(
+        NpgsqlConnection connection,
+        List<Planned<ExchangeMeeting>> plan,
+        Dictionary<string, Guid> organizations,
+        Dictionary<string, Guid> themes,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (plan.Count == 0)
+        {
+            return;
+        }
+
+        await ExecuteAsync(connection, """
+            CREATE TEMP TABLE import_meetings (
+                id uuid, external_id text, host_organization_id uuid, title text, starts_at timestamptz, starts_offset_minutes smallint,
+                ends_at timestamptz, ends_offset_minutes smallint, mode text, location text, language text, tlp text,
+                minutes text, import_hash text) ON COMMIT DROP
+            """, cancellationToken);
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY import_meetings FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var (m, id, hash, _, _) in plan)
+            {
+                var starts = ExchangeChecks.Instant(m.StartsAt);
+                DateTimeOffset? ends = m.EndsAt is { } end ? ExchangeChecks.Instant(end) : null;
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(m.ExternalId, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(organizations[m.Organization], NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(m.Title, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(starts.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync((short)starts.Offset.TotalMinutes, NpgsqlDbType.Smallint, cancellationToken);
+                await WriteNullableAsync(copy, ends?.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync((short)(ends?.Offset.TotalMinutes ?? 0), NpgsqlDbType.Smallint, cancellationToken);
+                await copy.WriteAsync(m.Mode ?? MeetingMode.InPerson.ToCode(), NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(m.Location ?? "", NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(m.Language, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(m.Tlp ?? Tlp.Amber.ToLabel(), NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(m.Minutes ?? "", NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(hash, NpgsqlDbType.Text, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        var previousRevisions = await ReadLatestRevisionsAsync(connection, plan.Where(m => m.IsChanged).Select(m => m.Id).ToArray(), cancellationToken);
+        await ExecuteAsync(connection, """
+            INSERT INTO meetings (id, external_id, host_organization_id, author_id, title, starts_at, starts_offset_minutes,
+                ends_at, ends_offset_minutes, mode, location, language, tlp, minutes, import_hash, created_at, updated_at)
+            SELECT id, external_id, host_organization_id, NULL, title, starts_at, starts_offset_minutes,
+                ends_at, ends_offset_minutes, mode, location, language, tlp, minutes, import_hash, @now, @now
+            FROM import_meetings
+            ON CONFLICT (id) DO UPDATE SET external_id = EXCLUDED.external_id, host_organization_id = EXCLUDED.host_organization_id,
+                title = EXCLUDED.title, starts_at = EXCLUDED.starts_at, starts_offset_minutes = EXCLUDED.starts_offset_minutes,
+                ends_at = EXCLUDED.ends_at, ends_offset_minutes = EXCLUDED.ends_offset_minutes, mode = EXCLUDED.mode,
+                location = EXCLUDED.location, language = EXCLUDED.language, tlp = EXCLUDED.tlp, minutes = EXCLUDED.minutes,
+                import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at;
+            DELETE FROM meeting_participants WHERE meeting_id IN (SELECT id FROM import_meetings);
+            DELETE FROM meeting_themes WHERE meeting_id IN (SELECT id FROM import_meetings);
+            DELETE FROM meeting_agenda_items WHERE meeting_id IN (SELECT id FROM import_meetings);
+            DELETE FROM meeting_decisions WHERE meeting_id IN (SELECT id FROM import_meetings);
+            DELETE FROM meeting_action_items WHERE meeting_id IN (SELECT id FROM import_meetings);
+            """, cancellationToken, now);
+
+        await CopyAsync(connection, "COPY meeting_participants (meeting_id, organization_id) FROM STDIN (FORMAT BINARY)",
+            plan.SelectMany(m => (m.Record.Participants ?? []).Where(k => k != m.Record.Organization).Select(k => new object?[] { m.Id, organizations[k] })),
+            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid], cancellationToken);
+        await CopyAsync(connection, "COPY meeting_themes (meeting_id, theme_id) FROM STDIN (FORMAT BINARY)",
+            plan.SelectMany(m => m.Record.Themes.Select(t => new object?[] { m.Id, themes[t] })),
+            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid], cancellationToken);
+        await CopyAsync(connection, "COPY meeting_agenda_items (id, meeting_id, position, title, notes) FROM STDIN (FORMAT BINARY)",
+            plan.SelectMany(m => (m.Record.Agenda ?? []).Select((a, i) => new object?[] { Guid.CreateVersion7(), m.Id, i, a.Title, a.Notes ?? "" })),
+            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text], cancellationToken);
+        await CopyAsync(connection, "COPY meeting_decisions (id, meeting_id, position, text) FROM STDIN (FORMAT BINARY)",
+            plan.SelectMany(m => (m.Record.Decisions ?? []).Select((d, i) => new object?[] { Guid.CreateVersion7(), m.Id, i, d })),
+            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Integer, NpgsqlDbType.Text], cancellationToken);
+        await CopyAsync(connection, "COPY meeting_action_items (id, meeting_id, position, title, owner_organization_id, owner_user_id, due, is_done) FROM STDIN (FORMAT BINARY)",
+            plan.SelectMany(m => (m.Record.ActionItems ?? []).Select((a, i) => new object?[]
+            {
+                Guid.CreateVersion7(), m.Id, i, a.Title, a.Owner is { } owner ? organizations[owner] : null, null,
+                a.Due is { } due ? DateOnly.ParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null, false,
+            })),
+            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Date, NpgsqlDbType.Boolean],
+            cancellationToken);
+
+        // Every version is kept: an imported meeting gets a revision like one saved in the editor.
+        await CopyAsync(connection, "COPY meeting_revisions (id, meeting_id, number, author_id, author_name, saved_at, changed_fields, snapshot) FROM STDIN (FORMAT BINARY)",
+            plan.Select(m =>
+            {
+                var snapshot = MeetingRevisions.Write(ToInput(m.Record, organizations));
+                var previous = previousRevisions.GetValueOrDefault(m.Id);
+                var changed = previous is null ? [] : MeetingRevisions.ChangedFields(previous.Snapshot, snapshot).ToArray();
+                return new object?[] { Guid.CreateVersion7(), m.Id, (previous?.Number ?? 0) + 1, null, ImportAuthor, now, changed, snapshot };
+            }),
+            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Integer, NpgsqlDbType.Uuid, NpgsqlDbType.Text, NpgsqlDbType.TimestampTz, NpgsqlDbType.Array | NpgsqlDbType.Text, NpgsqlDbType.Jsonb],
+            cancellationToken);
+    }
+
+    private static MeetingInput ToInput(ExchangeMeeting m, Dictionary<string, Guid> organizations) => new()
+    {
+        Title = m.Title,
+        ParticipantOrganizationIds = (m.Participants ?? []).Where(k => k != m.Organization).Select(k => organizations[k]).ToList(),
+        StartsAt = ExchangeChecks.Instant(m.StartsAt),
+        EndsAt = m.EndsAt is { } end ? ExchangeChecks.Instant(end) : null,
+        Mode = MeetingModes.TryParse(m.Mode, out var mode) ? mode : MeetingMode.InPerson,
+        Location = m.Location ?? "",
+        Language = m.Language,
+        Themes = [.. m.Themes],
+        Tlp = TlpLabels.TryParse(m.Tlp, out var tlp) ? tlp : Tlp.Amber,
+        Agenda = (m.Agenda ?? []).Select(a => new AgendaItemInput { Title = a.Title, Notes = a.Notes ?? "" }).ToList(),
+        Minutes = m.Minutes ?? "",
+        Decisions = [.. m.Decisions ?? []],
+        ActionItems = (m.ActionItems ?? []).Select(a => new ActionItemInput
+        {
+            Title = a.Title,
+            OwnerOrganizationId = a.Owner is { } owner ? organizations[owner] : null,
+            Due = a.Due is { } due ? DateOnly.ParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        }).ToList(),
+    };
+
+    private sealed record Revision(int Number, string Snapshot);
+
+    private static async Task<Dictionary<Guid, Revision>> ReadLatestRevisionsAsync(NpgsqlConnection connection, Guid[] meetingIds, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<Guid, Revision>();
+        if (meetingIds.Length == 0)
+        {
+            return result;
+        }
+
+        await using var command = new NpgsqlCommand(
+            "SELECT DISTINCT ON (meeting_id) meeting_id, number, snapshot::text FROM meeting_revisions WHERE meeting_id = ANY(@ids) ORDER BY meeting_id, number DESC",
+            connection);
+        command.Parameters.AddWithValue("ids", meetingIds);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result[reader.GetGuid(0)] = new Revision(reader.GetInt32(1), reader.GetString(2));
+        }
+
+        return result;
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, string copyCommand, IEnumerable<object?[]> rows, NpgsqlDbType[] types, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(copyCommand, cancellationToken);
+        foreach (var row in rows)
+        {
+            await copy.StartRowAsync(cancellationToken);
+            for (var i = 0; i < row.Length; i++)
+            {
+                await WriteNullableAsync(copy, row[i], types[i], cancellationToken);
+            }
+        }
+
+        await copy.CompleteAsync(cancellationToken);
+    }
+
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
+        value is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(value, type, cancellationToken);
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, DateTimeOffset? now = null)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (now is { } at)
+        {
+            command.Parameters.AddWithValue("now", at);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

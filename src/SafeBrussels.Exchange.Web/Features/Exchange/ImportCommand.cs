@@ -1,0 +1,45 @@
+using SafeBrussels.Exchange.Web.Infrastructure.Cli;
+
+namespace SafeBrussels.Exchange.Web.Features.Exchange;
+
+/// <summary><c>import FILE [--dry-run]</c>: all or nothing; every problem by JSON path, exit 1 when refused.</summary>
+internal sealed class ImportCommand(ExchangeImporter importer) : ICliCommand
+{
+    public string Usage => "import FILE [--dry-run]   import an exchange-format file (all or nothing); --dry-run only checks it";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var parsed = CliArguments.Parse(args, new HashSet<string> { "dry-run" }, new HashSet<string>(), positionals: 1);
+        var path = parsed.Positionals.FirstOrDefault() ?? throw new CliException("The file to import is required.");
+        if (!File.Exists(path))
+        {
+            throw new CliException($"No file at '{path}'.");
+        }
+
+        ImportReport report;
+        await using (var file = File.OpenRead(path))
+        {
+            report = await importer.ImportAsync(file, parsed.Has("dry-run"), cancellationToken);
+        }
+
+        if (!report.Succeeded)
+        {
+            await output.WriteLineAsync($"Refused: {report.Problems.Count} problem(s) in {path}; nothing was imported.");
+            foreach (var problem in report.Problems)
+            {
+                await output.WriteLineAsync(problem.ToString());
+            }
+
+            return 1;
+        }
+
+        await output.WriteLineAsync(report.Written ? $"Imported {path}." : $"{path} is valid; nothing was written (dry run).");
+        await output.WriteLineAsync(Line("created", report.Created));
+        await output.WriteLineAsync(Line("updated", report.Updated));
+        await output.WriteLineAsync(Line("unchanged", report.Unchanged));
+        return 0;
+    }
+
+    private static string Line(string label, ImportCounts counts) =>
+        $"  {label,-10} organizations {counts.Organizations}, practices {counts.Practices}, meetings {counts.Meetings}";
+}

@@ -102,6 +102,44 @@ public sealed class CommandLineTests(AppFixture app)
         Assert.Contains("up to date", output);
     }
 
+    [Fact]
+    public async Task Import_refuses_a_broken_file_listing_each_problem_and_export_writes_one_organization()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var directory = Directory.CreateTempSubdirectory("exchange-cli-");
+        var broken = Path.Combine(directory.FullName, "broken.json");
+        await File.WriteAllTextAsync(broken, $$"""
+            { "format": "safebrussels-exchange/1",
+              "practices": [ { "externalId": "cli-{{Guid.NewGuid():N}}", "organization": "{{organization.Key}}", "language": "fr",
+                               "title": "Par la ligne de commande", "summary": "Un essai.", "themes": ["drugs"], "tlp": "BLUE" } ] }
+            """);
+        var refused = await RunAsync("import", broken);
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("$.practices[0].tlp: 'BLUE' is not one of CLEAR, GREEN, AMBER, AMBER+STRICT, RED", refused.Output);
+
+        var valid = Path.Combine(directory.FullName, "valid.json");
+        var externalId = "cli-" + Guid.NewGuid().ToString("N");
+        await File.WriteAllTextAsync(valid, (await File.ReadAllTextAsync(broken))
+            .Replace("\"drugs\"", "\"drugs-addiction\"", StringComparison.Ordinal).Replace("BLUE", "GREEN", StringComparison.Ordinal)
+            .Replace("cli-", externalId + "-", StringComparison.Ordinal));
+        var imported = await RunAsync("import", valid);
+        Assert.Equal(0, imported.Code);
+        Assert.Contains("created    organizations 0, practices 1, meetings 0", imported.Output);
+        Assert.Contains("unchanged  organizations 0, practices 0, meetings 0", imported.Output);
+        Assert.Contains("unchanged  organizations 0, practices 1, meetings 0", (await RunAsync("import", valid)).Output);
+
+        var exported = Path.Combine(directory.FullName, "export.json");
+        Assert.Equal(0, (await RunAsync("export", exported, "--org", organization.Key)).Code);
+        using var document = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(exported));
+        var practice = Assert.Single(document.RootElement.GetProperty("practices").EnumerateArray());
+        Assert.StartsWith(externalId, practice.GetProperty("externalId").GetString());
+        Assert.Equal(organization.Key, Assert.Single(document.RootElement.GetProperty("organizations").EnumerateArray()).GetProperty("key").GetString());
+
+        Assert.Equal(1, (await RunAsync("export", exported, "--org", "no-such-org")).Code);
+        Assert.Equal(1, (await RunAsync("import", Path.Combine(directory.FullName, "missing.json"))).Code);
+        directory.Delete(recursive: true);
+    }
+
     private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();

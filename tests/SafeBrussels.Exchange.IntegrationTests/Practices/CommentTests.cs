@@ -1,0 +1,168 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
+using SafeBrussels.Exchange.IntegrationTests.Meetings;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Comments;
+using SafeBrussels.Exchange.Web.Features.Meetings;
+
+namespace SafeBrussels.Exchange.IntegrationTests.Practices;
+
+/// <summary>Discussion: seen and written by whoever sees the parent, rendered inert, edited only by its author, announced to the practice's people.</summary>
+[Collection(AppCollection.Name)]
+public sealed class CommentTests(AppFixture app)
+{
+    private static readonly string[] Vectors =
+    [
+        "<script>alert('comment')</script>",
+        "<IMG SRC=# onmouseover=\"alert('xxs')\">",
+        "<svg/onload=alert('XSS')>",
+        "[click](javascript:alert('XSS'))",
+        "\"><iframe src=javascript:alert(1)>",
+        "<a href=\"jav&#x09;ascript:alert('XSS');\">x</a>",
+    ];
+
+    [Fact]
+    public async Task Xss_vectors_in_comments_render_inert_on_the_practice_page()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var (author, viewer) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
+        var practice = await app.CreateAsync(viewer, PracticeBuilder.Input("Pratique " + Guid.NewGuid()));
+        var comments = await Service();
+        foreach (var vector in Vectors)
+        {
+            Assert.True((await comments.AddAsync(viewer, CommentTarget.Practice(practice), $"C {vector}")).Result.Succeeded);
+        }
+
+        using var session = app.NewSession();
+        await session.SignInAsync(author.Email!, AppFixture.Password);
+        var (response, document) = await session.GetAsync($"/practices/{practice}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var discussion = document.QuerySelector("[data-testid=discussion]")!;
+        Assert.Equal(Vectors.Length, discussion.QuerySelectorAll("[data-testid=comment]").Length);
+        AssertInert(discussion);
+    }
+
+    [Fact]
+    public async Task Xss_vectors_in_comments_render_inert_on_the_meeting_page()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var (author, viewer) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
+        var meeting = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(viewer, MeetingBuilder.Valid("Réunion", Tlp.Green)));
+        var comments = await Service();
+        foreach (var vector in Vectors)
+        {
+            Assert.True((await comments.AddAsync(viewer, CommentTarget.Meeting(meeting.Id!.Value), $"C {vector}")).Result.Succeeded);
+        }
+
+        using var session = app.NewSession();
+        await session.SignInAsync(author.Email!, AppFixture.Password);
+        var (_, document) = await session.GetAsync($"/meetings/{meeting.Id}");
+        var discussion = document.QuerySelector("[data-testid=discussion]")!;
+        Assert.Equal(Vectors.Length, discussion.QuerySelectorAll("[data-testid=comment]").Length);
+        AssertInert(discussion);
+    }
+
+    [Fact]
+    public async Task A_reader_of_another_organization_cannot_read_or_comment_on_what_they_cannot_see()
+    {
+        var host = await app.CreateOrganizationAsync();
+        var other = await app.CreateOrganizationAsync();
+        var (_, author) = await app.CreateUserAsync(host, ExchangeRole.Contributor);
+        var (_, outsider) = await app.CreateUserAsync(other, ExchangeRole.Reader);
+        var amber = await app.CreateAsync(author, PracticeBuilder.Input("Interne " + Guid.NewGuid(), Tlp.Amber));
+        var meeting = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, MeetingBuilder.Valid("Interne", Tlp.AmberStrict)));
+        var comments = await Service();
+        var first = await comments.AddAsync(author, CommentTarget.Practice(amber), "Première remarque");
+
+        Assert.Equal("Error.NotFound", (await comments.AddAsync(outsider, CommentTarget.Practice(amber), "Je peux ?")).Result.ErrorFor(""));
+        Assert.Equal("Error.NotFound", (await comments.AddAsync(outsider, CommentTarget.Meeting(meeting.Id!.Value), "Je peux ?")).Result.ErrorFor(""));
+        Assert.Null(await comments.ListAsync(outsider, CommentTarget.Practice(amber)));
+        Assert.Equal("Error.NotFound", (await comments.EditAsync(outsider, first.Id!.Value, "Modifié")).Result.ErrorFor(""));
+
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(1, await db.Comments.CountAsync(c => c.PracticeId == amber));
+        Assert.Equal(0, await db.Comments.CountAsync(c => c.MeetingId == meeting.Id));
+    }
+
+    [Fact]
+    public async Task Authors_edit_and_delete_their_own_comments_and_no_one_else_can()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var (_, author) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
+        var (_, colleague) = await app.CreateUserAsync(organization, ExchangeRole.Reader);
+        var practice = await app.CreateAsync(author, PracticeBuilder.Input("Pratique " + Guid.NewGuid()));
+        var comments = await Service();
+
+        var mine = (await comments.AddAsync(colleague, CommentTarget.Practice(practice), "Une question ?")).Id!.Value;
+        Assert.Equal("Validation.Required", (await comments.AddAsync(colleague, CommentTarget.Practice(practice), "  ")).Result.ErrorFor("Body"));
+        Assert.Equal("Error.NotFound", (await comments.EditAsync(author, mine, "Pas à toi")).Result.ErrorFor(""));
+        Assert.Equal("Error.NotFound", (await comments.DeleteAsync(author, mine)).Result.ErrorFor(""));
+        Assert.True((await comments.EditAsync(colleague, mine, "Une question précise ?")).Result.Succeeded);
+
+        var listed = (await comments.ListAsync(author, CommentTarget.Practice(practice)))!;
+        Assert.Equal("Une question précise ?", listed.Single().Body);
+        Assert.NotNull(listed.Single().EditedAt);
+        Assert.False(listed.Single().IsMine);
+
+        Assert.True((await comments.DeleteAsync(colleague, mine)).Result.Succeeded);
+        Assert.Empty((await comments.ListAsync(author, CommentTarget.Practice(practice)))!);
+    }
+
+    [Fact]
+    public async Task The_author_and_the_contact_are_told_of_a_new_question_and_no_one_who_cannot_see_it()
+    {
+        var host = await app.CreateOrganizationAsync();
+        var other = await app.CreateOrganizationAsync("nl");
+        var (authorUser, author) = await app.CreateUserAsync(host, ExchangeRole.Contributor, "fr");
+        var (contactUser, _) = await app.CreateUserAsync(host, ExchangeRole.Reader, "nl");
+        var (_, asker) = await app.CreateUserAsync(other, ExchangeRole.Reader);
+        var title = "Pratique " + Guid.NewGuid();
+        var input = PracticeBuilder.Input(title);
+        input.ContactName = "La personne de contact";
+        input.ContactEmail = contactUser.Email!;
+        var practice = await app.CreateAsync(author, input);
+
+        Assert.True((await (await Service()).AddAsync(asker, CommentTarget.Practice(practice), "Comment avez-vous impliqué la police ?")).Result.Succeeded);
+
+        var toAuthor = await app.Smtp.WaitForMessageToAsync(authorUser.Email!);
+        Assert.Contains(title, toAuthor.Subject);
+        Assert.Contains($"/practices/{practice}", toAuthor.TextBody);
+        Assert.StartsWith("Nouveau commentaire sur votre pratique", toAuthor.Subject);
+        var toContact = await app.Smtp.WaitForMessageToAsync(contactUser.Email!);
+        Assert.StartsWith("Nieuwe reactie op uw praktijk", toContact.Subject);
+        Assert.DoesNotContain("impliqué la police", toContact.TextBody);
+
+        // An AMBER practice: the contact, in another organization, may not see it and is not told.
+        var (outsideContact, _) = await app.CreateUserAsync(other, ExchangeRole.Contributor);
+        var amberInput = PracticeBuilder.Input("Interne " + Guid.NewGuid(), Tlp.Amber);
+        amberInput.ContactEmail = outsideContact.Email!;
+        var amber = await app.CreateAsync(author, amberInput);
+        var (_, colleague) = await app.CreateUserAsync(host, ExchangeRole.Reader);
+        Assert.True((await (await Service()).AddAsync(colleague, CommentTarget.Practice(amber), "Question interne")).Result.Succeeded);
+        var amberMail = await app.Smtp.WaitForMessageToAsync(authorUser.Email!, matching: m => m.Subject?.Contains(amberInput.Title, StringComparison.Ordinal) == true);
+        Assert.StartsWith("[TLP:AMBER]", amberMail.Subject);
+        Assert.DoesNotContain(app.Smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == outsideContact.Email));
+    }
+
+    private Task<CommentService> Service() => app.WithServiceAsync(s => Task.FromResult(s.GetRequiredService<CommentService>()));
+
+    private static void AssertInert(IElement container)
+    {
+        Assert.Contains("C <script>alert('comment')</script>", container.TextContent);
+        foreach (var element in container.Descendants<IElement>())
+        {
+            Assert.DoesNotContain(element.LocalName, new[] { "script", "iframe", "object", "embed", "img", "form", "base", "meta", "link", "style" });
+            foreach (var attribute in element.Attributes)
+            {
+                Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"{attribute.Name} on <{element.LocalName}>");
+                Assert.DoesNotContain("javascript:", attribute.Value, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        Assert.All(container.QuerySelectorAll("svg"), svg => Assert.Contains("mud-icon-root", svg.ClassName ?? ""));
+    }
+}

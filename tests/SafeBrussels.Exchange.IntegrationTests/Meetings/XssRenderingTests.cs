@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
 using SafeBrussels.Exchange.Web.Data;
@@ -59,16 +58,6 @@ public sealed class XssRenderingTests(AppFixture app)
         // The text people typed is on the page, as text.
         Assert.Contains($"T {vector}", main.TextContent);
         Assert.Contains($"P {vector}", main.TextContent);
-        foreach (var element in main.Descendants<IElement>())
-        {
-            Assert.DoesNotContain(element.LocalName, new[] { "script", "iframe", "object", "embed", "img", "body", "form", "base", "meta", "link", "style" });
-            foreach (var attribute in element.Attributes)
-            {
-                Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"{attribute.Name} on <{element.LocalName}>");
-                Assert.DoesNotContain("javascript:", attribute.Value, StringComparison.OrdinalIgnoreCase);
-            }
-        }
-
-        Assert.All(main.QuerySelectorAll("svg"), svg => Assert.Contains("mud-icon-root", svg.ClassName ?? ""));
+        HtmlAssert.Inert(main);
     }
 }

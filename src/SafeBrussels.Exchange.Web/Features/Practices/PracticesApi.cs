@@ -62,31 +62,8 @@ public static class PracticesApi
             problems[nameof(lang)] = ["must be fr, nl or en."];
         }
 
-        EvidenceLevel? evidenceLevel = null;
-        if (!string.IsNullOrEmpty(evidence))
-        {
-            if (PracticeCodes.TryParseEvidence(evidence, out var parsed))
-            {
-                evidenceLevel = parsed;
-            }
-            else
-            {
-                problems[nameof(evidence)] = [$"must be one of {string.Join(", ", PracticeCodes.EvidenceLevels.Select(e => e.ToCode()))}."];
-            }
-        }
-
-        PracticeStatus? practiceStatus = null;
-        if (!string.IsNullOrEmpty(status))
-        {
-            if (PracticeCodes.TryParseStatus(status, out var parsed))
-            {
-                practiceStatus = parsed;
-            }
-            else
-            {
-                problems[nameof(status)] = [$"must be one of {string.Join(", ", PracticeCodes.Statuses.Select(s => s.ToCode()))}."];
-            }
-        }
+        var evidenceLevel = ParseCode<EvidenceLevel>(evidence, nameof(evidence), PracticeCodes.TryParseEvidence, PracticeCodes.EvidenceLevels.Select(e => e.ToCode()), problems);
+        var practiceStatus = ParseCode<PracticeStatus>(status, nameof(status), PracticeCodes.TryParseStatus, PracticeCodes.Statuses.Select(e => e.ToCode()), problems);
 
         var order = PracticeSort.Newest;
         if (!string.IsNullOrEmpty(sort) && !Enum.TryParse(sort, ignoreCase: true, out order))
@@ -146,6 +123,25 @@ public static class PracticesApi
         changes = node.AdaptationChanges,
         adaptations = withChildren ? node.Adaptations.Select(a => Node(a, withChildren: true)) : null,
     };
+
+    private delegate bool TryParseCode<T>(string? code, out T value);
+
+    private static T? ParseCode<T>(string? value, string name, TryParseCode<T> parse, IEnumerable<string> allowed, Dictionary<string, string[]> problems)
+        where T : struct
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (parse(value, out var parsed))
+        {
+            return parsed;
+        }
+
+        problems[name] = [$"must be one of {string.Join(", ", allowed)}."];
+        return null;
+    }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -1,13 +1,17 @@
 namespace SafeBrussels.Exchange.Web.Data;
 
-/// <summary>A file attached to a meeting, stored in PostgreSQL; visible exactly to those who see the meeting.</summary>
+/// <summary>A file attached to a meeting or a practice (exactly one), stored in PostgreSQL; visible exactly to those who see its record.</summary>
 public sealed class Attachment
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
-    public Guid MeetingId { get; set; }
+    public Guid? MeetingId { get; set; }
 
     public Meeting? Meeting { get; set; }
+
+    public Guid? PracticeId { get; set; }
+
+    public Practice? Practice { get; set; }
 
     public required string FileName { get; set; }
 

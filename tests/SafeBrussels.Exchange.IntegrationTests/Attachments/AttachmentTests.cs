@@ -25,7 +25,7 @@ public sealed class AttachmentTests(AppFixture app)
 
         using var session = app.NewSession();
         await session.SignInAsync(user.Email!, AppFixture.Password);
-        var attachmentId = (await Service(s => s.ListAsync(author, meetingId))).Single().Id;
+        var attachmentId = (await Service(s => s.ListAsync(author, SafeBrussels.Exchange.Web.Features.Sharing.RecordRef.Meeting(meetingId)))).Single().Id;
         var response = await session.Client.GetAsync($"/attachments/{attachmentId}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -73,7 +73,7 @@ public sealed class AttachmentTests(AppFixture app)
     }
 
     private Task<SafeBrussels.Exchange.Web.Infrastructure.CommandResult> Add(Viewer viewer, Guid meetingId, string name, byte[] content) =>
-        Service(s => s.AddAsync(viewer, meetingId, name, new MemoryStream(content)));
+        Service(s => s.AddAsync(viewer, SafeBrussels.Exchange.Web.Features.Sharing.RecordRef.Meeting(meetingId), name, new MemoryStream(content)));
 
     private Task<T> Service<T>(Func<AttachmentService, Task<T>> action) =>
         app.WithServiceAsync(s => action(s.GetRequiredService<AttachmentService>()));

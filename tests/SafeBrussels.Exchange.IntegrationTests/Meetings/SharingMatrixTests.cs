@@ -58,8 +58,8 @@ public sealed class SharingMatrixTests(AppFixture app) : IAsyncLifetime
             _meetings[level] = outcome.Id!.Value;
             using var scope = app.Factory.Services.CreateScope();
             var attachments = scope.ServiceProvider.GetRequiredService<SafeBrussels.Exchange.Web.Features.Attachments.AttachmentService>();
-            Assert.True((await attachments.AddAsync(authorViewer, outcome.Id.Value, $"{level}.pdf", new MemoryStream(Attachments.AttachmentTests.Pdf))).Succeeded);
-            _attachments[level] = (await attachments.ListAsync(authorViewer, outcome.Id.Value)).Single().Id;
+            Assert.True((await attachments.AddAsync(authorViewer, SafeBrussels.Exchange.Web.Features.Sharing.RecordRef.Meeting(outcome.Id.Value), $"{level}.pdf", new MemoryStream(Attachments.AttachmentTests.Pdf))).Succeeded);
+            _attachments[level] = (await attachments.ListAsync(authorViewer, SafeBrussels.Exchange.Web.Features.Sharing.RecordRef.Meeting(outcome.Id.Value))).Single().Id;
         }
     }
 

@@ -7,6 +7,7 @@ using SafeBrussels.Exchange.IntegrationTests.Meetings;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Comments;
+using SafeBrussels.Exchange.Web.Features.Sharing;
 using SafeBrussels.Exchange.Web.Features.Meetings;
 
 namespace SafeBrussels.Exchange.IntegrationTests.Practices;
@@ -34,7 +35,7 @@ public sealed class CommentTests(AppFixture app)
         var comments = await Service();
         foreach (var vector in Vectors)
         {
-            Assert.True((await comments.AddAsync(viewer, CommentTarget.Practice(practice), $"C {vector}")).Result.Succeeded);
+            Assert.True((await comments.AddAsync(viewer, RecordRef.Practice(practice), $"C {vector}")).Result.Succeeded);
         }
 
         using var session = app.NewSession();
@@ -55,7 +56,7 @@ public sealed class CommentTests(AppFixture app)
         var comments = await Service();
         foreach (var vector in Vectors)
         {
-            Assert.True((await comments.AddAsync(viewer, CommentTarget.Meeting(meeting.Id!.Value), $"C {vector}")).Result.Succeeded);
+            Assert.True((await comments.AddAsync(viewer, RecordRef.Meeting(meeting.Id!.Value), $"C {vector}")).Result.Succeeded);
         }
 
         using var session = app.NewSession();
@@ -76,11 +77,11 @@ public sealed class CommentTests(AppFixture app)
         var amber = await app.CreateAsync(author, PracticeBuilder.Input("Interne " + Guid.NewGuid(), Tlp.Amber));
         var meeting = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, MeetingBuilder.Valid("Interne", Tlp.AmberStrict)));
         var comments = await Service();
-        var first = await comments.AddAsync(author, CommentTarget.Practice(amber), "Première remarque");
+        var first = await comments.AddAsync(author, RecordRef.Practice(amber), "Première remarque");
 
-        Assert.Equal("Error.NotFound", (await comments.AddAsync(outsider, CommentTarget.Practice(amber), "Je peux ?")).Result.ErrorFor(""));
-        Assert.Equal("Error.NotFound", (await comments.AddAsync(outsider, CommentTarget.Meeting(meeting.Id!.Value), "Je peux ?")).Result.ErrorFor(""));
-        Assert.Null(await comments.ListAsync(outsider, CommentTarget.Practice(amber)));
+        Assert.Equal("Error.NotFound", (await comments.AddAsync(outsider, RecordRef.Practice(amber), "Je peux ?")).Result.ErrorFor(""));
+        Assert.Equal("Error.NotFound", (await comments.AddAsync(outsider, RecordRef.Meeting(meeting.Id!.Value), "Je peux ?")).Result.ErrorFor(""));
+        Assert.Null(await comments.ListAsync(outsider, RecordRef.Practice(amber)));
         Assert.Equal("Error.NotFound", (await comments.EditAsync(outsider, first.Id!.Value, "Modifié")).Result.ErrorFor(""));
 
         await using var db = app.Database.CreateContext();
@@ -97,19 +98,19 @@ public sealed class CommentTests(AppFixture app)
         var practice = await app.CreateAsync(author, PracticeBuilder.Input("Pratique " + Guid.NewGuid()));
         var comments = await Service();
 
-        var mine = (await comments.AddAsync(colleague, CommentTarget.Practice(practice), "Une question ?")).Id!.Value;
-        Assert.Equal("Validation.Required", (await comments.AddAsync(colleague, CommentTarget.Practice(practice), "  ")).Result.ErrorFor("Body"));
+        var mine = (await comments.AddAsync(colleague, RecordRef.Practice(practice), "Une question ?")).Id!.Value;
+        Assert.Equal("Validation.Required", (await comments.AddAsync(colleague, RecordRef.Practice(practice), "  ")).Result.ErrorFor("Body"));
         Assert.Equal("Error.NotFound", (await comments.EditAsync(author, mine, "Pas à toi")).Result.ErrorFor(""));
         Assert.Equal("Error.NotFound", (await comments.DeleteAsync(author, mine)).Result.ErrorFor(""));
         Assert.True((await comments.EditAsync(colleague, mine, "Une question précise ?")).Result.Succeeded);
 
-        var listed = (await comments.ListAsync(author, CommentTarget.Practice(practice)))!;
+        var listed = (await comments.ListAsync(author, RecordRef.Practice(practice)))!;
         Assert.Equal("Une question précise ?", listed.Single().Body);
         Assert.NotNull(listed.Single().EditedAt);
         Assert.False(listed.Single().IsMine);
 
         Assert.True((await comments.DeleteAsync(colleague, mine)).Result.Succeeded);
-        Assert.Empty((await comments.ListAsync(author, CommentTarget.Practice(practice)))!);
+        Assert.Empty((await comments.ListAsync(author, RecordRef.Practice(practice)))!);
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed class CommentTests(AppFixture app)
         input.ContactEmail = contactUser.Email!;
         var practice = await app.CreateAsync(author, input);
 
-        Assert.True((await (await Service()).AddAsync(asker, CommentTarget.Practice(practice), "Comment avez-vous impliqué la police ?")).Result.Succeeded);
+        Assert.True((await (await Service()).AddAsync(asker, RecordRef.Practice(practice), "Comment avez-vous impliqué la police ?")).Result.Succeeded);
 
         var toAuthor = await app.Smtp.WaitForMessageToAsync(authorUser.Email!);
         Assert.Contains(title, toAuthor.Subject);
@@ -142,7 +143,7 @@ public sealed class CommentTests(AppFixture app)
         amberInput.ContactEmail = outsideContact.Email!;
         var amber = await app.CreateAsync(author, amberInput);
         var (_, colleague) = await app.CreateUserAsync(host, ExchangeRole.Reader);
-        Assert.True((await (await Service()).AddAsync(colleague, CommentTarget.Practice(amber), "Question interne")).Result.Succeeded);
+        Assert.True((await (await Service()).AddAsync(colleague, RecordRef.Practice(amber), "Question interne")).Result.Succeeded);
         var amberMail = await app.Smtp.WaitForMessageToAsync(authorUser.Email!, matching: m => m.Subject?.Contains(amberInput.Title, StringComparison.Ordinal) == true);
         Assert.StartsWith("[TLP:AMBER]", amberMail.Subject);
         Assert.DoesNotContain(app.Smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == outsideContact.Email));

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
 using SafeBrussels.Exchange.IntegrationTests.Meetings;
 using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Attachments;
 using SafeBrussels.Exchange.Web.Features.Meetings;
 using SafeBrussels.Exchange.Web.Features.Sharing;
 using SafeBrussels.Exchange.Web.Features.Tokens;
@@ -40,9 +41,14 @@ public sealed class PracticesApiTests(AppFixture app)
             ["platform-admin"] = (await app.CreateUserAsync(other, ExchangeRole.PlatformAdmin)).User,
         };
         var practices = new Dictionary<Tlp, Guid>();
+        var attachments = new Dictionary<Tlp, Guid>();
+        var files = await app.WithServiceAsync(s => Task.FromResult(s.GetRequiredService<AttachmentService>()));
         foreach (var level in TlpLabels.All)
         {
             practices[level] = await app.CreateAsync(author, PracticeBuilder.Input($"Matrix {level} {Guid.NewGuid()}", level));
+            var record = RecordRef.Practice(practices[level]);
+            Assert.True((await files.AddAsync(author, record, $"{level}.pdf", new MemoryStream(Attachments.AttachmentTests.Pdf))).Succeeded);
+            attachments[level] = (await files.ListAsync(author, record)).Single().Id;
         }
 
         using var client = await BearerClientAsync(users[relation]);
@@ -64,7 +70,12 @@ public sealed class PracticesApiTests(AppFixture app)
             var expected = allowed.Contains(level) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
             Assert.Equal(expected, (await client.GetAsync($"/api/v1/practices/{id}")).StatusCode);
             Assert.Equal(expected, (await session.Client.GetAsync($"/practices/{id}")).StatusCode);
+            Assert.Equal(expected, (await session.Client.GetAsync($"/attachments/{attachments[level]}")).StatusCode);
         }
+
+        // Only those who may edit a practice attach files to it.
+        var outsider = new Web.Features.Accounts.Viewer(users["other-member"].Id, other.Id, ExchangeRole.Contributor, "outsider");
+        Assert.Equal("Error.NotFound", (await files.AddAsync(outsider, RecordRef.Practice(practices[Tlp.Green]), "x.pdf", new MemoryStream(Attachments.AttachmentTests.Pdf))).ErrorFor(""));
     }
 
     [Fact]

@@ -7,11 +7,14 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
 {
     public void Configure(EntityTypeBuilder<Attachment> builder)
     {
-        builder.ToTable("attachments");
+        builder.ToTable("attachments", t => t.HasCheckConstraint(
+            "ck_attachments_one_record", "(practice_id IS NULL) <> (meeting_id IS NULL)"));
         builder.Property(a => a.FileName).HasMaxLength(255);
         builder.Property(a => a.ContentType).HasMaxLength(120);
         builder.Property(a => a.UploadedByName).HasMaxLength(200);
         builder.HasIndex(a => a.MeetingId);
+        builder.HasIndex(a => a.PracticeId);
         builder.HasOne(a => a.Meeting).WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.Practice).WithMany().HasForeignKey(a => a.PracticeId).OnDelete(DeleteBehavior.Cascade);
     }
 }

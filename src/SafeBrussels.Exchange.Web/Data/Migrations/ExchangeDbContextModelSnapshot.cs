@@ -438,9 +438,13 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasColumnType("character varying(255)")
                         .HasColumnName("file_name");
 
-                    b.Property<Guid>("MeetingId")
+                    b.Property<Guid?>("MeetingId")
                         .HasColumnType("uuid")
                         .HasColumnName("meeting_id");
+
+                    b.Property<Guid?>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
 
                     b.Property<long>("Size")
                         .HasColumnType("bigint")
@@ -466,7 +470,13 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                     b.HasIndex("MeetingId")
                         .HasDatabaseName("ix_attachments_meeting_id");
 
-                    b.ToTable("attachments", (string)null);
+                    b.HasIndex("PracticeId")
+                        .HasDatabaseName("ix_attachments_practice_id");
+
+                    b.ToTable("attachments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_attachments_one_record", "(practice_id IS NULL) <> (meeting_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Comment", b =>
@@ -1484,10 +1494,17 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_attachments_meetings_meeting_id");
 
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Practice", "Practice")
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_attachments_practices_practice_id");
+
                     b.Navigation("Meeting");
+
+                    b.Navigation("Practice");
                 });
 
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Comment", b =>

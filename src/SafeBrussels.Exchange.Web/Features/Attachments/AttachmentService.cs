@@ -20,12 +20,12 @@ public sealed record AttachmentSummary(Guid Id, string FileName, string ContentT
 
 public sealed record AttachmentFile(string FileName, string ContentType, byte[] Content);
 
-/// <summary>Files on meetings: checked by content, stored in PostgreSQL, read under the meeting's sharing rules.</summary>
+/// <summary>Files on meetings and practices: checked by content, stored in PostgreSQL, read under their record's sharing rules.</summary>
 public sealed class AttachmentService(IDbContextFactory<ExchangeDbContext> dbFactory, IOptions<AttachmentOptions> options, TimeProvider time, ILogger<AttachmentService> logger)
 {
     public long MaxBytes => options.Value.MaxBytes;
 
-    public async Task<CommandResult> AddAsync(Viewer viewer, Guid meetingId, string fileName, Stream content, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> AddAsync(Viewer viewer, RecordRef record, string fileName, Stream content, CancellationToken cancellationToken = default)
     {
         var name = Path.GetFileName((fileName ?? "").Trim());
         if (name.Length == 0 || name.Length > 255)
@@ -59,15 +59,15 @@ public sealed class AttachmentService(IDbContextFactory<ExchangeDbContext> dbFac
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var editable = await db.Meetings.VisibleTo(viewer).Where(SharingPolicy.MeetingsEditableBy(viewer)).AnyAsync(m => m.Id == meetingId, cancellationToken);
-        if (!editable)
+        if (!await db.CanEditAsync(viewer, record, cancellationToken))
         {
             return CommandResult.Fail("", "Error.NotFound");
         }
 
         db.Attachments.Add(new Attachment
         {
-            MeetingId = meetingId,
+            MeetingId = record.Kind == RecordKind.Meeting ? record.Id : null,
+            PracticeId = record.Kind == RecordKind.Practice ? record.Id : null,
             FileName = name,
             ContentType = type,
             Size = bytes.Length,
@@ -77,26 +77,30 @@ public sealed class AttachmentService(IDbContextFactory<ExchangeDbContext> dbFac
             UploadedAt = time.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Attachment of {Size} bytes ({ContentType}) added to meeting {MeetingId} by {UserId}", bytes.Length, type, meetingId, viewer.UserId);
+        logger.LogInformation("Attachment of {Size} bytes ({ContentType}) added to {Kind} {RecordId} by {UserId}", bytes.Length, type, record.Kind, record.Id, viewer.UserId);
         return CommandResult.Ok;
     }
 
-    public async Task<IReadOnlyList<AttachmentSummary>> ListAsync(Viewer viewer, Guid meetingId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AttachmentSummary>> ListAsync(Viewer viewer, RecordRef record, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Attachments.AsNoTracking()
-            .Where(a => a.MeetingId == meetingId && db.Meetings.VisibleTo(viewer).Any(m => m.Id == a.MeetingId))
+        var attachments = db.Attachments.AsNoTracking().VisibleTo(db, viewer);
+        attachments = record.Kind == RecordKind.Practice
+            ? attachments.Where(a => a.PracticeId == record.Id)
+            : attachments.Where(a => a.MeetingId == record.Id);
+        return await attachments
             .OrderBy(a => a.UploadedAt)
             .Select(a => new AttachmentSummary(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedByName, a.UploadedAt))
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The file, or null when it does not exist or its meeting is hidden from <paramref name="viewer"/>.</summary>
+    /// <summary>The file, or null when it does not exist or its record is hidden from <paramref name="viewer"/>.</summary>
     public async Task<AttachmentFile?> OpenAsync(Viewer viewer, Guid attachmentId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Attachments.AsNoTracking()
-            .Where(a => a.Id == attachmentId && db.Meetings.VisibleTo(viewer).Any(m => m.Id == a.MeetingId))
+            .VisibleTo(db, viewer)
+            .Where(a => a.Id == attachmentId)
             .Select(a => new AttachmentFile(a.FileName, a.ContentType, a.Content))
             .SingleOrDefaultAsync(cancellationToken);
     }

@@ -6,20 +6,6 @@ using SafeBrussels.Exchange.Web.Infrastructure;
 
 namespace SafeBrussels.Exchange.Web.Features.Comments;
 
-public enum CommentParent
-{
-    Practice,
-    Meeting,
-}
-
-/// <summary>What a comment belongs to: a practice or a meeting.</summary>
-public sealed record CommentTarget(CommentParent Kind, Guid Id)
-{
-    public static CommentTarget Practice(Guid id) => new(CommentParent.Practice, id);
-
-    public static CommentTarget Meeting(Guid id) => new(CommentParent.Meeting, id);
-}
-
 public sealed record CommentView(Guid Id, Guid? AuthorId, string AuthorName, string Body, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsMine);
 
 public sealed record CommentOutcome(CommandResult Result, Guid? Id = null);
@@ -37,10 +23,10 @@ public sealed class CommentService(
     public const int BodyLength = 20_000;
 
     /// <summary>The comments on a visible parent, oldest first; null when the parent is hidden or missing.</summary>
-    public async Task<IReadOnlyList<CommentView>?> ListAsync(Viewer viewer, CommentTarget target, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CommentView>?> ListAsync(Viewer viewer, RecordRef target, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await ParentVisibleAsync(db, viewer, target, cancellationToken))
+        if (!await db.CanSeeAsync(viewer, target, cancellationToken))
         {
             return null;
         }
@@ -51,7 +37,7 @@ public sealed class CommentService(
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<CommentOutcome> AddAsync(Viewer viewer, CommentTarget target, string body, CancellationToken cancellationToken = default)
+    public async Task<CommentOutcome> AddAsync(Viewer viewer, RecordRef target, string body, CancellationToken cancellationToken = default)
     {
         if (Validate(body) is { } invalid)
         {
@@ -59,15 +45,15 @@ public sealed class CommentService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await ParentVisibleAsync(db, viewer, target, cancellationToken))
+        if (!await db.CanSeeAsync(viewer, target, cancellationToken))
         {
             return new CommentOutcome(CommandResult.Fail("", "Error.NotFound"));
         }
 
         var comment = new Comment
         {
-            PracticeId = target.Kind == CommentParent.Practice ? target.Id : null,
-            MeetingId = target.Kind == CommentParent.Meeting ? target.Id : null,
+            PracticeId = target.Kind == RecordKind.Practice ? target.Id : null,
+            MeetingId = target.Kind == RecordKind.Meeting ? target.Id : null,
             AuthorId = viewer.UserId,
             AuthorName = viewer.DisplayName,
             Body = body.Trim(),
@@ -77,7 +63,7 @@ public sealed class CommentService(
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Comment {CommentId} added by {UserId} on {Kind} {ParentId}", comment.Id, viewer.UserId, target.Kind, target.Id);
 
-        if (target.Kind == CommentParent.Practice)
+        if (target.Kind == RecordKind.Practice)
         {
             await notifier.PracticeCommentedAsync(comment, viewer, cancellationToken);
         }
@@ -128,13 +114,8 @@ public sealed class CommentService(
     private static IQueryable<Comment> Own(ExchangeDbContext db, Viewer viewer) =>
         db.Comments.VisibleTo(db, viewer).Where(c => c.AuthorId == viewer.UserId);
 
-    private static IQueryable<Comment> Of(IQueryable<Comment> comments, CommentTarget target) =>
-        target.Kind == CommentParent.Practice
+    private static IQueryable<Comment> Of(IQueryable<Comment> comments, RecordRef target) =>
+        target.Kind == RecordKind.Practice
             ? comments.Where(c => c.PracticeId == target.Id)
             : comments.Where(c => c.MeetingId == target.Id);
-
-    private static Task<bool> ParentVisibleAsync(ExchangeDbContext db, Viewer viewer, CommentTarget target, CancellationToken cancellationToken) =>
-        target.Kind == CommentParent.Practice
-            ? db.Practices.VisibleTo(viewer).AnyAsync(p => p.Id == target.Id, cancellationToken)
-            : db.Meetings.VisibleTo(viewer).AnyAsync(m => m.Id == target.Id, cancellationToken);
 }

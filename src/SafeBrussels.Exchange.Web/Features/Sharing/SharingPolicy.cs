@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 
@@ -77,4 +78,26 @@ public static class SharingPolicy
             (c.PracticeId != null && practices.Contains(c.PracticeId.Value))
             || (c.MeetingId != null && meetings.Contains(c.MeetingId.Value)));
     }
+
+    /// <summary>The attachments <paramref name="viewer"/> may see: those of a practice or meeting they may see.</summary>
+    public static IQueryable<Attachment> VisibleTo(this IQueryable<Attachment> attachments, ExchangeDbContext db, Viewer viewer)
+    {
+        var practices = db.Practices.VisibleTo(viewer).Select(p => p.Id);
+        var meetings = db.Meetings.VisibleTo(viewer).Select(m => m.Id);
+        return attachments.Where(a =>
+            (a.PracticeId != null && practices.Contains(a.PracticeId.Value))
+            || (a.MeetingId != null && meetings.Contains(a.MeetingId.Value)));
+    }
+
+    /// <summary>Whether <paramref name="viewer"/> may see the practice or meeting (false when it does not exist).</summary>
+    public static Task<bool> CanSeeAsync(this ExchangeDbContext db, Viewer viewer, RecordRef record, CancellationToken cancellationToken = default) =>
+        record.Kind == RecordKind.Practice
+            ? db.Practices.VisibleTo(viewer).AnyAsync(p => p.Id == record.Id, cancellationToken)
+            : db.Meetings.VisibleTo(viewer).AnyAsync(m => m.Id == record.Id, cancellationToken);
+
+    /// <summary>Whether <paramref name="viewer"/> may see and edit the practice or meeting.</summary>
+    public static Task<bool> CanEditAsync(this ExchangeDbContext db, Viewer viewer, RecordRef record, CancellationToken cancellationToken = default) =>
+        record.Kind == RecordKind.Practice
+            ? db.Practices.VisibleTo(viewer).Where(PracticesEditableBy(viewer)).AnyAsync(p => p.Id == record.Id, cancellationToken)
+            : db.Meetings.VisibleTo(viewer).Where(MeetingsEditableBy(viewer)).AnyAsync(m => m.Id == record.Id, cancellationToken);
 }

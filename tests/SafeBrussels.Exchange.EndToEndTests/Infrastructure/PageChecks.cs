@@ -9,11 +9,27 @@ internal static class PageChecks
 
     public static async Task SignInAsync(this IPage page, string email)
     {
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("input[name='Input.Email']").FillAsync(email);
-        await page.Locator("input[name='Input.Password']").FillAsync(DemoPassword);
-        await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        // On a loaded 2-core machine the first post can be slow; one more attempt, then say what the page shows.
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GotoAsync("/Account/Login");
+            await page.Locator("input[name='Input.Email']").FillAsync(email);
+            await page.Locator("input[name='Input.Password']").FillAsync(DemoPassword);
+            await page.Locator("form button[type=submit]").ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 45_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 2)
+            {
+            }
+            catch (TimeoutException ex)
+            {
+                var shown = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 });
+                throw new TimeoutException($"Signing in as {email} did not leave {page.Url}; the page shows: {shown}", ex);
+            }
+        }
     }
 
     /// <summary>Waits until the interactive page has settled (circuit up, data loaded).</summary>

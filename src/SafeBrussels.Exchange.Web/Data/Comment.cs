@@ -25,4 +25,7 @@ public sealed class Comment
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? EditedAt { get; set; }
+
+    /// <summary>Full-text index of the body in the three languages, a generated column.</summary>
+    public NpgsqlTypes.NpgsqlTsVector? SearchVector { get; set; }
 }

@@ -25,6 +25,8 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
 
     public DbSet<Comment> Comments => Set<Comment>();
 
+    public DbSet<GlossaryEntry> GlossaryEntries => Set<GlossaryEntry>();
+
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
@@ -33,5 +35,9 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ExchangeDbContext).Assembly);
+        builder.HasDbFunction(typeof(Features.Search.SearchFunctions).GetMethod(nameof(Features.Search.SearchFunctions.Rank))!)
+            .HasName("exchange_rank").HasSchema("public");
+        builder.HasDbFunction(typeof(Features.Search.SearchFunctions).GetMethod(nameof(Features.Search.SearchFunctions.Headline))!)
+            .HasName("exchange_headline").HasSchema("public");
     }
 }

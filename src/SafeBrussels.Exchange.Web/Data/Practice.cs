@@ -65,8 +65,11 @@ public sealed class Practice
 
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>PostgreSQL's xmin: the optimistic concurrency token.</summary>
+    /// <summary>The optimistic concurrency token: one more at every save.</summary>
     public uint Version { get; set; }
+
+    /// <summary>Full-text index, kept by database triggers (docs/search.md); never written by the application.</summary>
+    public NpgsqlTypes.NpgsqlTsVector? SearchVector { get; set; }
 
     public List<PracticeTheme> Themes { get; set; } = [];
 }

@@ -3,6 +3,7 @@ using SafeBrussels.Exchange.Web.Features.Localization;
 using SafeBrussels.Exchange.Web.Features.Exchange;
 using SafeBrussels.Exchange.Web.Features.Meetings;
 using SafeBrussels.Exchange.Web.Features.Practices;
+using SafeBrussels.Exchange.Web.Features.Search;
 using SafeBrussels.Exchange.Web.Infrastructure.Health;
 using Serilog;
 
@@ -38,6 +39,7 @@ public static class ExchangePipeline
         app.MapMeetingsApi();
         app.MapPracticesApi();
         app.MapExchangeApi();
+        app.MapSearchApi();
         app.MapMeetingCalendar();
         Features.Attachments.AttachmentService.MapAttachmentDownloads(app);
         app.MapExchangeHealth();

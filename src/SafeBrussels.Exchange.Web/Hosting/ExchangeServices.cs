@@ -220,6 +220,8 @@ public static class ExchangeServices
         services.AddScoped<Features.Comments.CommentNotifier>();
         services.AddScoped<Features.Exchange.ExchangeImporter>();
         services.AddScoped<Features.Exchange.ExchangeExporter>();
+        services.AddScoped<Features.Search.SearchService>();
+        services.AddSingleton<Features.Search.GlossaryStore>();
         services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
         services.AddScoped<Features.Themes.ThemeService>();
         services.AddScoped<Features.Tokens.TokenService>();

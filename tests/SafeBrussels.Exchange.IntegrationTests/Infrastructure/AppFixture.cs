@@ -71,6 +71,15 @@ public sealed class AppFixture : IAsyncLifetime
         return (user, new Viewer(user.Id, organization.Id, role, user.DisplayName));
     }
 
+    /// <summary>An API client authenticated with a fresh personal access token of <paramref name="user"/>.</summary>
+    public async Task<HttpClient> BearerClientAsync(ApplicationUser user)
+    {
+        var issued = await WithServiceAsync(s => s.GetRequiredService<Web.Features.Tokens.TokenService>().IssueAsync(user.Id, "test", 1));
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", issued.Token);
+        return client;
+    }
+
     public async Task<T> WithServiceAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
         await using var scope = Factory.Services.CreateAsyncScope();

@@ -51,7 +51,7 @@ public sealed class PracticesApiTests(AppFixture app)
             attachments[level] = (await files.ListAsync(author, record)).Single().Id;
         }
 
-        using var client = await BearerClientAsync(users[relation]);
+        using var client = await app.BearerClientAsync(users[relation]);
         using var list = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/practices?org={host.Key}&pageSize=100"));
         Assert.Equal(allowed.Length, list.RootElement.GetProperty("total").GetInt32());
         Assert.Equal(
@@ -88,7 +88,7 @@ public sealed class PracticesApiTests(AppFixture app)
         harassment.Status = PracticeStatus.Pilot;
         var harassmentId = await app.CreateAsync(author, harassment);
         var drugs = await app.CreateAsync(author, PracticeBuilder.Input("Drugs", Tlp.Green, "nl", "drugs-addiction"));
-        using var client = await BearerClientAsync(user);
+        using var client = await app.BearerClientAsync(user);
 
         async Task<string[]> Ids(string query)
         {
@@ -130,7 +130,7 @@ public sealed class PracticesApiTests(AppFixture app)
         hidden.PracticeIds = [original];
         await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, hidden));
 
-        using var client = await BearerClientAsync((await app.CreateUserAsync(other, ExchangeRole.Reader)).User);
+        using var client = await app.BearerClientAsync((await app.CreateUserAsync(other, ExchangeRole.Reader)).User);
         using var detail = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/practices/{original}"));
         var root = detail.RootElement;
         Assert.Equal(host.Key, root.GetProperty("organization").GetString());
@@ -156,12 +156,12 @@ public sealed class PracticesApiTests(AppFixture app)
                                "title": "Imported over the API", "summary": "One practice.", "themes": ["crisis-management"] } ] }
             """;
 
-        using (var forbidden = await BearerClientAsync(contributor))
+        using (var forbidden = await app.BearerClientAsync(contributor))
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await forbidden.PostAsync("/api/v1/import", Json(file))).StatusCode);
         }
 
-        using var client = await BearerClientAsync(admin);
+        using var client = await app.BearerClientAsync(admin);
         var dryRun = await client.PostAsync("/api/v1/import?dryRun=true", Json(file));
         Assert.Equal(HttpStatusCode.OK, dryRun.StatusCode);
         using (var counts = JsonDocument.Parse(await dryRun.Content.ReadAsStringAsync()))
@@ -188,14 +188,6 @@ public sealed class PracticesApiTests(AppFixture app)
         var problem = problems.RootElement.GetProperty("problems")[0];
         Assert.Equal("$.practices[0].themes[0]", problem.GetProperty("path").GetString());
         Assert.Equal("unknown theme 'drugs'", problem.GetProperty("message").GetString());
-    }
-
-    private async Task<HttpClient> BearerClientAsync(ApplicationUser user)
-    {
-        var issued = await app.WithServiceAsync(s => s.GetRequiredService<TokenService>().IssueAsync(user.Id, "api test", 1));
-        var client = app.Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issued.Token);
-        return client;
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using SafeBrussels.Exchange.Web.Data;
 
 #nullable disable
@@ -518,11 +519,22 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("practice_id");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('public.exchange_fr'::regconfig, body) || to_tsvector('public.exchange_nl'::regconfig, body) || to_tsvector('public.exchange_en'::regconfig, body)", true);
+
                     b.HasKey("Id")
                         .HasName("pk_comments");
 
                     b.HasIndex("AuthorId")
                         .HasDatabaseName("ix_comments_author_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_comments_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("MeetingId", "CreatedAt")
                         .HasDatabaseName("ix_comments_meeting_id_created_at");
@@ -534,6 +546,53 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_comments_one_parent", "(practice_id IS NULL) <> (meeting_id IS NULL)");
                         });
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.GlossaryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.PrimitiveCollection<List<string>>("TermsEn")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("terms_en");
+
+                    b.PrimitiveCollection<List<string>>("TermsFr")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("terms_fr");
+
+                    b.PrimitiveCollection<List<string>>("TermsNl")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("terms_nl");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("theme");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_glossary_entries");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_glossary_entries_key");
+
+                    b.ToTable("glossary_entries", (string)null);
                 });
 
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Invitation", b =>
@@ -674,6 +733,16 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("mode");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector");
+
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("starts_at");
@@ -698,11 +767,10 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.Property<uint>("Version")
+                    b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_meetings");
@@ -716,6 +784,11 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
 
                     b.HasIndex("HostOrganizationId")
                         .HasDatabaseName("ix_meetings_host_organization_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_meetings_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("StartsAt")
                         .HasDatabaseName("ix_meetings_starts_at");
@@ -1084,6 +1157,11 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("results");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector");
+
                     b.Property<DateOnly?>("StartedOn")
                         .HasColumnType("date")
                         .HasColumnName("started_on");
@@ -1126,11 +1204,10 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.Property<uint>("Version")
+                    b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_practices");
@@ -1147,6 +1224,11 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
 
                     b.HasIndex("OrganizationId")
                         .HasDatabaseName("ix_practices_organization_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_practices_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_practices_updated_at");

@@ -267,10 +267,10 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         await ExecuteAsync(connection, """
             INSERT INTO practices (id, external_id, organization_id, author_id, language, title, summary, problem, approach, results,
                 target_groups, tlp, status, evidence, started_on, contact_name, contact_email, adapted_from_id,
-                adaptation_context, adaptation_changes, translations, import_hash, created_at, updated_at)
+                adaptation_context, adaptation_changes, translations, import_hash, created_at, updated_at, version)
             SELECT id, external_id, organization_id, NULL, language, title, summary, problem, approach, results,
                 target_groups, tlp, status, evidence, started_on, contact_name, contact_email, adapted_from_id,
-                adaptation_context, adaptation_changes, translations, import_hash, @now, @now
+                adaptation_context, adaptation_changes, translations, import_hash, @now, @now, 1
             FROM import_practices
             ON CONFLICT (id) DO UPDATE SET external_id = EXCLUDED.external_id, organization_id = EXCLUDED.organization_id,
                 language = EXCLUDED.language, title = EXCLUDED.title, summary = EXCLUDED.summary, problem = EXCLUDED.problem,
@@ -279,7 +279,7 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
                 contact_name = EXCLUDED.contact_name, contact_email = EXCLUDED.contact_email,
                 adapted_from_id = EXCLUDED.adapted_from_id, adaptation_context = EXCLUDED.adaptation_context,
                 adaptation_changes = EXCLUDED.adaptation_changes, translations = EXCLUDED.translations,
-                import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at;
+                import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at, version = practices.version + 1;
             DELETE FROM practice_themes WHERE practice_id IN (SELECT id FROM import_practices);
             """, cancellationToken, now);
 
@@ -346,15 +346,15 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         var previousRevisions = await ReadLatestRevisionsAsync(connection, plan.Where(m => m.IsChanged).Select(m => m.Id).ToArray(), cancellationToken);
         await ExecuteAsync(connection, """
             INSERT INTO meetings (id, external_id, host_organization_id, author_id, title, starts_at, starts_offset_minutes,
-                ends_at, ends_offset_minutes, mode, location, language, tlp, minutes, import_hash, created_at, updated_at)
+                ends_at, ends_offset_minutes, mode, location, language, tlp, minutes, import_hash, created_at, updated_at, version)
             SELECT id, external_id, host_organization_id, NULL, title, starts_at, starts_offset_minutes,
-                ends_at, ends_offset_minutes, mode, location, language, tlp, minutes, import_hash, @now, @now
+                ends_at, ends_offset_minutes, mode, location, language, tlp, minutes, import_hash, @now, @now, 1
             FROM import_meetings
             ON CONFLICT (id) DO UPDATE SET external_id = EXCLUDED.external_id, host_organization_id = EXCLUDED.host_organization_id,
                 title = EXCLUDED.title, starts_at = EXCLUDED.starts_at, starts_offset_minutes = EXCLUDED.starts_offset_minutes,
                 ends_at = EXCLUDED.ends_at, ends_offset_minutes = EXCLUDED.ends_offset_minutes, mode = EXCLUDED.mode,
                 location = EXCLUDED.location, language = EXCLUDED.language, tlp = EXCLUDED.tlp, minutes = EXCLUDED.minutes,
-                import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at;
+                import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at, version = meetings.version + 1;
             DELETE FROM meeting_participants WHERE meeting_id IN (SELECT id FROM import_meetings);
             DELETE FROM meeting_themes WHERE meeting_id IN (SELECT id FROM import_meetings);
             DELETE FROM meeting_agenda_items WHERE meeting_id IN (SELECT id FROM import_meetings);

@@ -344,6 +344,7 @@ public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactor
         meeting.Minutes = input.Minutes ?? "";
         meeting.UpdatedAt = now;
         meeting.ImportHash = null;
+        meeting.Version++;
 
         // Join rows are keyed by their pair: keep the ones that stay, so the same key is never deleted and re-added.
         var participants = input.ParticipantOrganizationIds.Where(id => id != meeting.HostOrganizationId).ToHashSet();

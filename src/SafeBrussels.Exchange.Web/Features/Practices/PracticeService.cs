@@ -366,6 +366,7 @@ public sealed class PracticeService(IDbContextFactory<ExchangeDbContext> dbFacto
         practice.AdaptationChanges = practice.AdaptedFromId is null ? "" : input.AdaptationChanges.Trim();
         practice.UpdatedAt = now;
         practice.ImportHash = null;
+        practice.Version++;
 
         // Join rows are keyed by their pair: keep the ones that stay, so the same key is never deleted and re-added.
         practice.Themes.RemoveAll(t => !themeIds.Contains(t.ThemeId));

@@ -1,0 +1,191 @@
+namespace SafeBrussels.Exchange.Web.Features.Search;
+
+/// <summary>A concept of the field with its terms in French, Dutch and English (the first of each list is the preferred term).</summary>
+public sealed record GlossaryConcept(string Key, string? Theme, IReadOnlyList<string> Fr, IReadOnlyList<string> Nl, IReadOnlyList<string> En)
+{
+    public IEnumerable<string> Terms => Fr.Concat(Nl).Concat(En);
+}
+
+/// <summary>A glossary term found in a query: the words it covered and the concept it names.</summary>
+public sealed record GlossaryMatch(int Start, int Length, GlossaryConcept Concept);
+
+/// <summary>
+/// Finds glossary terms in a sequence of query words: the longest term first, a word's plural or a one-letter
+/// slip still recognised, so that a term typed in one language brings the concept's terms in all three.
+/// </summary>
+public sealed class Glossary
+{
+    public const int MaxTermWords = 6;
+
+    private readonly Dictionary<string, GlossaryConcept> _byTerm = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _termsByFirstWord = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _singleWords = new(StringComparer.Ordinal);
+
+    public Glossary(IEnumerable<GlossaryConcept> concepts)
+    {
+        Concepts = concepts.ToList();
+        foreach (var concept in Concepts)
+        {
+            foreach (var term in concept.Terms)
+            {
+                var words = TextFolding.Words(term);
+                if (words.Count == 0 || words.Count > MaxTermWords)
+                {
+                    continue;
+                }
+
+                var key = string.Join(' ', words);
+                if (!_byTerm.TryAdd(key, concept))
+                {
+                    continue;
+                }
+
+                if (!_termsByFirstWord.TryGetValue(words[0], out var list))
+                {
+                    _termsByFirstWord[words[0]] = list = [];
+                }
+
+                list.Add(key);
+                if (words.Count == 1)
+                {
+                    _singleWords.Add(key);
+                }
+            }
+        }
+    }
+
+    public IReadOnlyList<GlossaryConcept> Concepts { get; }
+
+    public static Glossary Empty { get; } = new([]);
+
+    /// <summary>The concepts named in <paramref name="words"/> (folded), left to right, longest term first, without overlaps.</summary>
+    public IReadOnlyList<GlossaryMatch> Find(IReadOnlyList<string> words)
+    {
+        var matches = new List<GlossaryMatch>();
+        for (var start = 0; start < words.Count;)
+        {
+            var match = LongestAt(words, start);
+            if (match is null)
+            {
+                start++;
+                continue;
+            }
+
+            matches.Add(match);
+            start += match.Length;
+        }
+
+        return matches;
+    }
+
+    private GlossaryMatch? LongestAt(IReadOnlyList<string> words, int start)
+    {
+        for (var length = Math.Min(MaxTermWords, words.Count - start); length >= 1; length--)
+        {
+            var candidate = string.Join(' ', words.Skip(start).Take(length));
+            if (_byTerm.TryGetValue(candidate, out var exact))
+            {
+                return new GlossaryMatch(start, length, exact);
+            }
+
+            if (Near(words, start, length) is { } near)
+            {
+                return new GlossaryMatch(start, length, near);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A term whose words differ from the query's only by endings (plural, feminine) or, in long words, one slip.</summary>
+    private GlossaryConcept? Near(IReadOnlyList<string> words, int start, int length)
+    {
+        IEnumerable<string> candidates = length == 1
+            ? _singleWords
+            : _termsByFirstWord.Where(t => Close(t.Key, words[start])).SelectMany(t => t.Value);
+        foreach (var term in candidates)
+        {
+            var termWords = term.Split(' ');
+            if (termWords.Length == length && termWords.Select((w, i) => Close(w, words[start + i])).All(c => c))
+            {
+                return _byTerm[term];
+            }
+        }
+
+        return null;
+    }
+
+    internal static bool Close(string term, string word)
+    {
+        if (term == word)
+        {
+            return true;
+        }
+
+        // Short words must match exactly: "rue" is not "ruse".
+        if (Math.Min(term.Length, word.Length) < 5)
+        {
+            return false;
+        }
+
+        var common = 0;
+        while (common < term.Length && common < word.Length && term[common] == word[common])
+        {
+            common++;
+        }
+
+        // Same word with another ending: violence/violences, jongere/jongeren, assuétude/assuétudes.
+        if (common >= Math.Max(term.Length, word.Length) - 2 && common >= 5)
+        {
+            return true;
+        }
+
+        return word.Length >= 7 && EditDistanceAtMostOne(term, word);
+    }
+
+    private static bool EditDistanceAtMostOne(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+
+        int i = 0, j = 0, edits = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                i++;
+                j++;
+                continue;
+            }
+
+            if (++edits > 1)
+            {
+                return false;
+            }
+
+            if (a.Length > b.Length)
+            {
+                i++;
+            }
+            else if (a.Length < b.Length)
+            {
+                j++;
+            }
+            else if (i + 1 < a.Length && a[i] == b[j + 1] && a[i + 1] == b[j])
+            {
+                // Two letters swapped count as one slip.
+                i += 2;
+                j += 2;
+            }
+            else
+            {
+                i++;
+                j++;
+            }
+        }
+
+        return edits + (a.Length - i) + (b.Length - j) <= 1;
+    }
+}

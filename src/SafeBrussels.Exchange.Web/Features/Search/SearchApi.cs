@@ -1,0 +1,86 @@
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Sharing;
+using SafeBrussels.Exchange.Web.Infrastructure.Localization;
+using SafeBrussels.Exchange.Web.Infrastructure.Web;
+
+namespace SafeBrussels.Exchange.Web.Features.Search;
+
+/// <summary><c>GET /api/v1/search?q=&amp;type=&amp;theme=&amp;org=&amp;lang=&amp;year=&amp;sort=&amp;page=&amp;pageSize=</c>.</summary>
+public static class SearchApi
+{
+    public static void MapSearchApi(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/api/v1/search", async (
+            HttpContext context, SearchService search,
+            string? q, string? type, string? theme, string? org, string? lang, string? year, string? sort, string? page, string? pageSize) =>
+        {
+            var problems = new Dictionary<string, string[]>();
+            var request = ParseRequest(q, type, theme, org, lang, year, sort, page, pageSize, problems);
+            if (problems.Count > 0)
+            {
+                return Results.ValidationProblem(problems);
+            }
+
+            var result = await search.SearchAsync(Viewer.From(context.User)!, request, context.RequestAborted);
+            return Results.Ok(new
+            {
+                total = result.Total,
+                items = result.Items.Select(h => new
+                {
+                    type = h.Type,
+                    id = h.Id,
+                    externalId = h.ExternalId,
+                    title = h.Title,
+                    snippet = h.Snippet,
+                    language = h.Language,
+                    themes = h.Themes,
+                    organization = h.OrganizationKey,
+                    tlp = h.Tlp.ToLabel(),
+                    date = h.Date,
+                    score = Math.Round(h.Score, 4),
+                    link = h.Link,
+                }),
+                facets = new
+                {
+                    type = result.Facets.Types,
+                    theme = result.Facets.Themes,
+                    org = result.Facets.Organizations,
+                    lang = result.Facets.Languages,
+                    year = result.Facets.Years,
+                },
+            });
+        }).RequireAuthorization();
+
+    /// <summary>Reads a search from a query string (API and results page); a bad value is named in <paramref name="problems"/>.</summary>
+    public static SearchRequest ParseRequest(
+        string? q, string? type, string? theme, string? org, string? lang, string? year, string? sort, string? page, string? pageSize,
+        Dictionary<string, string[]> problems)
+    {
+        if (!string.IsNullOrEmpty(type) && !SearchTypes.All.Contains(type))
+        {
+            problems[nameof(type)] = [$"must be one of {string.Join(", ", SearchTypes.All)}."];
+        }
+
+        if (!string.IsNullOrEmpty(lang) && !SupportedLanguages.IsSupported(lang))
+        {
+            problems[nameof(lang)] = ["must be fr, nl or en."];
+        }
+
+        var order = SearchSort.Relevance;
+        if (!string.IsNullOrEmpty(sort) && !Enum.TryParse(sort, ignoreCase: true, out order))
+        {
+            problems[nameof(sort)] = ["must be relevance or date."];
+        }
+
+        if ((q ?? "").Length > 500)
+        {
+            problems[nameof(q)] = ["must be at most 500 characters."];
+        }
+
+        int? yearNumber = string.IsNullOrEmpty(year) ? null : ApiParameters.ParseInt(year, nameof(year), 0, 1900, 2999, problems);
+        var pageNumber = ApiParameters.ParseInt(page, nameof(page), 1, 1, 10_000, problems);
+        var size = ApiParameters.ParseInt(pageSize, nameof(pageSize), 20, 1, SearchRequest.MaxPageSize, problems);
+        return new SearchRequest(q, Empty(type), Empty(theme), Empty(org), Empty(lang), yearNumber, order, pageNumber, size);
+    }
+
+    private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,27 @@
+using SafeBrussels.Exchange.TestSupport;
+using Xunit.Abstractions;
+
+namespace SafeBrussels.Exchange.IntegrationTests.Search;
+
+/// <summary>The quality floors of the issue, measured on the judged dev set through the search API.</summary>
+public sealed class SearchQualityTests(SearchFixture fixture, ITestOutputHelper output) : IClassFixture<SearchFixture>
+{
+    public const double RecallFloor = 0.90;
+    public const double NdcgFloor = 0.80;
+
+    [Fact]
+    public async Task Recall_and_ndcg_at_10_meet_the_floors_overall_and_across_languages()
+    {
+        var queries = SearchEvaluation.Queries(TestData.PathOf(Path.Combine("search-dev", "queries.json")));
+        var scores = await SearchEvaluation.RunAsync(fixture.Client, queries);
+        output.WriteLine(SearchEvaluation.Report(scores));
+
+        var summary = SearchEvaluation.Summarize(scores).ToDictionary(k => k.Kind);
+        Assert.Equal(30, summary["overall"].Queries);
+        foreach (var kind in new[] { "overall", "cross-lingual" })
+        {
+            Assert.True(summary[kind].Recall >= RecallFloor, $"{kind} recall@10 {summary[kind].Recall:0.000} < {RecallFloor}");
+            Assert.True(summary[kind].Ndcg >= NdcgFloor, $"{kind} nDCG@10 {summary[kind].Ndcg:0.000} < {NdcgFloor}");
+        }
+    }
+}

@@ -6,6 +6,19 @@ public sealed record GlossaryConcept(string Key, string? Theme, IReadOnlyList<st
     public IEnumerable<string> Terms => Fr.Concat(Nl).Concat(En);
 }
 
+/// <summary>A folded word as PostgreSQL's French, Dutch and English stemmers reduce it (null for a stop word).</summary>
+public sealed record WordStems(string? Fr, string? Nl, string? En)
+{
+    public bool SharesStemWith(WordStems other) =>
+        (Fr is not null && Fr == other.Fr) || (Nl is not null && Nl == other.Nl) || (En is not null && En == other.En);
+}
+
+/// <summary>What the database says about the words of a query: their stems, and which ones the records contain as typed.</summary>
+public sealed record QueryLexicon(IReadOnlyDictionary<string, WordStems> Stems, IReadOnlySet<string> Known)
+{
+    public static QueryLexicon Empty { get; } = new(new Dictionary<string, WordStems>(), new HashSet<string>());
+}
+
 /// <summary>A glossary term found in a query: the words it covered and the concept it names.</summary>
 public sealed record GlossaryMatch(int Start, int Length, GlossaryConcept Concept);
 
@@ -21,8 +34,11 @@ public sealed class Glossary
     private readonly Dictionary<string, List<string>> _termsByFirstWord = new(StringComparer.Ordinal);
     private readonly HashSet<string> _singleWords = new(StringComparer.Ordinal);
 
-    public Glossary(IEnumerable<GlossaryConcept> concepts)
+    private readonly IReadOnlyDictionary<string, WordStems> _stems;
+
+    public Glossary(IEnumerable<GlossaryConcept> concepts, IReadOnlyDictionary<string, WordStems>? stems = null)
     {
+        _stems = stems ?? new Dictionary<string, WordStems>();
         Concepts = concepts.ToList();
         foreach (var concept in Concepts)
         {
@@ -56,15 +72,24 @@ public sealed class Glossary
 
     public IReadOnlyList<GlossaryConcept> Concepts { get; }
 
+    /// <summary>Every folded word of the glossary's terms, to ask the database for their stems once.</summary>
+    public static IReadOnlyList<string> WordsOf(IEnumerable<GlossaryConcept> concepts) =>
+        concepts.SelectMany(c => c.Terms).SelectMany(TextFolding.Words).Distinct(StringComparer.Ordinal).ToList();
+
     public static Glossary Empty { get; } = new([]);
 
-    /// <summary>The concepts named in <paramref name="words"/> (folded), left to right, longest term first, without overlaps.</summary>
-    public IReadOnlyList<GlossaryMatch> Find(IReadOnlyList<string> words)
+    /// <summary>
+    /// The concepts named in <paramref name="words"/> (folded), left to right, longest term first, without overlaps.
+    /// A query word matches a term's word when they are equal, share a stem in one of the three languages, or,
+    /// for a long word the records do not contain as typed (<see cref="QueryLexicon.Known"/>), differ by one slip.
+    /// </summary>
+    public IReadOnlyList<GlossaryMatch> Find(IReadOnlyList<string> words, QueryLexicon? lexicon = null)
     {
+        lexicon ??= QueryLexicon.Empty;
         var matches = new List<GlossaryMatch>();
         for (var start = 0; start < words.Count;)
         {
-            var match = LongestAt(words, start);
+            var match = LongestAt(words, start, lexicon);
             if (match is null)
             {
                 start++;
@@ -78,7 +103,7 @@ public sealed class Glossary
         return matches;
     }
 
-    private GlossaryMatch? LongestAt(IReadOnlyList<string> words, int start)
+    private GlossaryMatch? LongestAt(IReadOnlyList<string> words, int start, QueryLexicon lexicon)
     {
         for (var length = Math.Min(MaxTermWords, words.Count - start); length >= 1; length--)
         {
@@ -88,7 +113,7 @@ public sealed class Glossary
                 return new GlossaryMatch(start, length, exact);
             }
 
-            if (Near(words, start, length) is { } near)
+            if (Near(words, start, length, lexicon) is { } near)
             {
                 return new GlossaryMatch(start, length, near);
             }
@@ -98,15 +123,15 @@ public sealed class Glossary
     }
 
     /// <summary>A term whose words differ from the query's only by endings (plural, feminine) or, in long words, one slip.</summary>
-    private GlossaryConcept? Near(IReadOnlyList<string> words, int start, int length)
+    private GlossaryConcept? Near(IReadOnlyList<string> words, int start, int length, QueryLexicon lexicon)
     {
         IEnumerable<string> candidates = length == 1
             ? _singleWords
-            : _termsByFirstWord.Where(t => Close(t.Key, words[start])).SelectMany(t => t.Value);
+            : _termsByFirstWord.Where(t => Close(t.Key, words[start], lexicon)).SelectMany(t => t.Value);
         foreach (var term in candidates)
         {
             var termWords = term.Split(' ');
-            if (termWords.Length == length && termWords.Select((w, i) => Close(w, words[start + i])).All(c => c))
+            if (termWords.Length == length && termWords.Select((w, i) => Close(w, words[start + i], lexicon)).All(c => c))
             {
                 return _byTerm[term];
             }
@@ -115,7 +140,7 @@ public sealed class Glossary
         return null;
     }
 
-    internal static bool Close(string term, string word)
+    private bool Close(string term, string word, QueryLexicon lexicon)
     {
         if (term == word)
         {
@@ -123,24 +148,19 @@ public sealed class Glossary
         }
 
         // Short words must match exactly: "rue" is not "ruse".
-        if (Math.Min(term.Length, word.Length) < 5)
+        if (Math.Min(term.Length, word.Length) < 4)
         {
             return false;
         }
 
-        var common = 0;
-        while (common < term.Length && common < word.Length && term[common] == word[common])
-        {
-            common++;
-        }
-
-        // Same word with another ending: violence/violences, jongere/jongeren, assuétude/assuétudes.
-        if (common >= Math.Max(term.Length, word.Length) - 2 && common >= 5)
+        // Another form of the same word (violences/violence, jongeren/jongere, teenager/teenage), as the index's stemmers see it.
+        if (_stems.TryGetValue(term, out var termStems) && lexicon.Stems.TryGetValue(word, out var wordStems) && termStems.SharesStemWith(wordStems))
         {
             return true;
         }
 
-        return word.Length >= 7 && EditDistanceAtMostOne(term, word);
+        // A slip in a long word ("radicalistion"), unless the word as typed is one the records use.
+        return word.Length >= 8 && !lexicon.Known.Contains(word) && EditDistanceAtMostOne(term, word);
     }
 
     private static bool EditDistanceAtMostOne(string a, string b)

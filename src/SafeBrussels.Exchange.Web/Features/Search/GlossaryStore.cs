@@ -38,7 +38,10 @@ public sealed class GlossaryStore(IDbContextFactory<ExchangeDbContext> dbFactory
             }
 
             var entries = await db.GlossaryEntries.AsNoTracking().OrderBy(e => e.Key).ToListAsync(cancellationToken);
-            _glossary = new Glossary(entries.Select(e => new GlossaryConcept(e.Key, e.Theme, e.TermsFr, e.TermsNl, e.TermsEn)));
+            var concepts = entries.Select(e => new GlossaryConcept(e.Key, e.Theme, e.TermsFr, e.TermsNl, e.TermsEn)).ToList();
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var stems = await Stems.OfAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), Glossary.WordsOf(concepts), cancellationToken);
+            _glossary = new Glossary(concepts, stems);
             _loadedAt = time.GetUtcNow();
             return _glossary;
         }

@@ -16,7 +16,10 @@ public sealed record SearchQuery(IReadOnlyList<string> Required, IReadOnlyList<S
 
     public bool IsEmpty => Required.Count == 0 && Optional.Count == 0;
 
-    public static SearchQuery Parse(string? text, Glossary glossary)
+    /// <summary>The words of <paramref name="text"/>, folded, to ask the database for their stems and whether the records use them.</summary>
+    public static IReadOnlyList<string> Words(string? text) => TextFolding.Words(text ?? "").Distinct(StringComparer.Ordinal).ToList();
+
+    public static SearchQuery Parse(string? text, Glossary glossary, QueryLexicon? lexicon = null)
     {
         var items = Tokenize(text ?? "");
         var required = new List<string>();
@@ -28,7 +31,7 @@ public sealed record SearchQuery(IReadOnlyList<string> Required, IReadOnlyList<S
         var pendingOr = false;
         void FlushRun()
         {
-            foreach (var clause in Expand(run, glossary))
+            foreach (var clause in Expand(run, glossary, lexicon))
             {
                 AddOptional(clause);
             }
@@ -76,7 +79,7 @@ public sealed record SearchQuery(IReadOnlyList<string> Required, IReadOnlyList<S
             }
             else
             {
-                AddOptional(item.Kind == ItemKind.Phrase ? new SearchClause(phrase, WordWeight) : Expand([item.Words[0]], glossary).Single());
+                AddOptional(item.Kind == ItemKind.Phrase ? new SearchClause(phrase, WordWeight) : Expand([item.Words[0]], glossary, lexicon).Single());
             }
         }
 
@@ -85,10 +88,10 @@ public sealed record SearchQuery(IReadOnlyList<string> Required, IReadOnlyList<S
     }
 
     /// <summary>One clause per glossary concept found (all its terms, in every language) and per other word.</summary>
-    private static List<SearchClause> Expand(IReadOnlyList<string> words, Glossary glossary)
+    private static List<SearchClause> Expand(IReadOnlyList<string> words, Glossary glossary, QueryLexicon? lexicon)
     {
         var clauses = new List<SearchClause>();
-        var matches = glossary.Find(words);
+        var matches = glossary.Find(words, lexicon);
         var next = 0;
         foreach (var match in matches)
         {

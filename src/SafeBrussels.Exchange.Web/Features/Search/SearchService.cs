@@ -33,13 +33,15 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
 
     public async Task<SearchResult> SearchAsync(Viewer viewer, SearchRequest request, CancellationToken cancellationToken = default)
     {
-        var parsed = SearchQuery.Parse(request.Text, await glossaries.GetAsync(cancellationToken));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var glossary = await glossaries.GetAsync(cancellationToken);
+        var lexicon = await LexiconAsync(db, SearchQuery.Words(request.Text), cancellationToken);
+        var parsed = SearchQuery.Parse(request.Text, glossary, lexicon);
         if (parsed.IsEmpty)
         {
             return SearchResult.Empty;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var compiled = await CompileAsync(db, parsed, cancellationToken);
         if (compiled is not var (filter, clauses, weights))
         {
@@ -98,6 +100,39 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
         var hits = await HydrateAsync(db, page, filter, organizations, cancellationToken);
         var facets = await FacetsAsync(db, all, practices, meetings, request, organizations, cancellationToken);
         return new SearchResult(total, hits, facets);
+    }
+
+    /// <summary>
+    /// Which long query words the records contain as typed: those are never taken for a slip of a glossary term.
+    /// Only records every member may see (CLEAR, GREEN) are asked, so the answer reveals nothing about the others.
+    /// </summary>
+    private static async Task<QueryLexicon> LexiconAsync(ExchangeDbContext db, IReadOnlyList<string> words, CancellationToken cancellationToken)
+    {
+        if (words.Count == 0)
+        {
+            return QueryLexicon.Empty;
+        }
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var stems = await Stems.OfAsync(connection, words, cancellationToken);
+        var longWords = words.Where(w => w.Length >= 8).ToArray();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT w FROM unnest(@words) AS w
+            WHERE EXISTS (SELECT 1 FROM practices WHERE tlp IN ('CLEAR', 'GREEN') AND search_vector @@ public.exchange_tsquery(w))
+               OR EXISTS (SELECT 1 FROM meetings WHERE tlp IN ('CLEAR', 'GREEN') AND search_vector @@ public.exchange_tsquery(w))
+            """,
+            connection);
+        command.Parameters.AddWithValue("words", longWords);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            known.Add(reader.GetString(0));
+        }
+
+        return new QueryLexicon(stems, known);
     }
 
     /// <summary>The clauses read by PostgreSQL in the three languages; null when nothing meaningful is left (only stop words).</summary>

@@ -1,0 +1,66 @@
+using Microsoft.Playwright;
+using SafeBrussels.Exchange.EndToEndTests.Infrastructure;
+
+namespace SafeBrussels.Exchange.EndToEndTests.Search;
+
+[Collection(BrowserCollection.Name)]
+public sealed class SearchPageTests(BrowserFixture browser)
+{
+    /// <summary>demo-p-sb-01: written in French by safe.brussels, about street harassment.</summary>
+    private const string ExploratoryWalksFrench = "Marches exploratoires autour des gares";
+
+    [Fact]
+    public async Task A_dutch_query_typed_in_the_header_finds_the_french_practice_and_a_facet_refines_it()
+    {
+        var page = await browser.NewPageAsync("nl");
+        await page.SignInAsync("contributor@stad-gent.example");
+        await page.GotoAsync("/culture/set?lang=nl&returnUrl=%2Fpractices");
+        await page.SettleAsync();
+        var violations = new List<string>();
+
+        await page.Locator("#header-search-input").FillAsync("straatintimidatie");
+        await page.Locator("#header-search-input").PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("/search?q=straatintimidatie", StringComparison.Ordinal));
+        await page.SettleAsync();
+        var hits = page.Locator("[data-testid=search-hit]");
+        await Assertions.Expect(hits.First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=search-results]")).ToContainTextAsync(ExploratoryWalksFrench);
+        await Assertions.Expect(page.Locator("[data-testid=search-results] mark").First).ToBeVisibleAsync();
+        violations.AddRange(await page.SeriousAccessibilityViolationsAsync());
+
+        // Refine: only what is written in French.
+        await page.Locator("[data-testid=facet-lang] a", new() { HasText = "Français" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("lang=fr", StringComparison.Ordinal));
+        await page.SettleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=active-filters]")).ToContainTextAsync("Français");
+        await Assertions.Expect(page.Locator("[data-testid=search-results]")).ToContainTextAsync(ExploratoryWalksFrench);
+        foreach (var hit in await hits.AllAsync())
+        {
+            Assert.Contains("· FR ·", await hit.InnerTextAsync());
+        }
+
+        violations.AddRange(await page.SeriousAccessibilityViolationsAsync());
+
+        // The hit opens the practice.
+        await page.Locator("[data-testid=search-hit] h2 a", new() { HasText = ExploratoryWalksFrench }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/practices/[0-9a-f-]{36}$"));
+        await page.Context.CloseAsync();
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations.Distinct()));
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("en")]
+    public async Task The_search_page_passes_axe(string language)
+    {
+        var page = await browser.NewPageAsync(language);
+        await page.SignInAsync("reader@ville-de-liege.example");
+        await page.GotoAsync($"/culture/set?lang={language}&returnUrl={Uri.EscapeDataString("/search?q=drugs&sort=date")}");
+        await page.SettleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=search-total]")).ToBeVisibleAsync();
+        var violations = await page.SeriousAccessibilityViolationsAsync();
+        await page.GotoAsync("/culture/set?lang=fr&returnUrl=%2F");
+        await page.Context.CloseAsync();
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations.Distinct()));
+    }
+}

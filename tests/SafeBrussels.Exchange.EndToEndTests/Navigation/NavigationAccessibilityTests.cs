@@ -16,7 +16,7 @@ public sealed class NavigationAccessibilityTests(BrowserFixture browser)
     };
 
     [Theory]
-    [InlineData("platform.admin@safe-brussels.example", 9)]
+    [InlineData("platform.admin@safe-brussels.example", 10)]
     [InlineData("org.admin@safe-brussels.example", 7)]
     [InlineData("contributor@safe-brussels.example", 6)]
     [InlineData("reader@stad-gent.example", 6)]

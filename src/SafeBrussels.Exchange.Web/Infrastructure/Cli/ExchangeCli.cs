@@ -21,6 +21,7 @@ public static class ExchangeCli
         (["tokens", "issue"], typeof(TokensIssueCommand)),
         (["import"], typeof(ImportCommand)),
         (["export"], typeof(ExportCommand)),
+        (["glossary", "export"], typeof(Features.Search.GlossaryExportCommand)),
     ];
 
     public static bool IsCommand(string[] args) =>

@@ -17,7 +17,7 @@ public sealed class NavMenuTests : MudBunitContext
     }
 
     [Theory]
-    [InlineData(RoleNames.PlatformAdmin, new[] { "/", "/meetings", "/practices", "/action-items", "/organizations", "/members", "/themes", "/admin/import", "/profile" })]
+    [InlineData(RoleNames.PlatformAdmin, new[] { "/", "/meetings", "/practices", "/action-items", "/organizations", "/members", "/themes", "/admin/import", "/admin/glossary", "/profile" })]
     [InlineData(RoleNames.OrgAdmin, new[] { "/", "/meetings", "/practices", "/action-items", "/organizations", "/members", "/profile" })]
     [InlineData(RoleNames.Contributor, new[] { "/", "/meetings", "/practices", "/action-items", "/organizations", "/profile" })]
     [InlineData(RoleNames.Reader, new[] { "/", "/meetings", "/practices", "/action-items", "/organizations", "/profile" })]

@@ -1,6 +1,6 @@
 using SafeBrussels.Exchange.Benchmarks;
 
-// Measurement tools, not part of the test run: deploy/local/search-eval.sh runs "search-eval".
+// Measurement tools, not part of the test run: deploy/local/measure.sh search-eval runs "search-eval".
 return args.FirstOrDefault() switch
 {
     "search-eval" => await SearchEvalCommand.RunAsync(args.Skip(1).ToArray()),

@@ -62,12 +62,8 @@ public sealed class GlossaryStore(IDbContextFactory<ExchangeDbContext> dbFactory
 
     private static IEnumerable<GlossaryConcept> Read(string resource)
     {
-        using var stream = typeof(GlossaryStore).Assembly.GetManifestResourceStream(resource);
-        if (stream is null)
-        {
-            return [];
-        }
-
+        using var stream = typeof(GlossaryStore).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The glossary resource {resource} is missing.");
         var file = JsonSerializer.Deserialize<GlossaryFile>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))
             ?? throw new InvalidOperationException($"The glossary resource {resource} is empty.");
         return file.Concepts.Select(c => new GlossaryConcept(c.Id, c.Theme, c.Fr, c.Nl, c.En)).ToList();

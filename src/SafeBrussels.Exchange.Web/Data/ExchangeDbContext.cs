@@ -39,5 +39,7 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
             .HasName("exchange_rank").HasSchema("public");
         builder.HasDbFunction(typeof(Features.Search.SearchFunctions).GetMethod(nameof(Features.Search.SearchFunctions.Headline))!)
             .HasName("exchange_headline").HasSchema("public");
+        builder.HasDbFunction(typeof(Features.Search.SearchFunctions).GetMethod(nameof(Features.Search.SearchFunctions.Query))!)
+            .HasName("exchange_query").HasSchema("public");
     }
 }

@@ -135,6 +135,26 @@ public sealed class SearchBehaviourTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_language_filter_keeps_only_records_written_in_that_language()
+    {
+        var (organization, user, author) = await SetUpAsync();
+        var french = PracticeBuilder.Input($"Pratique {Guid.NewGuid():N}", Tlp.Green, "fr");
+        french.Summary = "Le harcèlement de rue dans les gares.";
+        var dutch = PracticeBuilder.Input($"Praktijk {Guid.NewGuid():N}", Tlp.Green, "nl");
+        dutch.Summary = "Straatintimidatie rond de stations.";
+        var frenchId = await app.CreateAsync(author, french);
+        var dutchId = await app.CreateAsync(author, dutch);
+        await app.WithServiceAsync(s => s.GetRequiredService<CommentService>().AddAsync(author, RecordRef.Practice(dutchId), "Straatintimidatie: hoe meten jullie het?"));
+        using var client = await app.BearerClientAsync(user);
+
+        var all = await SearchAsync(client, $"q=straatintimidatie&org={organization.Key}");
+        Assert.Equal(3, all.GetProperty("total").GetInt32());
+        var french_only = await SearchAsync(client, $"q=straatintimidatie&org={organization.Key}&lang=fr");
+        Assert.Equal([frenchId], french_only.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+        Assert.Equal(new Dictionary<string, int> { ["fr"] = 1 }, Facet(french_only, "lang"));
+    }
+
+    [Fact]
     public async Task Theme_names_in_any_language_find_the_records_of_the_theme()
     {
         var (organization, user, author) = await SetUpAsync();

@@ -13,7 +13,18 @@ public sealed class SearchQualityTests(SearchFixture fixture, ITestOutputHelper 
     public async Task Recall_and_ndcg_at_10_meet_the_floors_overall_and_across_languages()
     {
         var queries = SearchEvaluation.Queries(TestData.PathOf(Path.Combine("search-dev", "queries.json")));
-        var scores = await SearchEvaluation.RunAsync(fixture.Client, queries);
+        IReadOnlyList<SearchEvaluation.QueryScore> scores;
+        try
+        {
+            scores = await SearchEvaluation.RunAsync(fixture.Client, queries);
+        }
+        catch (HttpRequestException)
+        {
+            // Say what the application logged rather than only "500".
+            output.WriteLine(string.Join(Environment.NewLine, fixture.Factory.LogEvents.Where(e => e.Exception is not null).Select(e => e.Exception!.ToString())));
+            throw;
+        }
+
         output.WriteLine(SearchEvaluation.Report(scores));
 
         var summary = SearchEvaluation.Summarize(scores).ToDictionary(k => k.Kind);

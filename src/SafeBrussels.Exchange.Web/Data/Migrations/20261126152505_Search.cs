@@ -43,23 +43,27 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
       || to_tsquery('public.exchange_en'::regconfig, clause)
 $$;
 
+-- A query in tsquery text form (as exchange_tsquery wrote it); text, because large expanded queries travel better so.
+CREATE FUNCTION public.exchange_query(query text) RETURNS tsquery
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT query::tsquery $$;
+
 -- Relevance: the weights of the query's clauses the record matches, then ts_rank_cd (title A > summary B > body C > themes D) within (0, 1).
-CREATE FUNCTION public.exchange_rank(document tsvector, clauses tsquery[], weights real[], query tsquery) RETURNS real
+CREATE FUNCTION public.exchange_rank(document tsvector, clauses text[], weights real[], query text) RETURNS real
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 DECLARE
   matched real := 0;
 BEGIN
   FOR i IN 1 .. coalesce(array_length(clauses, 1), 0) LOOP
-    IF document @@ clauses[i] THEN matched := matched + weights[i]; END IF;
+    IF document @@ clauses[i]::tsquery THEN matched := matched + weights[i]; END IF;
   END LOOP;
-  RETURN matched + ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', document, query, 32);
+  RETURN matched + ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', document, query::tsquery, 32);
 END
 $$;
 
 -- Snippets: fragments around the matches, marked with ⟦ ⟧ (turned into <mark> after HTML-encoding).
-CREATE FUNCTION public.exchange_headline(language text, document text, query tsquery) RETURNS text
+CREATE FUNCTION public.exchange_headline(language text, document text, query text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT ts_headline(public.exchange_config(language), document, query,
+  SELECT ts_headline(public.exchange_config(language), document, query::tsquery,
     'StartSel=⟦, StopSel=⟧, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "')
 $$;
 """);
@@ -313,8 +317,9 @@ DROP FUNCTION IF EXISTS public.exchange_theme_vector(uuid[]);
                 table: "meetings");
 
             migrationBuilder.Sql("""
-DROP FUNCTION IF EXISTS public.exchange_headline(text, text, tsquery);
-DROP FUNCTION IF EXISTS public.exchange_rank(tsvector, tsquery[], real[], tsquery);
+DROP FUNCTION IF EXISTS public.exchange_headline(text, text, text);
+DROP FUNCTION IF EXISTS public.exchange_rank(tsvector, text[], real[], text);
+DROP FUNCTION IF EXISTS public.exchange_query(text);
 DROP FUNCTION IF EXISTS public.exchange_tsquery(text);
 DROP FUNCTION IF EXISTS public.exchange_config(text);
 DROP TEXT SEARCH CONFIGURATION IF EXISTS public.exchange_en;

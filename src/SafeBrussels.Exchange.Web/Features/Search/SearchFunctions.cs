@@ -6,10 +6,14 @@ namespace SafeBrussels.Exchange.Web.Features.Search;
 public static class SearchFunctions
 {
     /// <summary><c>exchange_rank</c>: the weights of the clauses matched, then ts_rank_cd within (0, 1).</summary>
-    public static float Rank(NpgsqlTsVector document, NpgsqlTsQuery[] clauses, float[] weights, NpgsqlTsQuery query) =>
+    public static float Rank(NpgsqlTsVector document, string[] clauses, float[] weights, string query) =>
+        throw new InvalidOperationException("Only for use in database queries.");
+
+    /// <summary><c>exchange_query</c>: a query in tsquery text form (queries travel as text: expanded ones are large).</summary>
+    public static NpgsqlTsQuery Query(string query) =>
         throw new InvalidOperationException("Only for use in database queries.");
 
     /// <summary><c>exchange_headline</c>: a fragment of <paramref name="document"/> with the matches between ⟦ and ⟧.</summary>
-    public static string Headline(string language, string document, NpgsqlTsQuery query) =>
+    public static string Headline(string language, string document, string query) =>
         throw new InvalidOperationException("Only for use in database queries.");
 }

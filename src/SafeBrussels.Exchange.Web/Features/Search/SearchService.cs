@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Sharing;
@@ -48,51 +47,22 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
             return SearchResult.Empty;
         }
 
-        var practices = FilterPractices(db.Practices.AsNoTracking().VisibleTo(viewer).Where(p => p.SearchVector!.Matches(filter)), request);
-        var meetings = FilterMeetings(db.Meetings.AsNoTracking().VisibleTo(viewer).Where(m => m.SearchVector!.Matches(filter)), request);
-        var comments = FilterComments(db.Comments.AsNoTracking().VisibleTo(db, viewer).Where(c => c.SearchVector!.Matches(filter)), request);
+        var practices = FilterPractices(db.Practices.AsNoTracking().VisibleTo(viewer).Where(p => p.SearchVector!.Matches(SearchFunctions.Query(filter))), request);
+        var meetings = FilterMeetings(db.Meetings.AsNoTracking().VisibleTo(viewer).Where(m => m.SearchVector!.Matches(SearchFunctions.Query(filter))), request);
+        var comments = FilterComments(db.Comments.AsNoTracking().VisibleTo(db, viewer).Where(c => c.SearchVector!.Matches(SearchFunctions.Query(filter))), request);
 
-        var rows = new List<IQueryable<Row>>();
-        if (request.Type is null or SearchTypes.Practice)
-        {
-            rows.Add(practices.Select(p => new Row
-            {
-                Type = SearchTypes.Practice, Id = p.Id, Language = p.Language, OrganizationId = p.OrganizationId, Date = p.CreatedAt,
-                Score = SearchFunctions.Rank(p.SearchVector!, clauses, weights, filter),
-            }));
-        }
-
-        if (request.Type is null or SearchTypes.Meeting)
-        {
-            rows.Add(meetings.Select(m => new Row
-            {
-                Type = SearchTypes.Meeting, Id = m.Id, Language = m.Language, OrganizationId = m.HostOrganizationId, Date = m.StartsAt,
-                Score = SearchFunctions.Rank(m.SearchVector!, clauses, weights, filter),
-            }));
-        }
-
-        if (request.Type is null or SearchTypes.Comment)
-        {
-            rows.Add(comments.Select(c => new Row
-            {
-                Type = SearchTypes.Comment, Id = c.Id,
-                Language = c.Practice != null ? c.Practice.Language : c.Meeting!.Language,
-                OrganizationId = c.Practice != null ? c.Practice.OrganizationId : c.Meeting!.HostOrganizationId,
-                Date = c.CreatedAt,
-                Score = SearchFunctions.Rank(c.SearchVector!, clauses, weights, filter),
-            }));
-        }
-
-        if (rows.Count == 0)
+        // Counting and facets need no score: a union without it spares computing the rank of every match again.
+        var scored = Union(practices, meetings, comments, request, clauses, weights, filter, withScore: true);
+        var all = Union(practices, meetings, comments, request, clauses, weights, filter, withScore: false);
+        if (scored is null || all is null)
         {
             return SearchResult.Empty;
         }
 
-        var all = rows.Aggregate((a, b) => a.Concat(b));
         var total = await all.CountAsync(cancellationToken);
         var ordered = request.Sort == SearchSort.Date
-            ? all.OrderByDescending(r => r.Date).ThenByDescending(r => r.Score).ThenBy(r => r.Id)
-            : all.OrderByDescending(r => r.Score).ThenByDescending(r => r.Date).ThenBy(r => r.Id);
+            ? scored.OrderByDescending(r => r.Date).ThenByDescending(r => r.Score).ThenBy(r => r.Id)
+            : scored.OrderByDescending(r => r.Score).ThenByDescending(r => r.Date).ThenBy(r => r.Id);
         var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var page = await ordered.Skip((Math.Max(request.Page, 1) - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
 
@@ -135,24 +105,65 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
         return new QueryLexicon(stems, known);
     }
 
-    /// <summary>The clauses read by PostgreSQL in the three languages; null when nothing meaningful is left (only stop words).</summary>
-    private static async Task<(NpgsqlTsQuery Filter, NpgsqlTsQuery[] Clauses, float[] Weights)?> CompileAsync(ExchangeDbContext db, SearchQuery query, CancellationToken cancellationToken)
+    private static IQueryable<Row>? Union(
+        IQueryable<Practice> practices, IQueryable<Meeting> meetings, IQueryable<Comment> comments, SearchRequest request,
+        string[] clauses, float[] weights, string filter, bool withScore)
+    {
+        var rows = new List<IQueryable<Row>>();
+        if (request.Type is null or SearchTypes.Practice)
+        {
+            rows.Add(practices.Select(p => new Row
+            {
+                Type = SearchTypes.Practice, Id = p.Id, Language = p.Language, OrganizationId = p.OrganizationId, Date = p.CreatedAt,
+                Score = withScore ? SearchFunctions.Rank(p.SearchVector!, clauses, weights, filter) : 0,
+            }));
+        }
+
+        if (request.Type is null or SearchTypes.Meeting)
+        {
+            rows.Add(meetings.Select(m => new Row
+            {
+                Type = SearchTypes.Meeting, Id = m.Id, Language = m.Language, OrganizationId = m.HostOrganizationId, Date = m.StartsAt,
+                Score = withScore ? SearchFunctions.Rank(m.SearchVector!, clauses, weights, filter) : 0,
+            }));
+        }
+
+        if (request.Type is null or SearchTypes.Comment)
+        {
+            rows.Add(comments.Select(c => new Row
+            {
+                Type = SearchTypes.Comment, Id = c.Id,
+                Language = c.Practice != null ? c.Practice.Language : c.Meeting!.Language,
+                OrganizationId = c.Practice != null ? c.Practice.OrganizationId : c.Meeting!.HostOrganizationId,
+                Date = c.CreatedAt,
+                Score = withScore ? SearchFunctions.Rank(c.SearchVector!, clauses, weights, filter) : 0,
+            }));
+        }
+
+        return rows.Count == 0 ? null : rows.Aggregate((a, b) => a.Concat(b));
+    }
+
+    /// <summary>
+    /// The clauses read by PostgreSQL in the three languages, as tsquery text (with the filter that combines them);
+    /// null when nothing meaningful is left (only stop words).
+    /// </summary>
+    private static async Task<(string Filter, string[] Clauses, float[] Weights)?> CompileAsync(ExchangeDbContext db, SearchQuery query, CancellationToken cancellationToken)
     {
         var texts = query.Required.Concat(query.Optional.Select(o => o.Text)).Concat(query.Excluded).ToArray();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var parsed = new List<NpgsqlTsQuery>();
-        await using (var command = new NpgsqlCommand("SELECT public.exchange_tsquery(c) FROM unnest(@clauses) WITH ORDINALITY AS t(c, n) ORDER BY n", connection))
+        var parsed = new List<string>();
+        await using (var command = new NpgsqlCommand("SELECT public.exchange_tsquery(c)::text FROM unnest(@clauses) WITH ORDINALITY AS t(c, n) ORDER BY n", connection))
         {
             command.Parameters.AddWithValue("clauses", texts);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                parsed.Add(reader.GetFieldValue<NpgsqlTsQuery>(0));
+                parsed.Add(reader.GetString(0));
             }
         }
 
-        static bool Meaningful(NpgsqlTsQuery q) => q.Kind != NpgsqlTsQuery.NodeKind.Empty;
+        static bool Meaningful(string q) => q.Length > 0;
         var required = parsed.Take(query.Required.Count).Where(Meaningful).ToList();
         var weighted = parsed.Skip(query.Required.Count).Take(query.Optional.Count)
             .Select((q, i) => (Query: q, query.Optional[i].Weight)).Where(o => Meaningful(o.Query)).ToList();
@@ -163,25 +174,16 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
             return null;
         }
 
-        NpgsqlTsQuery? filter = null;
-        foreach (var clause in required)
-        {
-            filter = filter is null ? clause : new NpgsqlTsQueryAnd(filter, clause);
-        }
-
+        var parts = required.Select(r => $"( {r} )").ToList();
         if (optional.Count > 0)
         {
-            var any = optional.Aggregate((a, b) => new NpgsqlTsQueryOr(a, b));
-            filter = filter is null ? any : new NpgsqlTsQueryAnd(filter, any);
+            parts.Add("( " + string.Join(" | ", optional.Select(o => $"( {o} )")) + " )");
         }
 
-        foreach (var clause in excluded)
-        {
-            filter = new NpgsqlTsQueryAnd(filter!, new NpgsqlTsQueryNot(clause));
-        }
+        parts.AddRange(excluded.Select(e => $"!( {e} )"));
 
         // A required phrase counts like a concept.
-        return (filter!, optional.Concat(required).ToArray(),
+        return (string.Join(" & ", parts), optional.Concat(required).ToArray(),
             weighted.Select(o => o.Weight).Concat(required.Select(_ => SearchQuery.ConceptWeight)).ToArray());
     }
 
@@ -272,7 +274,7 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
     private sealed record Details(Guid Id, string ExternalId, string Title, string Snippet, Tlp Tlp, List<string> Themes, Guid? ParentId, string? ParentType);
 
     private static async Task<List<SearchHit>> HydrateAsync(
-        ExchangeDbContext db, List<Row> page, NpgsqlTsQuery filter, Dictionary<Guid, (string Key, string Name)> organizations, CancellationToken cancellationToken)
+        ExchangeDbContext db, List<Row> page, string filter, Dictionary<Guid, (string Key, string Name)> organizations, CancellationToken cancellationToken)
     {
         var ids = page.Select(r => r.Id).ToList();
         var details = new Dictionary<Guid, Details>();

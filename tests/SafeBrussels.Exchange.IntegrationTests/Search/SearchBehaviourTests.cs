@@ -191,6 +191,17 @@ public sealed class SearchBehaviourTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_long_query_naming_many_concepts_is_answered()
+    {
+        var (_, user, _) = await SetUpAsync();
+        using var client = await app.BearerClientAsync(user);
+        var response = await client.GetAsync("/api/v1/search?q=" + Uri.EscapeDataString(
+            "violences intrafamiliales harcèlement de rue radicalisation drogues assuétudes nuisances sentiment d'insécurité gestion de crise " +
+            "jeunes école police quartier victimes auteurs médiation prévention évaluation \"plan d'urgence\" -alcool OR tabac"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_parameters_are_named()
     {
         var (_, user, _) = await SetUpAsync();

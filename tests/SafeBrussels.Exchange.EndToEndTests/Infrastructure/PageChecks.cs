@@ -40,6 +40,36 @@ internal static class PageChecks
         await page.WaitForFunctionAsync("() => !document.querySelector('.mud-progress-linear, .mud-skeleton')");
     }
 
+    /// <summary>Picks an option of the MudSelect whose input has <paramref name="inputId"/>, and waits until its list is closed.</summary>
+    public static async Task PickAsync(this IPage page, string inputId, string option)
+    {
+        await page.Locator(".mud-select", new() { Has = page.Locator(inputId) }).Locator(".mud-input-control").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
+
+        // A multi-select stays open after a choice: close it the way a person does, and wait until it is gone.
+        var open = page.Locator(".mud-popover-open .mud-list-item");
+        for (var attempt = 0; attempt < 10 && await open.CountAsync() > 0; attempt++)
+        {
+            if (attempt % 2 == 0)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+            else
+            {
+                // The overlay behind an open list closes it when clicked.
+                var overlay = page.Locator(".mud-overlay");
+                if (await overlay.CountAsync() > 0)
+                {
+                    await overlay.First.ClickAsync(new() { Force = true, Position = new() { X = 2, Y = 2 } });
+                }
+            }
+
+            await page.WaitForTimeoutAsync(300);
+        }
+
+        await Assertions.Expect(open).ToHaveCountAsync(0);
+    }
+
     /// <summary>axe-core on the whole page: the serious and critical violations, described for the failure message.</summary>
     public static async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync(this IPage page)
     {

@@ -133,7 +133,7 @@ public sealed class PracticePagesTests(BrowserFixture browser)
         await Assertions.Expect(cards.First).ToBeVisibleAsync();
         var unfiltered = (await total.InnerTextAsync()).Trim();
 
-        await SelectAsync(page, "#filter-theme", theme);
+        await page.PickAsync("#filter-theme", theme);
         await page.WaitForURLAsync(url => url.Contains("theme=street-harassment", StringComparison.Ordinal));
         await Assertions.Expect(total).Not.ToHaveTextAsync(unfiltered);
         await Assertions.Expect(cards.First).ToBeVisibleAsync();
@@ -234,32 +234,4 @@ public sealed class PracticePagesTests(BrowserFixture browser)
             }
             """),
     };
-
-    /// <summary>Picks an option of a MudSelect, as the meeting tests do, and waits until its list is closed.</summary>
-    private static async Task SelectAsync(IPage page, string inputId, string option)
-    {
-        await page.Locator(".mud-select", new() { Has = page.Locator(inputId) }).Locator(".mud-input-control").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
-
-        var open = page.Locator(".mud-popover-open .mud-list-item");
-        for (var attempt = 0; attempt < 10 && await open.CountAsync() > 0; attempt++)
-        {
-            if (attempt % 2 == 0)
-            {
-                await page.Keyboard.PressAsync("Escape");
-            }
-            else
-            {
-                var overlay = page.Locator(".mud-overlay");
-                if (await overlay.CountAsync() > 0)
-                {
-                    await overlay.First.ClickAsync(new() { Force = true, Position = new() { X = 2, Y = 2 } });
-                }
-            }
-
-            await page.WaitForTimeoutAsync(300);
-        }
-
-        await Assertions.Expect(open).ToHaveCountAsync(0);
-    }
 }

@@ -191,10 +191,13 @@ BEGIN
 END
 $$;
 
--- Rows: recomputed before every insert and update, in the same transaction as the save.
+-- Rows: recomputed before every insert and update, in the same transaction as the save. A bulk import sets
+-- exchange.defer_index for its transaction and re-indexes what it wrote once at the end, instead of once per
+-- row and again for each of its child tables.
 CREATE FUNCTION public.exchange_practice_index() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('exchange.defer_index', true) = 'on' THEN RETURN NEW; END IF;
   NEW.search_vector := public.exchange_practice_vector(NEW);
   RETURN NEW;
 END
@@ -203,6 +206,7 @@ $$;
 CREATE FUNCTION public.exchange_meeting_index() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('exchange.defer_index', true) = 'on' THEN RETURN NEW; END IF;
   NEW.search_text := public.exchange_meeting_text(NEW);
   NEW.search_vector := public.exchange_meeting_vector(NEW, NEW.search_text);
   RETURN NEW;
@@ -216,6 +220,7 @@ CREATE TRIGGER meetings_search BEFORE INSERT OR UPDATE ON meetings FOR EACH ROW 
 CREATE FUNCTION public.exchange_reindex_practices() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('exchange.defer_index', true) = 'on' THEN RETURN NULL; END IF;
   UPDATE practices SET search_vector = NULL WHERE id IN (SELECT practice_id FROM changed);
   RETURN NULL;
 END
@@ -224,6 +229,7 @@ $$;
 CREATE FUNCTION public.exchange_reindex_meetings() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('exchange.defer_index', true) = 'on' THEN RETURN NULL; END IF;
   UPDATE meetings SET search_vector = NULL WHERE id IN (SELECT meeting_id FROM changed);
   RETURN NULL;
 END

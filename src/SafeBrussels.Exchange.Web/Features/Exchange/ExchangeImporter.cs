@@ -121,8 +121,15 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
             practiceIds[item.Record.ExternalId] = item.Id;
         }
 
-        await WritePracticesAsync(connection, practicePlan.Where(p => p.IsNew || p.IsChanged).ToList(), organizationIds, themes, practiceIds, now, cancellationToken);
-        await WriteMeetingsAsync(connection, meetingPlan.Where(m => m.IsNew || m.IsChanged).ToList(), organizationIds, themes, now, cancellationToken);
+        // The search index is written once per record at the end, not once per row and again per child table.
+        await ExecuteAsync(connection, "SET LOCAL exchange.defer_index = on", cancellationToken);
+        var writtenPractices = practicePlan.Where(p => p.IsNew || p.IsChanged).ToList();
+        var writtenMeetings = meetingPlan.Where(m => m.IsNew || m.IsChanged).ToList();
+        await WritePracticesAsync(connection, writtenPractices, organizationIds, themes, practiceIds, now, cancellationToken);
+        await WriteMeetingsAsync(connection, writtenMeetings, organizationIds, themes, now, cancellationToken);
+        await ExecuteAsync(connection, "SET LOCAL exchange.defer_index = off", cancellationToken);
+        await ReindexAsync(connection, "practices", writtenPractices.Select(p => p.Id).ToArray(), cancellationToken);
+        await ReindexAsync(connection, "meetings", writtenMeetings.Select(m => m.Id).ToArray(), cancellationToken);
         return new ImportReport([], created, updated, unchanged, Written: true);
     }
 
@@ -160,6 +167,19 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         }
 
         return result;
+    }
+
+    /// <summary>Lets the index triggers compute the search vector of what the import wrote, once each.</summary>
+    private static async Task ReindexAsync(NpgsqlConnection connection, string table, Guid[] ids, CancellationToken cancellationToken)
+    {
+        if (ids.Length == 0)
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand($"UPDATE {table} SET search_vector = NULL WHERE id = ANY(@ids)", connection) { CommandTimeout = 0 };
+        command.Parameters.AddWithValue("ids", ids);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<OrganizationRow> UpsertOrganizationAsync(NpgsqlConnection connection, ExchangeOrganization o, OrganizationRow? existing, DateTimeOffset now, CancellationToken cancellationToken)

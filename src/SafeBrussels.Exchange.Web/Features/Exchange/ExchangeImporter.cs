@@ -72,7 +72,7 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(74201)", cancellationToken);
 
         var organizations = await ReadOrganizationsAsync(connection, cancellationToken);
-        var themes = await ReadMapAsync(connection, "SELECT key, id FROM themes", [], cancellationToken);
+        var themes = await ReadThemesAsync(connection, cancellationToken);
         var practices = document.Practices ?? [];
         var meetings = document.Meetings ?? [];
         var practiceRefs = practices.Select(p => p.ExternalId).Concat(practices.Select(p => p.AdaptedFrom).OfType<string>()).Distinct().ToArray();
@@ -204,10 +204,9 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         return row;
     }
 
-    private static async Task<Dictionary<string, Guid>> ReadMapAsync(NpgsqlConnection connection, string sql, string[] keys, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, Guid>> ReadThemesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("keys", keys);
+        await using var command = new NpgsqlCommand("SELECT key, id FROM themes", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var result = new Dictionary<string, Guid>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))

@@ -15,8 +15,6 @@ public sealed record MeetingQuery(
     public const int MaxPageSize = 100;
 }
 
-public sealed record Page<T>(int Total, IReadOnlyList<T> Items);
-
 public sealed record MeetingListItem(
     Guid Id,
     string? ExternalId,

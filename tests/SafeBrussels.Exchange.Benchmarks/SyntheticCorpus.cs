@@ -4,8 +4,9 @@ using SafeBrussels.Exchange.Web.Features.Search;
 namespace SafeBrussels.Exchange.Benchmarks;
 
 /// <summary>
-/// A deterministic synthetic corpus of realistic length in the three languages: the words come from the shipped
-/// glossary (the field's vocabulary) and a small set of everyday words, so that searches hit realistic posting lists.
+/// A deterministic synthetic corpus of realistic length in the three languages: one record in five words is a term
+/// of the shipped glossary (the field's vocabulary), mostly of the record's own themes, the rest everyday words, so
+/// that searches hit realistic posting lists.
 /// </summary>
 internal static class SyntheticCorpus
 {
@@ -33,18 +34,61 @@ internal static class SyntheticCorpus
     {
         var random = new Random(seed);
         var glossary = GlossaryStore.Shipped();
-        var vocabulary = Languages.ToDictionary(
-            l => l,
-            l => glossary.SelectMany(c => l == "fr" ? c.Fr : l == "nl" ? c.Nl : c.En).Concat(Filler[l]).Concat(Filler[l]).Concat(Filler[l]).ToArray());
 
+        // Like real records, a record speaks mostly of its own themes: a few concepts of a theme are in most of its
+        // records, most concepts in a few (a Zipf distribution over each theme's concepts, and over the general ones).
+        var byTheme = Themes.ToDictionary(t => t, t => glossary.Where(c => c.Theme == t).OrderBy(_ => random.Next()).ToArray());
+        var general = glossary.Where(c => c.Theme is null).OrderBy(_ => random.Next()).ToArray();
+
+        static double[] Zipf(int count)
+        {
+            var cumulative = new double[count];
+            var sum = 0.0;
+            for (var r = 0; r < count; r++)
+            {
+                sum += 1.0 / (r + 1);
+                cumulative[r] = sum;
+            }
+
+            return cumulative.Select(c => c / sum).ToArray();
+        }
+
+        var zipf = new Dictionary<int, double[]>();
+        GlossaryConcept Pick(GlossaryConcept[] concepts)
+        {
+            if (!zipf.TryGetValue(concepts.Length, out var cumulative))
+            {
+                zipf[concepts.Length] = cumulative = Zipf(concepts.Length);
+            }
+
+            var index = Array.BinarySearch(cumulative, random.NextDouble());
+            return concepts[Math.Min(index < 0 ? ~index : index, concepts.Length - 1)];
+        }
+
+        string Term(GlossaryConcept concept, string language)
+        {
+            var terms = language == "fr" ? concept.Fr : language == "nl" ? concept.Nl : concept.En;
+
+            // The preferred term most of the time, a variant otherwise.
+            return terms.Count == 0 ? "" : terms[random.Next(4) == 0 ? random.Next(terms.Count) : 0];
+        }
+
+        string[] recordThemes = [];
         string Words(string language, int min, int max)
         {
-            var bank = vocabulary[language];
+            var filler = Filler[language];
             var count = random.Next(min, max + 1);
-            var words = new string[count];
-            for (var i = 0; i < count; i++)
+            var words = new List<string>(count);
+            while (words.Count < count)
             {
-                words[i] = bank[random.Next(bank.Length)];
+                var r = random.Next(100);
+                var word = r < 12 ? Term(Pick(byTheme[recordThemes[random.Next(recordThemes.Length)]]), language)
+                    : r < 20 ? Term(Pick(general), language)
+                    : filler[random.Next(filler.Length)];
+                if (word.Length > 0)
+                {
+                    words.Add(word);
+                }
             }
 
             return string.Join(' ', words);
@@ -66,7 +110,11 @@ internal static class SyntheticCorpus
             return r < 20 ? "CLEAR" : r < 80 ? "GREEN" : r < 95 ? "AMBER" : "RED";
         }
 
-        List<string> SomeThemes() => Themes.OrderBy(_ => random.Next()).Take(random.Next(1, 3)).Order(StringComparer.Ordinal).ToList();
+        List<string> SomeThemes()
+        {
+            recordThemes = Themes.OrderBy(_ => random.Next()).Take(random.Next(4) == 0 ? 2 : 1).Order(StringComparer.Ordinal).ToArray();
+            return [.. recordThemes];
+        }
 
         var organizations = Enumerable.Range(1, Organizations).Select(i => new ExchangeOrganization
         {
@@ -78,6 +126,7 @@ internal static class SyntheticCorpus
         {
             var language = Languages[i % 3];
             var other = Languages[(i + 1) % 3];
+            var themes = SomeThemes();
             practiceList.Add(new ExchangePractice
             {
                 ExternalId = $"bench-p-{i:000000}",
@@ -89,7 +138,7 @@ internal static class SyntheticCorpus
                 Approach = Paragraphs(language, 8),
                 Results = Paragraphs(language, 4),
                 TargetGroups = [Line(language, 1, 3)],
-                Themes = SomeThemes(),
+                Themes = themes,
                 Tlp = Tlp(),
                 Status = "running",
                 Evidence = "promising",
@@ -105,6 +154,7 @@ internal static class SyntheticCorpus
         for (var i = 0; i < meetings; i++)
         {
             var language = Languages[(i + 2) % 3];
+            var themes = SomeThemes();
             var day = new DateTimeOffset(2019, 1, 1, 9, 0, 0, TimeSpan.FromHours(1)).AddDays(random.Next(0, 2900));
             meetingList.Add(new ExchangeMeeting
             {
@@ -117,7 +167,7 @@ internal static class SyntheticCorpus
                 EndsAt = day.AddHours(2).ToString(ExchangeExporter.DateTimeFormat, System.Globalization.CultureInfo.InvariantCulture),
                 Mode = "hybrid",
                 Location = Line(language, 2, 4),
-                Themes = SomeThemes(),
+                Themes = themes,
                 Tlp = Tlp(),
                 Agenda = Enumerable.Range(0, random.Next(2, 5)).Select(_ => new ExchangeAgendaItem { Title = Line(language, 3, 7), Notes = Paragraphs(language, 2) }).ToList(),
                 Minutes = Paragraphs(language, 10),

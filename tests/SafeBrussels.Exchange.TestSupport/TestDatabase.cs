@@ -50,6 +50,12 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>An existing database of the cluster (the benchmark's <c>--reuse</c>), kept at the end.</summary>
+    public static TestDatabase Attach(string name) => new(ServerConnectionString, name) { Keep = true };
+
+    /// <summary>Whether the database stays after the end (for measuring again without loading again).</summary>
+    public bool Keep { get; set; }
+
     public ExchangeDbContext CreateContext() => ExchangeDatabase.CreateStandalone(ConnectionString);
 
     /// <summary>For services that take a context factory (importer, exporter, services) outside the application.</summary>
@@ -58,6 +64,11 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        if (Keep)
+        {
+            return;
+        }
+
         await using var connection = new NpgsqlConnection(_serverConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);

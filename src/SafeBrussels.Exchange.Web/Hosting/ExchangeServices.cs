@@ -222,6 +222,7 @@ public static class ExchangeServices
         services.AddScoped<Features.Exchange.ExchangeExporter>();
         services.AddScoped<Features.Search.SearchService>();
         services.AddSingleton<Features.Search.GlossaryStore>();
+        services.AddSingleton<Features.Search.SearchCompiler>();
         services.AddScoped<Features.Search.GlossaryService>();
         services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
         services.AddScoped<Features.Themes.ThemeService>();

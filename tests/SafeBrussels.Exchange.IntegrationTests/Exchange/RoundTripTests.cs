@@ -41,6 +41,34 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public async Task The_import_indexes_each_record_as_a_save_would()
+    {
+        var corpus = await File.ReadAllTextAsync(TestData.SearchDevCorpus);
+        await using var database = await TestDatabase.CreateAsync("idx");
+        Assert.True((await ImportAsync(database, corpus)).Succeeded);
+
+        // The import computes the search documents in its own statements; the save triggers from the rows and their
+        // children. Both must give the same index, or an imported record would be found differently once edited.
+        await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        async Task<long> CountAsync(string sql)
+        {
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+
+        Assert.Equal(40, await CountAsync("SELECT count(*) FROM practices WHERE search_vector IS NOT NULL AND search_vector <> ''::tsvector"));
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM practices p WHERE p.search_vector IS DISTINCT FROM public.exchange_practice_vector(p)"));
+        Assert.Equal(12, await CountAsync("SELECT count(*) FROM meetings WHERE search_vector IS NOT NULL AND search_text <> ''"));
+        Assert.Equal(0, await CountAsync(
+            """
+            SELECT count(*) FROM meetings m
+            WHERE m.search_text IS DISTINCT FROM public.exchange_meeting_text(m)
+               OR m.search_vector IS DISTINCT FROM public.exchange_meeting_vector(m, public.exchange_meeting_text(m))
+            """));
+    }
+
+    [Fact]
     public async Task A_dry_run_reports_what_would_change_and_writes_nothing()
     {
         var corpus = await File.ReadAllTextAsync(TestData.SearchDevCorpus);

@@ -121,15 +121,14 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
             practiceIds[item.Record.ExternalId] = item.Id;
         }
 
-        // The search index is written once per record at the end, not once per row and again per child table.
+        // The index triggers stand aside: the statements below compute each record's search document once, as they
+        // write it, instead of once per row and again for each child table.
         await ExecuteAsync(connection, "SET LOCAL exchange.defer_index = on", cancellationToken);
         var writtenPractices = practicePlan.Where(p => p.IsNew || p.IsChanged).ToList();
         var writtenMeetings = meetingPlan.Where(m => m.IsNew || m.IsChanged).ToList();
         await WritePracticesAsync(connection, writtenPractices, organizationIds, themes, practiceIds, now, cancellationToken);
         await WriteMeetingsAsync(connection, writtenMeetings, organizationIds, themes, now, cancellationToken);
         await ExecuteAsync(connection, "SET LOCAL exchange.defer_index = off", cancellationToken);
-        await ReindexAsync(connection, "practices", writtenPractices.Select(p => p.Id).ToArray(), cancellationToken);
-        await ReindexAsync(connection, "meetings", writtenMeetings.Select(m => m.Id).ToArray(), cancellationToken);
         return new ImportReport([], created, updated, unchanged, Written: true);
     }
 
@@ -167,19 +166,6 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         }
 
         return result;
-    }
-
-    /// <summary>Lets the index triggers compute the search vector of what the import wrote, once each.</summary>
-    private static async Task ReindexAsync(NpgsqlConnection connection, string table, Guid[] ids, CancellationToken cancellationToken)
-    {
-        if (ids.Length == 0)
-        {
-            return;
-        }
-
-        await using var command = new NpgsqlCommand($"UPDATE {table} SET search_vector = NULL WHERE id = ANY(@ids)", connection) { CommandTimeout = 0 };
-        command.Parameters.AddWithValue("ids", ids);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<OrganizationRow> UpsertOrganizationAsync(NpgsqlConnection connection, ExchangeOrganization o, OrganizationRow? existing, DateTimeOffset now, CancellationToken cancellationToken)
@@ -283,14 +269,23 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
             await copy.CompleteAsync(cancellationToken);
         }
 
+        await ExecuteAsync(connection, "CREATE TEMP TABLE import_practice_themes (practice_id uuid, theme_id uuid) ON COMMIT DROP", cancellationToken);
+        await CopyAsync(connection, "COPY import_practice_themes (practice_id, theme_id) FROM STDIN (FORMAT BINARY)",
+            plan.SelectMany(p => p.Record.Themes.Select(t => new object?[] { p.Id, themes[t] })),
+            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid], cancellationToken);
+
+        // The search document is computed here, in the statement that writes the row, from the staged children.
         await ExecuteAsync(connection, """
             INSERT INTO practices (id, external_id, organization_id, author_id, language, title, summary, problem, approach, results,
                 target_groups, tlp, status, evidence, started_on, contact_name, contact_email, adapted_from_id,
-                adaptation_context, adaptation_changes, translations, import_hash, created_at, updated_at, version)
-            SELECT id, external_id, organization_id, NULL, language, title, summary, problem, approach, results,
-                target_groups, tlp, status, evidence, started_on, contact_name, contact_email, adapted_from_id,
-                adaptation_context, adaptation_changes, translations, import_hash, @now, @now, 1
-            FROM import_practices
+                adaptation_context, adaptation_changes, translations, import_hash, created_at, updated_at, version, search_vector)
+            SELECT i.id, i.external_id, i.organization_id, NULL, i.language, i.title, i.summary, i.problem, i.approach, i.results,
+                i.target_groups, i.tlp, i.status, i.evidence, i.started_on, i.contact_name, i.contact_email, i.adapted_from_id,
+                i.adaptation_context, i.adaptation_changes, i.translations, i.import_hash, @now, @now, 1,
+                public.exchange_practice_document(i.language, i.title, i.summary, i.problem, i.approach, i.results,
+                    i.adaptation_context, i.adaptation_changes, i.target_groups, i.translations, t.ids)
+            FROM import_practices i
+            LEFT JOIN (SELECT practice_id, array_agg(theme_id) AS ids FROM import_practice_themes GROUP BY practice_id) t ON t.practice_id = i.id
             ON CONFLICT (id) DO UPDATE SET external_id = EXCLUDED.external_id, organization_id = EXCLUDED.organization_id,
                 language = EXCLUDED.language, title = EXCLUDED.title, summary = EXCLUDED.summary, problem = EXCLUDED.problem,
                 approach = EXCLUDED.approach, results = EXCLUDED.results, target_groups = EXCLUDED.target_groups,
@@ -298,13 +293,11 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
                 contact_name = EXCLUDED.contact_name, contact_email = EXCLUDED.contact_email,
                 adapted_from_id = EXCLUDED.adapted_from_id, adaptation_context = EXCLUDED.adaptation_context,
                 adaptation_changes = EXCLUDED.adaptation_changes, translations = EXCLUDED.translations,
-                import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at, version = practices.version + 1;
+                import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at, version = practices.version + 1,
+                search_vector = EXCLUDED.search_vector;
             DELETE FROM practice_themes WHERE practice_id IN (SELECT id FROM import_practices);
+            INSERT INTO practice_themes (practice_id, theme_id) SELECT practice_id, theme_id FROM import_practice_themes;
             """, cancellationToken, now);
-
-        await CopyAsync(connection, "COPY practice_themes (practice_id, theme_id) FROM STDIN (FORMAT BINARY)",
-            plan.SelectMany(p => p.Record.Themes.Select(t => new object?[] { p.Id, themes[t] })),
-            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid], cancellationToken);
     }
 
     private static string Translations(ExchangePractice practice) =>
@@ -362,37 +355,61 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
             await copy.CompleteAsync(cancellationToken);
         }
 
+        await ExecuteAsync(connection, """
+            CREATE TEMP TABLE import_meeting_themes (meeting_id uuid, theme_id uuid) ON COMMIT DROP;
+            CREATE TEMP TABLE import_agenda (id uuid, meeting_id uuid, position int, title text, notes text) ON COMMIT DROP;
+            CREATE TEMP TABLE import_decisions (id uuid, meeting_id uuid, position int, text text) ON COMMIT DROP;
+            """, cancellationToken);
+        await CopyAsync(connection, "COPY import_meeting_themes (meeting_id, theme_id) FROM STDIN (FORMAT BINARY)",
+            plan.SelectMany(m => m.Record.Themes.Select(t => new object?[] { m.Id, themes[t] })),
+            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid], cancellationToken);
+        await CopyAsync(connection, "COPY import_agenda (id, meeting_id, position, title, notes) FROM STDIN (FORMAT BINARY)",
+            plan.SelectMany(m => (m.Record.Agenda ?? []).Select((a, i) => new object?[] { Guid.CreateVersion7(), m.Id, i, a.Title, a.Notes ?? "" })),
+            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text], cancellationToken);
+        await CopyAsync(connection, "COPY import_decisions (id, meeting_id, position, text) FROM STDIN (FORMAT BINARY)",
+            plan.SelectMany(m => (m.Record.Decisions ?? []).Select((d, i) => new object?[] { Guid.CreateVersion7(), m.Id, i, d })),
+            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Integer, NpgsqlDbType.Text], cancellationToken);
+
+        // The searchable text and document are computed here, in the statement that writes the row, from the staged children.
         var previousRevisions = await ReadLatestRevisionsAsync(connection, plan.Where(m => m.IsChanged).Select(m => m.Id).ToArray(), cancellationToken);
         await ExecuteAsync(connection, """
+            WITH agenda AS (
+                SELECT meeting_id, string_agg(concat_ws(' ', title, notes), E'\n' ORDER BY position) AS lines, string_agg(title, ' ' ORDER BY position) AS titles
+                FROM import_agenda GROUP BY meeting_id),
+            decisions AS (SELECT meeting_id, string_agg(text, E'\n' ORDER BY position) AS lines FROM import_decisions GROUP BY meeting_id),
+            themes AS (SELECT meeting_id, array_agg(theme_id) AS ids FROM import_meeting_themes GROUP BY meeting_id),
+            staged AS (
+                SELECT i.*, public.exchange_meeting_text_of(a.lines, d.lines, i.minutes) AS search_text, a.titles, d.lines AS decision_lines, t.ids
+                FROM import_meetings i
+                LEFT JOIN agenda a ON a.meeting_id = i.id
+                LEFT JOIN decisions d ON d.meeting_id = i.id
+                LEFT JOIN themes t ON t.meeting_id = i.id)
             INSERT INTO meetings (id, external_id, host_organization_id, author_id, title, starts_at, starts_offset_minutes,
-                ends_at, ends_offset_minutes, mode, location, language, tlp, minutes, import_hash, created_at, updated_at, version)
+                ends_at, ends_offset_minutes, mode, location, language, tlp, minutes, import_hash, created_at, updated_at, version,
+                search_text, search_vector)
             SELECT id, external_id, host_organization_id, NULL, title, starts_at, starts_offset_minutes,
-                ends_at, ends_offset_minutes, mode, location, language, tlp, minutes, import_hash, @now, @now, 1
-            FROM import_meetings
+                ends_at, ends_offset_minutes, mode, location, language, tlp, minutes, import_hash, @now, @now, 1,
+                search_text, public.exchange_meeting_document(language, title, titles, decision_lines, search_text, location, ids)
+            FROM staged
             ON CONFLICT (id) DO UPDATE SET external_id = EXCLUDED.external_id, host_organization_id = EXCLUDED.host_organization_id,
                 title = EXCLUDED.title, starts_at = EXCLUDED.starts_at, starts_offset_minutes = EXCLUDED.starts_offset_minutes,
                 ends_at = EXCLUDED.ends_at, ends_offset_minutes = EXCLUDED.ends_offset_minutes, mode = EXCLUDED.mode,
                 location = EXCLUDED.location, language = EXCLUDED.language, tlp = EXCLUDED.tlp, minutes = EXCLUDED.minutes,
-                import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at, version = meetings.version + 1;
+                import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at, version = meetings.version + 1,
+                search_text = EXCLUDED.search_text, search_vector = EXCLUDED.search_vector;
             DELETE FROM meeting_participants WHERE meeting_id IN (SELECT id FROM import_meetings);
             DELETE FROM meeting_themes WHERE meeting_id IN (SELECT id FROM import_meetings);
             DELETE FROM meeting_agenda_items WHERE meeting_id IN (SELECT id FROM import_meetings);
             DELETE FROM meeting_decisions WHERE meeting_id IN (SELECT id FROM import_meetings);
             DELETE FROM meeting_action_items WHERE meeting_id IN (SELECT id FROM import_meetings);
+            INSERT INTO meeting_themes (meeting_id, theme_id) SELECT meeting_id, theme_id FROM import_meeting_themes;
+            INSERT INTO meeting_agenda_items (id, meeting_id, position, title, notes) SELECT id, meeting_id, position, title, notes FROM import_agenda;
+            INSERT INTO meeting_decisions (id, meeting_id, position, text) SELECT id, meeting_id, position, text FROM import_decisions;
             """, cancellationToken, now);
 
         await CopyAsync(connection, "COPY meeting_participants (meeting_id, organization_id) FROM STDIN (FORMAT BINARY)",
             plan.SelectMany(m => (m.Record.Participants ?? []).Where(k => k != m.Record.Organization).Select(k => new object?[] { m.Id, organizations[k] })),
             [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid], cancellationToken);
-        await CopyAsync(connection, "COPY meeting_themes (meeting_id, theme_id) FROM STDIN (FORMAT BINARY)",
-            plan.SelectMany(m => m.Record.Themes.Select(t => new object?[] { m.Id, themes[t] })),
-            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid], cancellationToken);
-        await CopyAsync(connection, "COPY meeting_agenda_items (id, meeting_id, position, title, notes) FROM STDIN (FORMAT BINARY)",
-            plan.SelectMany(m => (m.Record.Agenda ?? []).Select((a, i) => new object?[] { Guid.CreateVersion7(), m.Id, i, a.Title, a.Notes ?? "" })),
-            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text], cancellationToken);
-        await CopyAsync(connection, "COPY meeting_decisions (id, meeting_id, position, text) FROM STDIN (FORMAT BINARY)",
-            plan.SelectMany(m => (m.Record.Decisions ?? []).Select((d, i) => new object?[] { Guid.CreateVersion7(), m.Id, i, d })),
-            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Integer, NpgsqlDbType.Text], cancellationToken);
         await CopyAsync(connection, "COPY meeting_action_items (id, meeting_id, position, title, owner_organization_id, owner_user_id, due, is_done) FROM STDIN (FORMAT BINARY)",
             plan.SelectMany(m => (m.Record.ActionItems ?? []).Select((a, i) => new object?[]
             {
@@ -480,7 +497,8 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, DateTimeOffset? now = null)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        // Part of one all-or-nothing import: a large file may take minutes, which the caller can still cancel.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         if (now is { } at)
         {
             command.Parameters.AddWithValue("now", at);

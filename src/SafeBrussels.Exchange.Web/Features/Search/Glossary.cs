@@ -30,6 +30,9 @@ public sealed class Glossary
 {
     public const int MaxTermWords = 6;
 
+    /// <summary>Words shorter than this must be spelled right: a slip is only forgiven in a long word.</summary>
+    public const int SlipMinLength = 8;
+
     private readonly Dictionary<string, GlossaryConcept> _byTerm = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _termsByFirstWord = new(StringComparer.Ordinal);
     private readonly HashSet<string> _singleWords = new(StringComparer.Ordinal);
@@ -160,7 +163,7 @@ public sealed class Glossary
         }
 
         // A slip in a long word ("radicalistion"), unless the word as typed is one the records use.
-        return word.Length >= 8 && !lexicon.Known.Contains(word) && EditDistanceAtMostOne(term, word);
+        return word.Length >= SlipMinLength && !lexicon.Known.Contains(word) && EditDistanceAtMostOne(term, word);
     }
 
     private static bool EditDistanceAtMostOne(string a, string b)

@@ -10,7 +10,7 @@ namespace SafeBrussels.Exchange.Web.Features.Search;
 /// One search over practices, meetings and comments in the three languages (docs/search.md). The sharing rules
 /// are composed into every query, so no hit, snippet, facet count or total reveals a record the viewer may not see.
 /// </summary>
-public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory, GlossaryStore glossaries)
+public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory, SearchCompiler compiler)
 {
     public const string MarkStart = "⟦";
     public const string MarkEnd = "⟧";
@@ -33,19 +33,13 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
     public async Task<SearchResult> SearchAsync(Viewer viewer, SearchRequest request, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var glossary = await glossaries.GetAsync(cancellationToken);
-        var lexicon = await LexiconAsync(db, SearchQuery.Words(request.Text), cancellationToken);
-        var parsed = SearchQuery.Parse(request.Text, glossary, lexicon);
-        if (parsed.IsEmpty)
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        if (await compiler.CompileAsync((NpgsqlConnection)db.Database.GetDbConnection(), request.Text, cancellationToken) is not { } compiled)
         {
             return SearchResult.Empty;
         }
 
-        var compiled = await CompileAsync(db, parsed, cancellationToken);
-        if (compiled is not var (filter, clauses, weights))
-        {
-            return SearchResult.Empty;
-        }
+        var (filter, clauses, weights) = compiled;
 
         var practices = FilterPractices(db.Practices.AsNoTracking().VisibleTo(viewer).Where(p => p.SearchVector!.Matches(SearchFunctions.Query(filter))), request);
         var meetings = FilterMeetings(db.Meetings.AsNoTracking().VisibleTo(viewer).Where(m => m.SearchVector!.Matches(SearchFunctions.Query(filter))), request);
@@ -59,7 +53,6 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
             return SearchResult.Empty;
         }
 
-        var total = await all.CountAsync(cancellationToken);
         var ordered = request.Sort == SearchSort.Date
             ? scored.OrderByDescending(r => r.Date).ThenByDescending(r => r.Score).ThenBy(r => r.Id)
             : scored.OrderByDescending(r => r.Score).ThenByDescending(r => r.Date).ThenBy(r => r.Id);
@@ -68,41 +61,8 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
 
         var organizations = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => (o.Key, o.Name), cancellationToken);
         var hits = await HydrateAsync(db, page, filter, organizations, cancellationToken);
-        var facets = await FacetsAsync(db, all, practices, meetings, request, organizations, cancellationToken);
+        var (total, facets) = await FacetsAsync(all, practices, meetings, request, organizations, cancellationToken);
         return new SearchResult(total, hits, facets);
-    }
-
-    /// <summary>
-    /// Which long query words the records contain as typed: those are never taken for a slip of a glossary term.
-    /// Only records every member may see (CLEAR, GREEN) are asked, so the answer reveals nothing about the others.
-    /// </summary>
-    private static async Task<QueryLexicon> LexiconAsync(ExchangeDbContext db, IReadOnlyList<string> words, CancellationToken cancellationToken)
-    {
-        if (words.Count == 0)
-        {
-            return QueryLexicon.Empty;
-        }
-
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var stems = await Stems.OfAsync(connection, words, cancellationToken);
-        var longWords = words.Where(w => w.Length >= 8).ToArray();
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT w FROM unnest(@words) AS w
-            WHERE EXISTS (SELECT 1 FROM practices WHERE tlp IN ('CLEAR', 'GREEN') AND search_vector @@ public.exchange_tsquery(w))
-               OR EXISTS (SELECT 1 FROM meetings WHERE tlp IN ('CLEAR', 'GREEN') AND search_vector @@ public.exchange_tsquery(w))
-            """,
-            connection);
-        command.Parameters.AddWithValue("words", longWords);
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            known.Add(reader.GetString(0));
-        }
-
-        return new QueryLexicon(stems, known);
     }
 
     private static IQueryable<Row>? Union(
@@ -141,50 +101,6 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
         }
 
         return rows.Count == 0 ? null : rows.Aggregate((a, b) => a.Concat(b));
-    }
-
-    /// <summary>
-    /// The clauses read by PostgreSQL in the three languages, as tsquery text (with the filter that combines them);
-    /// null when nothing meaningful is left (only stop words).
-    /// </summary>
-    private static async Task<(string Filter, string[] Clauses, float[] Weights)?> CompileAsync(ExchangeDbContext db, SearchQuery query, CancellationToken cancellationToken)
-    {
-        var texts = query.Required.Concat(query.Optional.Select(o => o.Text)).Concat(query.Excluded).ToArray();
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var parsed = new List<string>();
-        await using (var command = new NpgsqlCommand("SELECT public.exchange_tsquery(c)::text FROM unnest(@clauses) WITH ORDINALITY AS t(c, n) ORDER BY n", connection))
-        {
-            command.Parameters.AddWithValue("clauses", texts);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                parsed.Add(reader.GetString(0));
-            }
-        }
-
-        static bool Meaningful(string q) => q.Length > 0;
-        var required = parsed.Take(query.Required.Count).Where(Meaningful).ToList();
-        var weighted = parsed.Skip(query.Required.Count).Take(query.Optional.Count)
-            .Select((q, i) => (Query: q, query.Optional[i].Weight)).Where(o => Meaningful(o.Query)).ToList();
-        var optional = weighted.Select(o => o.Query).ToList();
-        var excluded = parsed.Skip(query.Required.Count + query.Optional.Count).Where(Meaningful).ToList();
-        if (required.Count == 0 && optional.Count == 0)
-        {
-            return null;
-        }
-
-        var parts = required.Select(r => $"( {r} )").ToList();
-        if (optional.Count > 0)
-        {
-            parts.Add("( " + string.Join(" | ", optional.Select(o => $"( {o} )")) + " )");
-        }
-
-        parts.AddRange(excluded.Select(e => $"!( {e} )"));
-
-        // A required phrase counts like a concept.
-        return (string.Join(" & ", parts), optional.Concat(required).ToArray(),
-            weighted.Select(o => o.Weight).Concat(required.Select(_ => SearchQuery.ConceptWeight)).ToArray());
     }
 
     private static IQueryable<Practice> FilterPractices(IQueryable<Practice> practices, SearchRequest request)
@@ -276,9 +192,10 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
     private static async Task<List<SearchHit>> HydrateAsync(
         ExchangeDbContext db, List<Row> page, string filter, Dictionary<Guid, (string Key, string Name)> organizations, CancellationToken cancellationToken)
     {
-        var ids = page.Select(r => r.Id).ToList();
+        List<Guid> Ids(string type) => page.Where(r => r.Type == type).Select(r => r.Id).ToList();
         var details = new Dictionary<Guid, Details>();
-        foreach (var d in await db.Practices.AsNoTracking().Where(p => ids.Contains(p.Id))
+        var ids = Ids(SearchTypes.Practice);
+        foreach (var d in ids.Count == 0 ? [] : await db.Practices.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new Details(p.Id, p.ExternalId, p.Title,
                 SearchFunctions.Headline(p.Language, p.Summary + "\n" + p.Problem + "\n" + p.Approach + "\n" + p.Results, filter),
                 p.Tlp, p.Themes.Select(t => t.Theme!.Key).ToList(), null, null))
@@ -287,7 +204,8 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
             details[d.Id] = d;
         }
 
-        foreach (var d in await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id))
+        ids = Ids(SearchTypes.Meeting);
+        foreach (var d in ids.Count == 0 ? [] : await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id))
             .Select(m => new Details(m.Id, m.ExternalId, m.Title, SearchFunctions.Headline(m.Language, m.SearchText ?? "", filter),
                 m.Tlp, m.Themes.Select(t => t.Theme!.Key).ToList(), null, null))
             .ToListAsync(cancellationToken))
@@ -295,7 +213,8 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
             details[d.Id] = d;
         }
 
-        foreach (var d in await db.Comments.AsNoTracking().Where(c => ids.Contains(c.Id))
+        ids = Ids(SearchTypes.Comment);
+        foreach (var d in ids.Count == 0 ? [] : await db.Comments.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new Details(
                 c.Id,
                 c.Practice != null ? c.Practice.ExternalId : c.Meeting!.ExternalId,
@@ -333,8 +252,11 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
             .Replace(MarkStart, "<mark>", StringComparison.Ordinal)
             .Replace(MarkEnd, "</mark>", StringComparison.Ordinal);
 
-    private static async Task<SearchFacets> FacetsAsync(
-        ExchangeDbContext db,
+    /// <summary>
+    /// The total and the facets in two statements: the matches counted by type, language, organization and year
+    /// at once (each facet and the total are sums of those groups), then by theme.
+    /// </summary>
+    private static async Task<(int Total, SearchFacets Facets)> FacetsAsync(
         IQueryable<Row> all,
         IQueryable<Practice> practices,
         IQueryable<Meeting> meetings,
@@ -345,33 +267,37 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
         static List<FacetValue> Sorted(IEnumerable<FacetValue> values) =>
             values.Where(v => v.Count > 0).OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList();
 
-        var types = await all.GroupBy(r => r.Type).Select(g => new FacetValue(g.Key, g.Count())).ToListAsync(cancellationToken);
-        var languages = await all.GroupBy(r => r.Language).Select(g => new FacetValue(g.Key, g.Count())).ToListAsync(cancellationToken);
-        var byOrganization = await all.GroupBy(r => r.OrganizationId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var years = await all.GroupBy(r => r.Date.Year).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        static IEnumerable<FacetValue> Sum<TKey>(IEnumerable<(TKey Key, int Count)> groups, Func<TKey, string> value) =>
+            groups.GroupBy(g => g.Key).Select(g => new FacetValue(value(g.Key), g.Sum(x => x.Count)));
 
-        var themeCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groups = (await all
+            .GroupBy(r => new { r.Type, r.Language, r.OrganizationId, r.Date.Year })
+            .Select(g => new { g.Key.Type, g.Key.Language, g.Key.OrganizationId, g.Key.Year, Count = g.Count() })
+            .ToListAsync(cancellationToken)).Select(g => (g.Type, g.Language, g.OrganizationId, g.Year, g.Count)).ToList();
+
+        IQueryable<string>? themes = null;
         if (request.Type is null or SearchTypes.Practice)
         {
-            foreach (var t in await practices.SelectMany(p => p.Themes).GroupBy(t => t.Theme!.Key).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-            {
-                themeCounts[t.Key] = themeCounts.GetValueOrDefault(t.Key) + t.Count;
-            }
+            themes = practices.SelectMany(p => p.Themes).Select(t => t.Theme!.Key);
         }
 
         if (request.Type is null or SearchTypes.Meeting)
         {
-            foreach (var t in await meetings.SelectMany(m => m.Themes).GroupBy(t => t.Theme!.Key).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-            {
-                themeCounts[t.Key] = themeCounts.GetValueOrDefault(t.Key) + t.Count;
-            }
+            var meetingThemes = meetings.SelectMany(m => m.Themes).Select(t => t.Theme!.Key);
+            themes = themes is null ? meetingThemes : themes.Concat(meetingThemes);
         }
 
-        return new SearchFacets(
-            Sorted(types),
-            Sorted(themeCounts.Select(t => new FacetValue(t.Key, t.Value))),
-            Sorted(byOrganization.Select(o => new FacetValue(organizations.GetValueOrDefault(o.Key, (Key: "", Name: "")).Key, o.Count))),
-            Sorted(languages),
-            years.OrderByDescending(y => y.Key).Select(y => new FacetValue(y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Count)).ToList());
+        var themeCounts = themes is null
+            ? []
+            : await themes.GroupBy(k => k).Select(g => new FacetValue(g.Key, g.Count())).ToListAsync(cancellationToken);
+
+        var facets = new SearchFacets(
+            Sorted(Sum(groups.Select(g => (g.Type, g.Count)), t => t)),
+            Sorted(themeCounts),
+            Sorted(Sum(groups.Select(g => (g.OrganizationId, g.Count)), o => organizations.GetValueOrDefault(o, (Key: "", Name: "")).Key)),
+            Sorted(Sum(groups.Select(g => (g.Language, g.Count)), l => l)),
+            Sum(groups.Select(g => (g.Year, g.Count)), y => y.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .OrderByDescending(y => y.Value, StringComparer.Ordinal).ToList());
+        return (groups.Sum(g => g.Count), facets);
     }
 }

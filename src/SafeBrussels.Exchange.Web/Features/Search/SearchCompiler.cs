@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using Npgsql;
+
+namespace SafeBrussels.Exchange.Web.Features.Search;
+
+/// <summary>A query ready to run: the filter every hit matches, and the clauses (with their weights) the rank counts, in tsquery text.</summary>
+public sealed record CompiledQuery(string Filter, string[] Clauses, float[] Weights);
+
+/// <summary>
+/// Reads a search box query into what PostgreSQL runs: the words' stems and which long words the records use (for
+/// the glossary's slip tolerance), the glossary expansion, then each clause read in the three languages.
+/// What the database answers is kept: a word's stems and a clause's reading never change (the text search
+/// configurations are immutable), whether the records use a word is asked again after <see cref="KnownFor"/>.
+/// Most searches therefore reach the database once they are compiled, not before.
+/// </summary>
+public sealed class SearchCompiler(GlossaryStore glossaries, TimeProvider time)
+{
+    public static readonly TimeSpan KnownFor = TimeSpan.FromMinutes(1);
+
+    /// <summary>Past this many entries a cache starts again empty: enough for the words people type in a day.</summary>
+    private const int MaxEntries = 50_000;
+
+    private readonly ConcurrentDictionary<string, WordStems> _stems = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (bool Known, DateTimeOffset At)> _known = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _clauses = new(StringComparer.Ordinal);
+
+    /// <summary>Null when nothing meaningful is left (no words, or only stop words).</summary>
+    public async Task<CompiledQuery?> CompileAsync(NpgsqlConnection connection, string? text, CancellationToken cancellationToken = default)
+    {
+        var glossary = await glossaries.GetAsync(cancellationToken);
+        var lexicon = await LexiconAsync(connection, SearchQuery.Words(text), cancellationToken);
+        var query = SearchQuery.Parse(text, glossary, lexicon);
+        if (query.IsEmpty)
+        {
+            return null;
+        }
+
+        var texts = query.Required.Concat(query.Optional.Select(o => o.Text)).Concat(query.Excluded).ToArray();
+        var parsed = await ReadClausesAsync(connection, texts, cancellationToken);
+
+        static bool Meaningful(string q) => q.Length > 0;
+        var required = parsed.Take(query.Required.Count).Where(Meaningful).ToList();
+        var weighted = parsed.Skip(query.Required.Count).Take(query.Optional.Count)
+            .Select((q, i) => (Query: q, query.Optional[i].Weight)).Where(o => Meaningful(o.Query)).ToList();
+        var optional = weighted.Select(o => o.Query).ToList();
+        var excluded = parsed.Skip(query.Required.Count + query.Optional.Count).Where(Meaningful).ToList();
+        if (required.Count == 0 && optional.Count == 0)
+        {
+            return null;
+        }
+
+        var parts = required.Select(r => $"( {r} )").ToList();
+        if (optional.Count > 0)
+        {
+            parts.Add("( " + string.Join(" | ", optional.Select(o => $"( {o} )")) + " )");
+        }
+
+        parts.AddRange(excluded.Select(e => $"!( {e} )"));
+
+        // A required phrase counts like a concept.
+        return new CompiledQuery(
+            string.Join(" & ", parts),
+            optional.Concat(required).ToArray(),
+            weighted.Select(o => o.Weight).Concat(required.Select(_ => SearchQuery.ConceptWeight)).ToArray());
+    }
+
+    /// <summary>
+    /// The stems of the words, and which long ones the records contain as typed: those are never taken for a slip
+    /// of a glossary term. Only records every member may see (CLEAR, GREEN) are asked, so the answer, shared by
+    /// every user through the cache, reveals nothing about the others.
+    /// </summary>
+    private async Task<QueryLexicon> LexiconAsync(NpgsqlConnection connection, IReadOnlyList<string> words, CancellationToken cancellationToken)
+    {
+        if (words.Count == 0)
+        {
+            return QueryLexicon.Empty;
+        }
+
+        var now = time.GetUtcNow();
+        var missing = words.Where(w => !_stems.ContainsKey(w) || (IsLong(w) && !(_known.TryGetValue(w, out var k) && now - k.At < KnownFor))).ToArray();
+        if (missing.Length > 0)
+        {
+            Bound(_stems);
+            Bound(_known);
+            await using var command = new NpgsqlCommand(
+                """
+                SELECT w, (ts_lexize('pg_catalog.french_stem', w))[1], (ts_lexize('pg_catalog.dutch_stem', w))[1], (ts_lexize('pg_catalog.english_stem', w))[1],
+                       length(w) >= @long AND (
+                         EXISTS (SELECT 1 FROM practices WHERE tlp IN ('CLEAR', 'GREEN') AND search_vector @@ public.exchange_tsquery(w))
+                         OR EXISTS (SELECT 1 FROM meetings WHERE tlp IN ('CLEAR', 'GREEN') AND search_vector @@ public.exchange_tsquery(w)))
+                FROM unnest(@words) AS w
+                """,
+                connection);
+            command.Parameters.AddWithValue("words", missing);
+            command.Parameters.AddWithValue("long", Glossary.SlipMinLength);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var word = reader.GetString(0);
+                _stems[word] = new WordStems(
+                    reader.IsDBNull(1) ? null : reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3));
+                if (IsLong(word))
+                {
+                    _known[word] = (reader.GetBoolean(4), now);
+                }
+            }
+        }
+
+        var stems = new Dictionary<string, WordStems>(StringComparer.Ordinal);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            if (_stems.TryGetValue(word, out var s))
+            {
+                stems[word] = s;
+            }
+
+            if (_known.TryGetValue(word, out var k) && k.Known)
+            {
+                known.Add(word);
+            }
+        }
+
+        return new QueryLexicon(stems, known);
+    }
+
+    /// <summary>Each clause read by PostgreSQL in the three languages (empty when only stop words are left), in order.</summary>
+    private async Task<string[]> ReadClausesAsync(NpgsqlConnection connection, string[] texts, CancellationToken cancellationToken)
+    {
+        var read = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            if (_clauses.TryGetValue(text, out var cached))
+            {
+                read[text] = cached;
+            }
+        }
+
+        var missing = texts.Where(t => !read.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToArray();
+        if (missing.Length > 0)
+        {
+            Bound(_clauses);
+            await using var command = new NpgsqlCommand("SELECT c, public.exchange_tsquery(c)::text FROM unnest(@clauses) AS c", connection);
+            command.Parameters.AddWithValue("clauses", missing);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                read[reader.GetString(0)] = _clauses[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        return texts.Select(t => read[t]).ToArray();
+    }
+
+    private static bool IsLong(string word) => word.Length >= Glossary.SlipMinLength;
+
+    private static void Bound<TValue>(ConcurrentDictionary<string, TValue> cache)
+    {
+        if (cache.Count > MaxEntries)
+        {
+            cache.Clear();
+        }
+    }
+}

@@ -9,6 +9,10 @@ public static class SearchFunctions
     public static float Rank(NpgsqlTsVector document, string[] clauses, float[] weights, string query) =>
         throw new InvalidOperationException("Only for use in database queries.");
 
+    /// <summary><c>exchange_rank_fast</c>: the same clause weights with ts_rank, to choose the candidates <see cref="Rank"/> orders.</summary>
+    public static float RankFast(NpgsqlTsVector document, string[] clauses, float[] weights, string query) =>
+        throw new InvalidOperationException("Only for use in database queries.");
+
     /// <summary><c>exchange_query</c>: a query in tsquery text form (queries travel as text: expanded ones are large).</summary>
     public static NpgsqlTsQuery Query(string query) =>
         throw new InvalidOperationException("Only for use in database queries.");

@@ -38,7 +38,7 @@ internal static class BenchmarkCommand
         await using var database = reuse is null ? await TestDatabase.CreateAsync("bench") : TestDatabase.Attach(reuse);
         database.Keep = reuse is not null || args.Contains("--keep");
         await using var smtp = new TestSmtpServer();
-        var port = FreePort();
+        var port = TestSmtpServer.FreePort();
         await using var app = new ExchangeAppFactory(database, smtp, environment: "Production", settings: new Dictionary<string, string?>
         {
             ["Logging:Console"] = "false",
@@ -254,14 +254,5 @@ internal static class BenchmarkCommand
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

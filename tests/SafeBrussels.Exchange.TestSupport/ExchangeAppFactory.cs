@@ -31,6 +31,8 @@ public sealed class ExchangeAppFactory(
         builder.UseSetting("Email:Smtp:TlsMode", "None");
         builder.UseSetting("PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Logging:Console", "false");
+        // No job server unless a test asks for one: a recurring job must not mail the other tests' members.
+        builder.UseSetting("Jobs:RunServer", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -17,20 +17,32 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 
-    public TestSmtpServer()
+    public TestSmtpServer(int? port = null)
     {
-        Port = FreePort();
+        Port = port ?? FreePort();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(builder => builder.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
+        services.Add(new Filter(this));
         var server = new SmtpServer.SmtpServer(options, services);
         _running = server.StartAsync(_stop.Token);
     }
 
     public int Port { get; }
+
+    /// <summary>Addresses refused for good at RCPT TO (550), as a real relay refuses an unknown mailbox.</summary>
+    public ConcurrentDictionary<string, bool> RejectedRecipients { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A free loopback port nothing listens on (yet).</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     public IReadOnlyCollection<MimeMessage> Messages => _messages;
 
@@ -71,11 +83,13 @@ public sealed class TestSmtpServer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static int FreePort()
+    private sealed class Filter(TestSmtpServer owner) : IMailboxFilter
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        public Task<bool> CanAcceptFromAsync(ISessionContext context, SmtpServer.Mail.IMailbox from, int size, CancellationToken cancellationToken) =>
+            Task.FromResult(true);
+
+        public Task<bool> CanDeliverToAsync(ISessionContext context, SmtpServer.Mail.IMailbox to, SmtpServer.Mail.IMailbox from, CancellationToken cancellationToken) =>
+            Task.FromResult(!owner.RejectedRecipients.ContainsKey($"{to.User}@{to.Host}"));
     }
 
     private sealed class Store(TestSmtpServer owner) : MessageStore

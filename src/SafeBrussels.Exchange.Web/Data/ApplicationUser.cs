@@ -28,4 +28,16 @@ public sealed class ApplicationUser : IdentityUser<Guid>
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 
     public DateTimeOffset? DeactivatedAt { get; set; }
+
+    public DigestFrequency DigestFrequency { get; set; } = DigestFrequency.Weekly;
+
+    /// <summary>Weekday of the weekly digest, in Europe/Brussels.</summary>
+    public DayOfWeek DigestDay { get; set; } = DayOfWeek.Monday;
+
+    /// <summary>Hour (0-23, Europe/Brussels) the digest is due.</summary>
+    public int DigestHour { get; set; } = 8;
+
+    /// <summary>fr, nl or en for emails; null means the preferred language, then the organization's first.</summary>
+    [PersonalData]
+    public string? EmailLanguage { get; set; }
 }

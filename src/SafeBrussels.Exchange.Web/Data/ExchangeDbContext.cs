@@ -31,6 +31,14 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
+    public DbSet<Follow> Follows => Set<Follow>();
+
+    public DbSet<OrganizationTheme> OrganizationThemes => Set<OrganizationTheme>();
+
+    public DbSet<ThemeLineage> ThemeLineage => Set<ThemeLineage>();
+
+    public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -43,6 +43,8 @@ public static class ExchangePipeline
         app.MapMeetingCalendar();
         Features.Attachments.AttachmentService.MapAttachmentDownloads(app);
         app.MapExchangeHealth();
+        Features.Digests.UnsubscribeEndpoints.MapDigestUnsubscribe(app);
+        Infrastructure.Jobs.JobsSetup.MapJobsDashboard(app);
         return app;
     }
 }

@@ -14,6 +14,7 @@ using SafeBrussels.Exchange.Web.Features.Organizations;
 using SafeBrussels.Exchange.Web.Infrastructure.Cli;
 using SafeBrussels.Exchange.Web.Infrastructure.Email;
 using SafeBrussels.Exchange.Web.Infrastructure.Health;
+using SafeBrussels.Exchange.Web.Infrastructure.Jobs;
 using SafeBrussels.Exchange.Web.Infrastructure.Localization;
 using SafeBrussels.Exchange.Web.Infrastructure.Logging;
 using SafeBrussels.Exchange.Web.Infrastructure.Web;
@@ -32,10 +33,11 @@ public static class ExchangeServices
         builder.Services.Configure<PublicUrlOptions>(builder.Configuration);
         builder.Services.AddSingleton<PublicLinks>();
 
-        builder.AddData();
+        builder.AddData(commandLine);
         builder.AddIdentity();
         builder.Services.AddExchangeLocalization();
         builder.Services.AddEmail(builder.Configuration);
+        builder.Services.Configure<Features.Digests.DigestOptions>(builder.Configuration.GetSection(Features.Digests.DigestOptions.SectionName));
         builder.Services.Configure<Features.Attachments.AttachmentOptions>(builder.Configuration.GetSection(Features.Attachments.AttachmentOptions.SectionName));
         builder.Services.AddExchangeHealthChecks();
         builder.Services.AddUserInterface();
@@ -44,7 +46,7 @@ public static class ExchangeServices
         return builder;
     }
 
-    private static void AddData(this WebApplicationBuilder builder)
+    private static void AddData(this WebApplicationBuilder builder, bool commandLine)
     {
         var connectionString = builder.Configuration.GetConnectionString(ExchangeDatabase.ConnectionStringName) is { Length: > 0 } configured
             ? configured
@@ -57,6 +59,12 @@ public static class ExchangeServices
             contextLifetime: ServiceLifetime.Scoped,
             optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddDbContextFactory<ExchangeDbContext>(options => ExchangeDatabase.Configure(options, connectionString));
+
+        // Operator verbs run their work synchronously: no job server, no job storage.
+        if (!commandLine)
+        {
+            builder.AddJobs(connectionString);
+        }
     }
 
     private static void AddIdentity(this WebApplicationBuilder builder)
@@ -229,5 +237,12 @@ public static class ExchangeServices
         services.AddScoped<Features.Tokens.TokenService>();
         services.AddScoped<Features.Attachments.AttachmentService>();
         services.AddScoped<Features.Profile.ProfileService>();
+        services.AddSingleton<Features.Digests.UnsubscribeTokens>();
+        services.AddSingleton<Features.Digests.DigestMessage>();
+        services.AddSingleton<Features.Digests.DigestRateLimiter>();
+        services.AddSingleton<Features.Digests.DigestSender>();
+        services.AddSingleton<Features.Digests.DigestScheduler>();
+        services.AddScoped<Features.Digests.DigestJobs>();
+        services.AddScoped<Features.Digests.FollowService>();
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Playwright;
 using SafeBrussels.Exchange.TestSupport;
 using SafeBrussels.Exchange.Web.Infrastructure.Cli;
@@ -27,7 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync("e2e");
         Smtp = new TestSmtpServer();
-        var port = FreePort();
+        var port = TestSmtpServer.FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         _factory = new ExchangeAppFactory(_database, Smtp, environment: "Development") { PublicBaseUrl = BaseUrl };
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
@@ -65,13 +64,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         await _factory.DisposeAsync();
         await Smtp.DisposeAsync();
         await _database.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

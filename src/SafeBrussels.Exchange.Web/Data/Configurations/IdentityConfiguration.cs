@@ -21,6 +21,10 @@ internal sealed class IdentityConfiguration :
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.PreferredLanguage).HasMaxLength(2);
         builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(32);
+        builder.Property(u => u.EmailLanguage).HasMaxLength(2);
+        builder.Property(u => u.DigestFrequency).HasConversion<string>().HasMaxLength(16).HasDefaultValue(DigestFrequency.Weekly).HasSentinel((DigestFrequency)(-1));
+        builder.Property(u => u.DigestDay).HasConversion<string>().HasMaxLength(16).HasDefaultValue(DayOfWeek.Monday).HasSentinel((DayOfWeek)(-1));
+        builder.Property(u => u.DigestHour).HasDefaultValue(8).HasSentinel(-1);
         builder.HasOne(u => u.Organization)
             .WithMany(o => o.Members)
             .HasForeignKey(u => u.OrganizationId)

@@ -20,6 +20,7 @@ internal sealed class MeetingConfiguration :
         builder.ToTable("meetings");
         builder.HasIndex(m => m.ExternalId).IsUnique();
         builder.HasIndex(m => m.StartsAt);
+        builder.HasIndex(m => m.UpdatedAt);
         builder.HasIndex(m => m.HostOrganizationId);
         builder.Property(m => m.ExternalId).HasMaxLength(100);
         builder.Property(m => m.ImportHash).HasMaxLength(64);

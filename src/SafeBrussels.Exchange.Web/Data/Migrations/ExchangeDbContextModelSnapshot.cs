@@ -321,6 +321,28 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deactivated_at");
 
+                    b.Property<string>("DigestDay")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Monday")
+                        .HasColumnName("digest_day");
+
+                    b.Property<string>("DigestFrequency")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Weekly")
+                        .HasColumnName("digest_frequency");
+
+                    b.Property<int>("DigestHour")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(8)
+                        .HasColumnName("digest_hour");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -335,6 +357,11 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
+
+                    b.Property<string>("EmailLanguage")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("email_language");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
@@ -545,6 +572,118 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                     b.ToTable("comments", null, t =>
                         {
                             t.HasCheckConstraint("ck_comments_one_parent", "(practice_id IS NULL) <> (meeting_id IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.DigestDelivery", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("Period")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("error");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer")
+                        .HasColumnName("items");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("UserId", "Period")
+                        .HasName("pk_digest_deliveries");
+
+                    b.ToTable("digest_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Follow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid?>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid?>("ThemeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("theme_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follows");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_follows_meeting_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_follows_organization_id");
+
+                    b.HasIndex("PracticeId")
+                        .HasDatabaseName("ix_follows_practice_id");
+
+                    b.HasIndex("ThemeId")
+                        .HasDatabaseName("ix_follows_theme_id");
+
+                    b.HasIndex("UserId", "MeetingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_follows_user_id_meeting_id")
+                        .HasFilter("meeting_id IS NOT NULL");
+
+                    b.HasIndex("UserId", "OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_follows_user_id_organization_id")
+                        .HasFilter("organization_id IS NOT NULL");
+
+                    b.HasIndex("UserId", "PracticeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_follows_user_id_practice_id")
+                        .HasFilter("practice_id IS NOT NULL");
+
+                    b.HasIndex("UserId", "ThemeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_follows_user_id_theme_id")
+                        .HasFilter("theme_id IS NOT NULL");
+
+                    b.ToTable("follows", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_follows_one_target", "num_nonnulls(theme_id, organization_id, practice_id, meeting_id) = 1");
                         });
                 });
 
@@ -793,6 +932,9 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                     b.HasIndex("StartsAt")
                         .HasDatabaseName("ix_meetings_starts_at");
 
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_meetings_updated_at");
+
                     b.ToTable("meetings", (string)null);
                 });
 
@@ -1014,6 +1156,25 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasDatabaseName("ix_organizations_key");
 
                     b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.OrganizationTheme", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("theme_id");
+
+                    b.HasKey("OrganizationId", "ThemeId")
+                        .HasName("pk_organization_themes");
+
+                    b.HasIndex("ThemeId")
+                        .HasDatabaseName("ix_organization_themes_theme_id");
+
+                    b.ToTable("organization_themes", (string)null);
                 });
 
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.PersonalAccessToken", b =>
@@ -1410,6 +1571,21 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.ThemeLineage", b =>
+                {
+                    b.Property<Guid>("AncestorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ancestor_id");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("theme_id");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("theme_lineage", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1616,6 +1792,50 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                     b.Navigation("Practice");
                 });
 
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.DigestDelivery", b =>
+                {
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_digest_deliveries_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Follow", b =>
+                {
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_follows_meetings_meeting_id");
+
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_follows_organizations_organization_id");
+
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_follows_practices_practice_id");
+
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_follows_themes_theme_id");
+
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_follows_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Invitation", b =>
                 {
                     b.HasOne("SafeBrussels.Exchange.Web.Data.Organization", "Organization")
@@ -1743,6 +1963,23 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasConstraintName("fk_meeting_themes_themes_theme_id");
 
                     b.Navigation("Theme");
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.OrganizationTheme", b =>
+                {
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_themes_organizations_organization_id");
+
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_themes_themes_theme_id");
                 });
 
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.PersonalAccessToken", b =>

@@ -20,17 +20,22 @@ namespace SafeBrussels.Exchange.Web.Features.Sharing;
 /// </summary>
 public static class SharingPolicy
 {
-    public static Expression<Func<Meeting, bool>> MeetingsVisibleTo(Viewer viewer)
-    {
-        var organizationId = viewer.OrganizationId;
-        var userId = viewer.UserId;
-        return m =>
-            m.Tlp == Tlp.Clear
-            || m.Tlp == Tlp.Green
-            || (m.Tlp == Tlp.Amber && (m.HostOrganizationId == organizationId || m.Participants.Any(p => p.OrganizationId == organizationId)))
-            || (m.Tlp == Tlp.AmberStrict && m.HostOrganizationId == organizationId)
-            || (m.Tlp == Tlp.Red && (m.AuthorId == userId || m.Attendees.Any(a => a.UserId == userId)));
-    }
+    // The rules, written once with the reader's organization and user as parameters; each query shape below
+    // binds them (to one viewer, or to each reader of a set) without restating them.
+    private static readonly Expression<Func<Meeting, Guid, Guid, bool>> MeetingRule = (m, organizationId, userId) =>
+        m.Tlp == Tlp.Clear
+        || m.Tlp == Tlp.Green
+        || (m.Tlp == Tlp.Amber && (m.HostOrganizationId == organizationId || m.Participants.Any(p => p.OrganizationId == organizationId)))
+        || (m.Tlp == Tlp.AmberStrict && m.HostOrganizationId == organizationId)
+        || (m.Tlp == Tlp.Red && (m.AuthorId == userId || m.Attendees.Any(a => a.UserId == userId)));
+
+    private static readonly Expression<Func<Practice, Guid, Guid, bool>> PracticeRule = (p, organizationId, userId) =>
+        p.Tlp == Tlp.Clear
+        || p.Tlp == Tlp.Green
+        || ((p.Tlp == Tlp.Amber || p.Tlp == Tlp.AmberStrict) && p.OrganizationId == organizationId)
+        || (p.Tlp == Tlp.Red && p.AuthorId == userId);
+
+    public static Expression<Func<Meeting, bool>> MeetingsVisibleTo(Viewer viewer) => ForViewer(MeetingRule, viewer);
 
     /// <summary>The meetings <paramref name="viewer"/> may see, as a query to compose further.</summary>
     public static IQueryable<Meeting> VisibleTo(this IQueryable<Meeting> meetings, Viewer viewer) =>
@@ -45,16 +50,7 @@ public static class SharingPolicy
         return m => contributes && (m.HostOrganizationId == organizationId || m.AuthorId == userId);
     }
 
-    public static Expression<Func<Practice, bool>> PracticesVisibleTo(Viewer viewer)
-    {
-        var organizationId = viewer.OrganizationId;
-        var userId = viewer.UserId;
-        return p =>
-            p.Tlp == Tlp.Clear
-            || p.Tlp == Tlp.Green
-            || ((p.Tlp == Tlp.Amber || p.Tlp == Tlp.AmberStrict) && p.OrganizationId == organizationId)
-            || (p.Tlp == Tlp.Red && p.AuthorId == userId);
-    }
+    public static Expression<Func<Practice, bool>> PracticesVisibleTo(Viewer viewer) => ForViewer(PracticeRule, viewer);
 
     /// <summary>The practices <paramref name="viewer"/> may see, as a query to compose further.</summary>
     public static IQueryable<Practice> VisibleTo(this IQueryable<Practice> practices, Viewer viewer) =>
@@ -100,4 +96,72 @@ public static class SharingPolicy
         record.Kind == RecordKind.Practice
             ? db.Practices.VisibleTo(viewer).Where(PracticesEditableBy(viewer)).AnyAsync(p => p.Id == record.Id, cancellationToken)
             : db.Meetings.VisibleTo(viewer).Where(MeetingsEditableBy(viewer)).AnyAsync(m => m.Id == record.Id, cancellationToken);
+
+    /// <summary>
+    /// Each meeting with each reader who may see it, in one query (digests compose for hundreds of readers at once).
+    /// </summary>
+    public static IQueryable<Seen<Meeting>> SeenBy(this IQueryable<Meeting> meetings, IQueryable<Reader> readers) =>
+        readers.SelectMany(r => meetings, (r, m) => new Seen<Meeting> { Reader = r, Record = m }).Where(ForEachReader(MeetingRule));
+
+    /// <summary>Each practice with each reader who may see it, in one query.</summary>
+    public static IQueryable<Seen<Practice>> SeenBy(this IQueryable<Practice> practices, IQueryable<Reader> readers) =>
+        readers.SelectMany(r => practices, (r, p) => new Seen<Practice> { Reader = r, Record = p }).Where(ForEachReader(PracticeRule));
+
+    private static Expression<Func<T, bool>> ForViewer<T>(Expression<Func<T, Guid, Guid, bool>> rule, Viewer viewer)
+    {
+        // A member of a constant object, not a constant: EF Core sends it as a parameter and reuses the plan.
+        var scope = Expression.Constant(new ViewerScope(viewer.OrganizationId, viewer.UserId));
+        var body = Substitution.Apply(
+            rule,
+            rule.Parameters[0],
+            Expression.Property(scope, nameof(ViewerScope.OrganizationId)),
+            Expression.Property(scope, nameof(ViewerScope.UserId)));
+        return Expression.Lambda<Func<T, bool>>(body, rule.Parameters[0]);
+    }
+
+    private static Expression<Func<Seen<T>, bool>> ForEachReader<T>(Expression<Func<T, Guid, Guid, bool>> rule)
+    {
+        var seen = Expression.Parameter(typeof(Seen<T>), "seen");
+        var reader = Expression.Property(seen, nameof(Seen<T>.Reader));
+        var body = Substitution.Apply(
+            rule,
+            Expression.Property(seen, nameof(Seen<T>.Record)),
+            Expression.Property(reader, nameof(Reader.OrganizationId)),
+            Expression.Property(reader, nameof(Reader.UserId)));
+        return Expression.Lambda<Func<Seen<T>, bool>>(body, seen);
+    }
+
+    private sealed record ViewerScope(Guid OrganizationId, Guid UserId);
+
+    private sealed class Substitution(IReadOnlyDictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
+    {
+        public static Expression Apply<T>(Expression<Func<T, Guid, Guid, bool>> rule, Expression record, Expression organizationId, Expression userId) =>
+            new Substitution(new Dictionary<ParameterExpression, Expression>
+            {
+                [rule.Parameters[0]] = record,
+                [rule.Parameters[1]] = organizationId,
+                [rule.Parameters[2]] = userId,
+            }).Visit(rule.Body);
+
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            replacements.TryGetValue(node, out var replacement) ? replacement : node;
+    }
+}
+
+/// <summary>Someone records are selected for, among many in one query: who, from which organization, interested since when.</summary>
+public sealed class Reader
+{
+    public Guid UserId { get; init; }
+
+    public Guid OrganizationId { get; init; }
+
+    public DateTimeOffset Since { get; init; }
+}
+
+/// <summary>A record a reader may see (<see cref="SharingPolicy.SeenBy(IQueryable{Meeting}, IQueryable{Reader})"/>).</summary>
+public sealed class Seen<T>
+{
+    public required Reader Reader { get; init; }
+
+    public required T Record { get; init; }
 }

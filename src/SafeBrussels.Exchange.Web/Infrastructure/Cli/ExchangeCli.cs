@@ -22,6 +22,7 @@ public static class ExchangeCli
         (["import"], typeof(ImportCommand)),
         (["export"], typeof(ExportCommand)),
         (["glossary", "export"], typeof(Features.Search.GlossaryExportCommand)),
+        (["digests", "send-due"], typeof(Features.Digests.DigestsSendDueCommand)),
     ];
 
     public static bool IsCommand(string[] args) =>

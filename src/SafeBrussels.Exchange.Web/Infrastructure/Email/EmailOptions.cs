@@ -10,6 +10,19 @@ public sealed class EmailOptions
     public string FromName { get; set; } = "SafeBrussels Exchange";
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    public DkimOptions Dkim { get; set; } = new();
+}
+
+/// <summary>Configuration section <c>Email:Dkim</c>: digests are signed when a private key is given.</summary>
+public sealed class DkimOptions
+{
+    /// <summary>Path of the PEM private key (never in the repository; a mounted secret).</summary>
+    public string? PrivateKeyPath { get; set; }
+
+    public string Domain { get; set; } = "";
+
+    public string Selector { get; set; } = "";
 }
 
 /// <summary>Configuration section <c>Email:Smtp</c>.</summary>

@@ -13,17 +13,32 @@ internal sealed class SmtpMailSender(IOptions<EmailOptions> options, ILogger<Smt
         var settings = options.Value;
         var mime = ToMime(message, settings);
 
-        using var client = new SmtpClient { Timeout = settings.Smtp.TimeoutSeconds * 1000 };
-        await client.ConnectAsync(settings.Smtp.Host, settings.Smtp.Port, ToSocketOptions(settings.Smtp.TlsMode), cancellationToken);
-        if (!string.IsNullOrEmpty(settings.Smtp.UserName))
-        {
-            await client.AuthenticateAsync(settings.Smtp.UserName, settings.Smtp.Password ?? "", cancellationToken);
-        }
-
+        using var client = await ConnectAsync(settings, cancellationToken);
         await client.SendAsync(mime, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
         // The subject may name sensitive content in later features: log only the message id.
         logger.LogInformation("Mail {MessageId} sent", mime.MessageId);
+    }
+
+    /// <summary>An open, authenticated connection to the configured relay (digests reuse one for a whole batch).</summary>
+    internal static async Task<SmtpClient> ConnectAsync(EmailOptions settings, CancellationToken cancellationToken)
+    {
+        var client = new SmtpClient { Timeout = settings.Smtp.TimeoutSeconds * 1000 };
+        try
+        {
+            await client.ConnectAsync(settings.Smtp.Host, settings.Smtp.Port, ToSocketOptions(settings.Smtp.TlsMode), cancellationToken);
+            if (!string.IsNullOrEmpty(settings.Smtp.UserName))
+            {
+                await client.AuthenticateAsync(settings.Smtp.UserName, settings.Smtp.Password ?? "", cancellationToken);
+            }
+
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
 
     internal static MimeMessage ToMime(MailContent message, EmailOptions settings)

@@ -1,0 +1,161 @@
+using Microsoft.EntityFrameworkCore;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Sharing;
+using SafeBrussels.Exchange.Web.Infrastructure.Localization;
+
+namespace SafeBrussels.Exchange.Web.Features.Digests;
+
+/// <summary>
+/// Composes the digests of many members for one period in a fixed number of statements, whatever their number:
+/// every query joins the batch's readers with the records through <see cref="SharingPolicy.SeenBy(IQueryable{Meeting}, IQueryable{Reader})"/>,
+/// so only what each reader may see at composing time is selected, inside SQL.
+/// </summary>
+public sealed class DigestComposer
+{
+    public const int ItemsPerGroup = 5;
+
+    /// <summary>Action items due within this many days (or overdue) are listed.</summary>
+    public const int ActionItemHorizonDays = 14;
+
+    public static async Task<IReadOnlyList<Digest>> ComposeAsync(
+        ExchangeDbContext db, IReadOnlyCollection<Guid> userIds, DateTimeOffset period, CancellationToken cancellationToken = default)
+    {
+        var ids = userIds.ToList();
+        var floor = period - DigestSchedule.LongestPeriod;
+        var dayBefore = period - DigestSchedule.Length(DigestFrequency.Daily);
+        var weekBefore = period - DigestSchedule.Length(DigestFrequency.Weekly);
+
+        // Each reader's period starts at their previous digest (whatever its outcome), else one regular period back.
+        IQueryable<Reader> readers = db.Users
+            .Where(u => ids.Contains(u.Id) && u.IsActive && u.EmailConfirmed && u.Email != null)
+            .Select(u => new Reader
+            {
+                UserId = u.Id,
+                OrganizationId = u.OrganizationId,
+                Since = db.DigestDeliveries.Where(d => d.UserId == u.Id && d.Period < period && d.Period > floor).Max(d => (DateTimeOffset?)d.Period)
+                    ?? (u.DigestFrequency == DigestFrequency.Daily ? dayBefore : weekBefore),
+            });
+
+        var recipients = await (
+            from r in readers
+            join u in db.Users on r.UserId equals u.Id
+            select new { r.UserId, r.Since, u.Email, u.DisplayName, u.EmailLanguage, u.PreferredLanguage, u.Organization!.WorkingLanguages })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        if (recipients.Count == 0)
+        {
+            return [];
+        }
+
+        var follows = db.Follows;
+        var lineage = db.ThemeLineage;
+
+        var meetings = await db.Meetings
+            .Where(m => m.UpdatedAt > floor && m.UpdatedAt <= period)
+            .SeenBy(readers)
+            .Where(s => s.Record.UpdatedAt > s.Reader.Since && s.Record.AuthorId != s.Reader.UserId)
+            .Where(s => follows.Any(f => f.UserId == s.Reader.UserId && (
+                f.MeetingId == s.Record.Id
+                || f.OrganizationId == s.Record.HostOrganizationId
+                || (f.ThemeId != null && lineage.Any(l => l.AncestorId == f.ThemeId && s.Record.Themes.Any(t => t.ThemeId == l.ThemeId))))))
+            .Select(s => new Row(
+                s.Reader.UserId, DigestItemKind.Meeting, s.Record.Id, true, s.Record.Title, s.Record.Tlp, s.Record.CreatedAt > s.Reader.Since,
+                s.Record.HostOrganization!.Name, null, s.Record.UpdatedAt, s.Record.Themes.Select(t => t.ThemeId).ToList()))
+            .AsSplitQuery().ToListAsync(cancellationToken);
+
+        var practices = await db.Practices
+            .Where(p => p.UpdatedAt > floor && p.UpdatedAt <= period)
+            .SeenBy(readers)
+            .Where(s => s.Record.UpdatedAt > s.Reader.Since && s.Record.AuthorId != s.Reader.UserId)
+            .Where(s => follows.Any(f => f.UserId == s.Reader.UserId && (
+                f.PracticeId == s.Record.Id
+                || f.OrganizationId == s.Record.OrganizationId
+                || (f.ThemeId != null && lineage.Any(l => l.AncestorId == f.ThemeId && s.Record.Themes.Any(t => t.ThemeId == l.ThemeId))))))
+            .Select(s => new Row(
+                s.Reader.UserId, DigestItemKind.Practice, s.Record.Id, false, s.Record.Title, s.Record.Tlp, s.Record.CreatedAt > s.Reader.Since,
+                s.Record.Organization!.Name, null, s.Record.UpdatedAt, s.Record.Themes.Select(t => t.ThemeId).ToList()))
+            .AsSplitQuery().ToListAsync(cancellationToken);
+
+        // New adaptations of a practice the reader follows or wrote.
+        var adaptations = await db.Practices
+            .Where(p => p.AdaptedFromId != null && p.CreatedAt > floor && p.CreatedAt <= period)
+            .SeenBy(readers)
+            .Where(s => s.Record.CreatedAt > s.Reader.Since && s.Record.AuthorId != s.Reader.UserId)
+            .Where(s => s.Record.AdaptedFrom!.AuthorId == s.Reader.UserId
+                || follows.Any(f => f.UserId == s.Reader.UserId && f.PracticeId == s.Record.AdaptedFromId))
+            .Select(s => new Row(
+                s.Reader.UserId, DigestItemKind.Adaptation, s.Record.Id, false, s.Record.Title, s.Record.Tlp, true,
+                s.Record.Organization!.Name, null, s.Record.CreatedAt, s.Record.Themes.Select(t => t.ThemeId).ToList()))
+            .AsSplitQuery().ToListAsync(cancellationToken);
+
+        // New comments on a record the reader wrote or follows (seeing the record is seeing its comments).
+        var comments = db.Comments.Where(c => c.CreatedAt > floor && c.CreatedAt <= period);
+        var practiceComments = await (
+            from s in db.Practices.Where(p => comments.Any(c => c.PracticeId == p.Id)).SeenBy(readers)
+            where s.Record.AuthorId == s.Reader.UserId || follows.Any(f => f.UserId == s.Reader.UserId && f.PracticeId == s.Record.Id)
+            from c in comments
+            where c.PracticeId == s.Record.Id && c.CreatedAt > s.Reader.Since && c.AuthorId != s.Reader.UserId
+            select new Row(
+                s.Reader.UserId, DigestItemKind.Comment, s.Record.Id, false, s.Record.Title, s.Record.Tlp, true,
+                s.Record.Organization!.Name, c.AuthorName, c.CreatedAt, s.Record.Themes.Select(t => t.ThemeId).ToList()))
+            .AsSplitQuery().ToListAsync(cancellationToken);
+        var meetingComments = await (
+            from s in db.Meetings.Where(m => comments.Any(c => c.MeetingId == m.Id)).SeenBy(readers)
+            where s.Record.AuthorId == s.Reader.UserId || follows.Any(f => f.UserId == s.Reader.UserId && f.MeetingId == s.Record.Id)
+            from c in comments
+            where c.MeetingId == s.Record.Id && c.CreatedAt > s.Reader.Since && c.AuthorId != s.Reader.UserId
+            select new Row(
+                s.Reader.UserId, DigestItemKind.Comment, s.Record.Id, true, s.Record.Title, s.Record.Tlp, true,
+                s.Record.HostOrganization!.Name, c.AuthorName, c.CreatedAt, s.Record.Themes.Select(t => t.ThemeId).ToList()))
+            .AsSplitQuery().ToListAsync(cancellationToken);
+
+        // Open action items of the reader or their organization, due within the horizon or overdue.
+        var today = DateOnly.FromDateTime(ExchangeTime.ToBrussels(period).DateTime);
+        var dueBy = today.AddDays(ActionItemHorizonDays);
+        var actionItems = await (
+            from s in db.Meetings.Where(m => m.ActionItems.Any(a => !a.IsDone && a.Due != null && a.Due <= dueBy)).SeenBy(readers)
+            from a in s.Record.ActionItems
+            where !a.IsDone && a.Due != null && a.Due <= dueBy
+                && (a.OwnerUserId == s.Reader.UserId || a.OwnerOrganizationId == s.Reader.OrganizationId)
+            orderby a.Due
+            select new { s.Reader.UserId, s.Record.Id, MeetingTitle = s.Record.Title, a.Title, Due = a.Due!.Value, s.Record.Tlp })
+            .AsNoTracking().ToListAsync(cancellationToken);
+
+        var themes = await db.Themes.AsNoTracking()
+            .Select(t => new { t.Id, t.Key, t.LabelFr, t.LabelNl, t.LabelEn, t.SortOrder })
+            .ToDictionaryAsync(t => t.Id, cancellationToken);
+
+        var rows = meetings.Concat(practices).Concat(adaptations).Concat(practiceComments).Concat(meetingComments).ToLookup(r => r.UserId);
+        var actions = actionItems.ToLookup(a => a.UserId);
+        return recipients.Select(r =>
+        {
+            var language = LanguageOf(r.EmailLanguage, r.PreferredLanguage, r.WorkingLanguages);
+            var groups = rows[r.UserId]
+                .GroupBy(row => row.ThemeIds.Where(themes.ContainsKey).OrderBy(id => themes[id].SortOrder).Select(id => (Guid?)id).FirstOrDefault())
+                .Select(g =>
+                {
+                    var items = g.OrderByDescending(i => i.Tlp).ThenByDescending(i => i.At).Select(i => i.ToItem()).ToList();
+                    var theme = g.Key is { } id ? themes[id] : null;
+                    var label = theme is null ? "" : language switch { "fr" => theme.LabelFr, "nl" => theme.LabelNl, _ => theme.LabelEn };
+                    return (Sort: theme?.SortOrder ?? int.MaxValue, Group: new DigestGroup(theme?.Key, label, items.Take(ItemsPerGroup).ToList(), Math.Max(0, items.Count - ItemsPerGroup)));
+                })
+                .OrderBy(g => g.Sort)
+                .Select(g => g.Group)
+                .ToList();
+            var due = actions[r.UserId].Select(a => new DigestActionItem(a.Id, a.MeetingTitle, a.Title, a.Due, a.Tlp, a.Due < today)).ToList();
+            return new Digest(new DigestRecipient(r.UserId, r.Email!, r.DisplayName, language), period, r.Since, groups, due);
+        }).ToList();
+    }
+
+    /// <summary>The language of a member's mails: their choice for mails, their interface language, their organization's first.</summary>
+    public static string LanguageOf(string? emailLanguage, string? preferredLanguage, IReadOnlyList<string>? organizationLanguages) =>
+        SupportedLanguages.IsSupported(emailLanguage) ? emailLanguage!
+        : SupportedLanguages.IsSupported(preferredLanguage) ? preferredLanguage!
+        : organizationLanguages?.FirstOrDefault(SupportedLanguages.IsSupported) ?? SupportedLanguages.Default;
+
+    private sealed record Row(
+        Guid UserId, DigestItemKind Kind, Guid RecordId, bool OnMeeting, string Title, Tlp Tlp, bool IsNew,
+        string Organization, string? Author, DateTimeOffset At, List<Guid> ThemeIds)
+    {
+        public DigestItem ToItem() => new(Kind, RecordId, OnMeeting, Title, Tlp, IsNew, Organization, Author, At, ThemeIds);
+    }
+}

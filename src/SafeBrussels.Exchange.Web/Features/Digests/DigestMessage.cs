@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Cryptography;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Sharing;
+using SafeBrussels.Exchange.Web.Infrastructure.Email;
+using SafeBrussels.Exchange.Web.Infrastructure.Localization;
+using SafeBrussels.Exchange.Web.Infrastructure.Web;
+using SafeBrussels.Exchange.Web.Resources;
+
+namespace SafeBrussels.Exchange.Web.Features.Digests;
+
+/// <summary>
+/// Writes a digest as the mail that is sent: plain text and HTML in the member's language, absolute links,
+/// the most restrictive TLP label first in the subject, one-click unsubscribe (RFC 8058), a Message-ID that is
+/// the same for the same member and period, no images and no tracking; DKIM-signed when a key is configured.
+/// </summary>
+public sealed class DigestMessage(
+    IOptions<EmailOptions> options,
+    PublicLinks links,
+    UnsubscribeTokens unsubscribeTokens,
+    IStringLocalizer<SharedResource> localizer)
+{
+    public MimeMessage Build(Digest digest, DateTimeOffset sentAt)
+    {
+        var settings = options.Value;
+        var recipient = digest.Recipient;
+        using var culture = CultureScope.Use(recipient.Language);
+        var unsubscribe = links.Absolute("/digests/unsubscribe", new Dictionary<string, string?> { ["token"] = unsubscribeTokens.Create(recipient.UserId) });
+
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
+        message.To.Add(new MailboxAddress(recipient.DisplayName, recipient.Email));
+        message.Subject = Subject(digest);
+        message.Date = sentAt;
+        message.MessageId = MessageIdFor(recipient.UserId, digest.Period);
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        message.Headers.Add("Precedence", "bulk");
+        message.Headers.Add(HeaderId.ListId, $"<digest.{Host}>");
+        message.Headers.Add(HeaderId.ListUnsubscribe, $"<{unsubscribe}>");
+        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        message.Body = new BodyBuilder { TextBody = Text(digest, unsubscribe), HtmlBody = Html(digest, unsubscribe) }.ToMessageBody();
+        message.Body.Headers.Add(HeaderId.ContentLanguage, recipient.Language);
+        Sign(message, settings.Dkim);
+        return message;
+    }
+
+    /// <summary>The same for the same member and period: a resent digest is recognisably the same message.</summary>
+    public string MessageIdFor(Guid userId, DateTimeOffset period) =>
+        $"digest.{userId:N}.{period.UtcDateTime.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture)}@{Host}";
+
+    private string Host => new Uri(links.Absolute("/")).Host;
+
+    private string Subject(Digest digest)
+    {
+        // Above GREEN, the most restrictive label leads so that nobody forwards the mail unaware.
+        var label = digest.MostRestrictive > Tlp.Green ? $"[TLP:{digest.MostRestrictive.ToLabel()}] " : "";
+        return label + localizer["Digest.Subject", digest.ItemCount, Date(digest.Period)].Value;
+    }
+
+    private string Text(Digest digest, string unsubscribe)
+    {
+        var text = new StringBuilder()
+            .AppendLine(localizer["Digest.Heading"].Value)
+            .AppendLine(localizer["Digest.Intro", Date(digest.Since), Date(digest.Period)].Value)
+            .AppendLine();
+        foreach (var group in digest.Groups)
+        {
+            var title = GroupTitle(group);
+            text.AppendLine(title).AppendLine(new string('=', title.Length));
+            foreach (var item in group.Items)
+            {
+                text.Append("- [TLP:").Append(item.Tlp.ToLabel()).Append("] ").Append(item.Title)
+                    .Append(" (").Append(What(item)).Append(", ").Append(item.Organization).AppendLine(")")
+                    .Append("  ").AppendLine(Link(item));
+            }
+
+            if (group.More > 0)
+            {
+                text.Append("- ").Append(localizer["Digest.More", group.More].Value).Append(": ").AppendLine(MoreLink(group));
+            }
+
+            text.AppendLine();
+        }
+
+        if (digest.ActionItems.Count > 0)
+        {
+            var title = localizer["Digest.ActionItems"].Value;
+            text.AppendLine(title).AppendLine(new string('=', title.Length));
+            foreach (var action in digest.ActionItems)
+            {
+                text.Append("- [TLP:").Append(action.Tlp.ToLabel()).Append("] ").Append(action.Title).Append(" (")
+                    .Append(DueText(action)).Append(", ").Append(action.MeetingTitle).AppendLine(")")
+                    .Append("  ").AppendLine(links.Absolute($"/meetings/{action.MeetingId}"));
+            }
+
+            text.AppendLine();
+        }
+
+        return text
+            .AppendLine("-- ")
+            .AppendLine(localizer["Digest.Footer"].Value)
+            .Append(localizer["Digest.Preferences"].Value).Append(": ").AppendLine(links.Absolute("/profile/digest"))
+            .Append(localizer["Digest.Unsubscribe"].Value).Append(": ").AppendLine(unsubscribe)
+            .ToString();
+    }
+
+    private string Html(Digest digest, string unsubscribe)
+    {
+        static string E(string value) => WebUtility.HtmlEncode(value);
+        var heading = localizer["Digest.Heading"].Value;
+        var html = new StringBuilder()
+            .Append("<!DOCTYPE html><html lang=\"").Append(digest.Recipient.Language).Append("\"><head><meta charset=\"utf-8\">")
+            .Append("<title>").Append(E(heading)).Append("</title></head>")
+            .Append("<body style=\"margin:0;padding:24px;background:#f5f6f8;font-family:Arial,Helvetica,sans-serif;color:#1f2933;\">")
+            .Append("<div style=\"max-width:640px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px;\">")
+            .Append("<h1 style=\"font-size:20px;margin:0 0 8px;color:#0b3d6b;\">").Append(E(heading)).Append("</h1>")
+            .Append("<p style=\"font-size:14px;color:#52606d;margin:0 0 16px;\">")
+            .Append(E(localizer["Digest.Intro", Date(digest.Since), Date(digest.Period)].Value)).Append("</p>");
+        foreach (var group in digest.Groups)
+        {
+            html.Append("<h2 style=\"font-size:17px;margin:24px 0 8px;color:#0b3d6b;\">").Append(E(GroupTitle(group))).Append("</h2><ul style=\"padding-left:20px;margin:0;\">");
+            foreach (var item in group.Items)
+            {
+                html.Append("<li style=\"margin:0 0 10px;font-size:15px;line-height:1.4;\">")
+                    .Append(Badge(item.Tlp))
+                    .Append(" <a href=\"").Append(E(Link(item))).Append("\" style=\"color:#0b3d6b;\">").Append(E(item.Title)).Append("</a>")
+                    .Append("<br><span style=\"font-size:13px;color:#52606d;\">").Append(E(What(item))).Append(" · ").Append(E(item.Organization)).Append("</span></li>");
+            }
+
+            if (group.More > 0)
+            {
+                html.Append("<li style=\"margin:0 0 10px;font-size:14px;\"><a href=\"").Append(E(MoreLink(group))).Append("\" style=\"color:#0b3d6b;\">")
+                    .Append(E(localizer["Digest.More", group.More].Value)).Append("</a></li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        if (digest.ActionItems.Count > 0)
+        {
+            html.Append("<h2 style=\"font-size:17px;margin:24px 0 8px;color:#0b3d6b;\">").Append(E(localizer["Digest.ActionItems"].Value)).Append("</h2><ul style=\"padding-left:20px;margin:0;\">");
+            foreach (var action in digest.ActionItems)
+            {
+                html.Append("<li style=\"margin:0 0 10px;font-size:15px;\">").Append(Badge(action.Tlp))
+                    .Append(" <a href=\"").Append(E(links.Absolute($"/meetings/{action.MeetingId}"))).Append("\" style=\"color:#0b3d6b;\">").Append(E(action.Title)).Append("</a>")
+                    .Append("<br><span style=\"font-size:13px;color:").Append(action.Overdue ? "#b42318" : "#52606d").Append(";\">")
+                    .Append(E(DueText(action))).Append(" · ").Append(E(action.MeetingTitle)).Append("</span></li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        return html
+            .Append("<hr style=\"border:none;border-top:1px solid #e4e7eb;margin:24px 0 12px;\">")
+            .Append("<p style=\"font-size:12px;color:#7b8794;\">").Append(E(localizer["Digest.Footer"].Value)).Append("</p>")
+            .Append("<p style=\"font-size:12px;\"><a href=\"").Append(E(links.Absolute("/profile/digest"))).Append("\" style=\"color:#52606d;\">")
+            .Append(E(localizer["Digest.Preferences"].Value)).Append("</a> · <a href=\"").Append(E(unsubscribe)).Append("\" style=\"color:#52606d;\">")
+            .Append(E(localizer["Digest.Unsubscribe"].Value)).Append("</a></p>")
+            .Append("</div></body></html>")
+            .ToString();
+    }
+
+    // The FIRST colours, with text that keeps its contrast on each.
+    private static string Badge(Tlp tlp)
+    {
+        var (background, color) = tlp switch
+        {
+            Tlp.Red => ("#000000", "#FF2B2B"),
+            Tlp.Amber or Tlp.AmberStrict => ("#000000", "#FFC000"),
+            Tlp.Green => ("#000000", "#33FF00"),
+            _ => ("#000000", "#FFFFFF"),
+        };
+        return $"<span style=\"background:{background};color:{color};font-family:monospace;font-size:12px;padding:1px 4px;border-radius:2px;\">TLP:{WebUtility.HtmlEncode(tlp.ToLabel())}</span>";
+    }
+
+    private string GroupTitle(DigestGroup group) => group.ThemeKey is null ? localizer["Digest.OtherTheme"].Value : group.Label;
+
+    private string What(DigestItem item) => item.Kind switch
+    {
+        DigestItemKind.Meeting => localizer[item.IsNew ? "Digest.NewMeeting" : "Digest.UpdatedMeeting"].Value,
+        DigestItemKind.Practice => localizer[item.IsNew ? "Digest.NewPractice" : "Digest.UpdatedPractice"].Value,
+        DigestItemKind.Adaptation => localizer["Digest.NewAdaptation"].Value,
+        _ => localizer["Digest.NewComment", item.Author ?? ""].Value,
+    };
+
+    private string Link(DigestItem item) =>
+        links.Absolute((item.OnMeeting ? $"/meetings/{item.RecordId}" : $"/practices/{item.RecordId}")
+            + (item.Kind == DigestItemKind.Comment ? "#discussion" : ""));
+
+    private string MoreLink(DigestGroup group) =>
+        links.Absolute("/search", new Dictionary<string, string?> { ["theme"] = group.ThemeKey, ["sort"] = "date" });
+
+    private string DueText(DigestActionItem action) =>
+        localizer[action.Overdue ? "Digest.Overdue" : "Digest.Due", action.Due.ToString("D", CultureInfo.CurrentCulture)].Value;
+
+    private static string Date(DateTimeOffset value) => ExchangeTime.FormatDate(value);
+
+    private void Sign(MimeMessage message, DkimOptions dkim)
+    {
+        if (string.IsNullOrEmpty(dkim.PrivateKeyPath))
+        {
+            return;
+        }
+
+        var signer = new DkimSigner(dkim.PrivateKeyPath, dkim.Domain, dkim.Selector)
+        {
+            HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
+            BodyCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
+        };
+        message.Prepare(EncodingConstraint.SevenBit);
+        // RFC 8058: the signature covers both unsubscribe headers.
+        signer.Sign(message, new[] { "From", "To", "Subject", "Date", "Message-ID", "List-Id", "List-Unsubscribe", "List-Unsubscribe-Post" });
+    }
+}

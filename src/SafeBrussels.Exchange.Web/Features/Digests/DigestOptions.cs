@@ -1,0 +1,16 @@
+namespace SafeBrussels.Exchange.Web.Features.Digests;
+
+/// <summary>Configuration section <c>Digests</c> (docs/digests.md).</summary>
+public sealed class DigestOptions
+{
+    public const string SectionName = "Digests";
+
+    /// <summary>Members composed and sent together, over one SMTP connection.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>Messages a minute this instance hands to the relay at most; 0 for no limit.</summary>
+    public int MessagesPerMinute { get; set; } = 600;
+
+    /// <summary>When the recurring job looks for due digests (cron, UTC).</summary>
+    public string Schedule { get; set; } = "*/5 * * * *";
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using SafeBrussels.Exchange.Web.Infrastructure.Cli;
+
+namespace SafeBrussels.Exchange.Web.Features.Digests;
+
+/// <summary>
+/// <c>digests send-due [--at ISO]</c>: runs, synchronously, exactly what the recurring job runs at that instant
+/// (same scheduler, same batches, same ledger) and prints how many digests it sent.
+/// </summary>
+internal sealed class DigestsSendDueCommand(
+    DigestScheduler scheduler, DigestSender sender, TimeProvider time, Microsoft.Extensions.Options.IOptions<Infrastructure.Email.EmailOptions> email) : ICliCommand
+{
+    public string Usage => "digests send-due [--at <ISO date-time>]   send the digests due at that instant (default now), each once";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var parsed = CliArguments.Parse(args, new HashSet<string>(), new HashSet<string> { "at" });
+        var at = time.GetUtcNow();
+        if (parsed.Get("at") is { } text
+            && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at))
+        {
+            throw new CliException($"--at '{text}' is not an ISO 8601 date and time (e.g. 2026-12-07T08:05:00+01:00).");
+        }
+
+        var total = new BatchOutcome(0, 0, 0, 0);
+        foreach (var batch in await scheduler.FindDueAsync(at, cancellationToken))
+        {
+            try
+            {
+                total += await sender.SendBatchAsync(batch.Period, batch.UserIds, cancellationToken);
+            }
+            catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException or TimeoutException
+                or MailKit.ProtocolException or MailKit.Net.Smtp.SmtpCommandException or MailKit.ServiceNotConnectedException)
+            {
+                var relay = email.Value.Smtp;
+                throw new CliException(
+                    $"the mail relay {relay.Host}:{relay.Port} could not be used ({ex.Message}). {total.Sent} digest(s) were sent and recorded before; run the command again to send the rest, each once.");
+            }
+        }
+
+        await output.WriteLineAsync(
+            $"Sent {total.Sent} digest(s) due at {at.ToUniversalTime():yyyy-MM-dd'T'HH:mm:ss'Z'}; " +
+            $"{total.Empty} with nothing new (no email), {total.Refused} refused by the relay, {total.AlreadyDelivered} already delivered.");
+        return 0;
+    }
+}

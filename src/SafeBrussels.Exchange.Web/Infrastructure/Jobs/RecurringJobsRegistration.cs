@@ -1,0 +1,21 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using SafeBrussels.Exchange.Web.Features.Digests;
+
+namespace SafeBrussels.Exchange.Web.Infrastructure.Jobs;
+
+/// <summary>Declares the recurring jobs at start-up; Hangfire runs each occurrence once across all instances.</summary>
+internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IOptions<DigestOptions> digests) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurring.AddOrUpdate<DigestJobs>(
+            DigestJobs.RecurringId,
+            jobs => jobs.EnqueueDueAsync(CancellationToken.None),
+            digests.Value.Schedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,286 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
+using SafeBrussels.Exchange.IntegrationTests.Meetings;
+using SafeBrussels.Exchange.IntegrationTests.Practices;
+using SafeBrussels.Exchange.TestSupport;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Comments;
+using SafeBrussels.Exchange.Web.Features.Digests;
+using SafeBrussels.Exchange.Web.Features.Meetings;
+using SafeBrussels.Exchange.Web.Features.Sharing;
+
+namespace SafeBrussels.Exchange.IntegrationTests.Digests;
+
+/// <summary>
+/// Digests against a real SMTP server: what each member receives (sharing rules, follows, languages), the message
+/// itself (RFC 8058, Message-ID, multipart), and the exactly-once guarantees (rerun, crash, relay down, refusal).
+/// </summary>
+public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFixture>
+{
+    private AppFixture App => digests.App;
+
+    [Fact]
+    public async Task Each_member_receives_what_they_follow_and_may_see_in_their_language()
+    {
+        var host = await App.CreateOrganizationAsync();
+        var partner = await App.CreateOrganizationAsync("nl");
+        var other = await App.CreateOrganizationAsync();
+        var (author, authorViewer) = await App.CreateUserAsync(host, ExchangeRole.Contributor, "fr");
+        var (colleague, _) = await App.CreateUserAsync(host, ExchangeRole.Reader, "en");
+        var (partnerReader, _) = await App.CreateUserAsync(partner, ExchangeRole.Reader, "fr");
+        var (partnerAuthor, partnerViewer) = await App.CreateUserAsync(partner, ExchangeRole.Contributor, "nl");
+        var (otherReader, otherViewer) = await App.CreateUserAsync(other, ExchangeRole.Reader, "nl");
+        var (idle, _) = await App.CreateUserAsync(other, ExchangeRole.Reader);
+        var (gone, _) = await App.CreateUserAsync(other, ExchangeRole.Reader);
+
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var green = await CreateMeetingAsync(authorViewer, $"Green walk {tag}", Tlp.Green, partner.Id);
+        await CreateMeetingAsync(authorViewer, $"Amber table {tag}", Tlp.Amber, partner.Id);
+        await CreateMeetingAsync(authorViewer, $"Strict cell {tag}", Tlp.AmberStrict, partner.Id);
+        await App.CreateAsync(authorViewer, PracticeBuilder.Input($"Red file {tag}", Tlp.Red));
+        await App.CreateAsync(authorViewer, PracticeBuilder.Input($"Radical youth {tag}", Tlp.Green, "fr", "radicalisation"));
+        var authored = await App.CreateAsync(authorViewer, PracticeBuilder.Input($"Origin {tag}", Tlp.Green));
+        await App.CreateAsync(partnerViewer, PracticeBuilder.Input($"Adapted {tag}", Tlp.Green, "nl"), adaptedFrom: authored);
+        var comment = await App.WithServiceAsync(s => s.GetRequiredService<CommentService>().AddAsync(otherViewer, RecordRef.Meeting(green), "Hoe betrekken jullie de buurt?"));
+        Assert.True(comment.Result.Succeeded);
+
+        await digests.FollowAsync(otherReader, FollowKind.Theme, DigestFixture.IntrafamilyViolence);
+        await digests.FollowAsync(partnerReader, FollowKind.Organization, host.Id);
+        await digests.FollowAsync(colleague, FollowKind.Theme, DigestFixture.StreetHarassment);
+        await digests.FollowAsync(colleague, FollowKind.Meeting, green);
+        await digests.FollowAsync(gone, FollowKind.Theme, DigestFixture.StreetHarassment);
+        await using (var db = App.Database.CreateContext())
+        {
+            await db.Users.Where(u => u.Id == gone.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsActive, false));
+        }
+
+        await digests.OnlyTheseReceiveAsync(author.Id, colleague.Id, partnerReader.Id, otherReader.Id, idle.Id, gone.Id, partnerAuthor.Id);
+        var output = await digests.SendDueAsync(DigestFixture.NextWeeklyPeriod().AddMinutes(1));
+        Assert.Contains("Sent 4 digest(s)", output);
+
+        // Another city, following the parent theme: the GREEN meeting of the child theme, nothing above GREEN.
+        var toOther = Text(Single(otherReader));
+        Assert.Contains($"Green walk {tag}", toOther);
+        Assert.Contains($"Origin {tag}", toOther);
+        Assert.DoesNotContain($"Amber table {tag}", toOther);
+        Assert.DoesNotContain($"Strict cell {tag}", toOther);
+        Assert.DoesNotContain($"Red file {tag}", toOther);
+        Assert.DoesNotContain($"Radical youth {tag}", toOther);
+        Assert.StartsWith("Uw overzicht", Single(otherReader).Subject);
+
+        // The partner, following the host organization: AMBER shared with it, not AMBER+STRICT or RED.
+        var toPartner = Single(partnerReader);
+        Assert.StartsWith("[TLP:AMBER] Votre résumé", toPartner.Subject);
+        Assert.Contains($"[TLP:AMBER] Amber table {tag}", Text(toPartner));
+        Assert.Contains($"Radical youth {tag}", Text(toPartner));
+        Assert.DoesNotContain($"Strict cell {tag}", Text(toPartner));
+        Assert.DoesNotContain($"Red file {tag}", Text(toPartner));
+
+        // A colleague of the host: AMBER+STRICT too, and the comment on the meeting they follow.
+        var toColleague = Single(colleague);
+        Assert.StartsWith("[TLP:AMBER+STRICT] Your digest", toColleague.Subject);
+        Assert.Contains($"[TLP:AMBER+STRICT] Strict cell {tag}", Text(toColleague));
+        Assert.Contains("new comment by", Text(toColleague));
+        Assert.DoesNotContain($"Red file {tag}", Text(toColleague));
+
+        // The author: the adaptation of their practice (their own records are not news to them).
+        var toAuthor = Text(Single(author));
+        Assert.Contains($"Adapted {tag}", toAuthor);
+        Assert.Contains("nouvelle adaptation", toAuthor);
+        Assert.Contains($"Green walk {tag} (nouveau commentaire de", toAuthor);
+        Assert.DoesNotContain($"Green walk {tag} (nouvelle réunion", toAuthor);
+
+        // Nothing followed, nothing new: no email. Deactivated: nothing at all.
+        Assert.Empty(digests.DigestsTo(idle));
+        Assert.Empty(digests.DigestsTo(gone));
+        Assert.Empty(digests.DigestsTo(partnerAuthor));
+    }
+
+    [Fact]
+    public async Task The_message_is_multipart_with_stable_id_and_one_click_unsubscribe()
+    {
+        var (reader, practice) = await ReaderWithNewsAsync("fr");
+        await digests.OnlyTheseReceiveAsync(reader.Id);
+        var period = DigestFixture.NextWeeklyPeriod();
+        await digests.SendDueAsync(period.AddMinutes(1));
+
+        var message = Single(reader);
+        Assert.Equal($"digest.{reader.Id:N}.{period.UtcDateTime:yyyyMMdd'T'HHmm'Z'}@localhost", message.MessageId);
+        var alternative = Assert.IsType<MultipartAlternative>(message.Body);
+        Assert.Contains(alternative, part => part.ContentType.MimeType == "text/plain");
+        Assert.Contains(alternative, part => part.ContentType.MimeType == "text/html");
+        Assert.Contains($"https://localhost/practices/{practice}", message.TextBody);
+        Assert.Contains($"href=\"https://localhost/practices/{practice}\"", message.HtmlBody);
+        Assert.DoesNotContain("<img", message.HtmlBody!, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", message.HtmlBody!, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("fr", message.Body.Headers[HeaderId.ContentLanguage]);
+        Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+        var unsubscribe = message.Headers[HeaderId.ListUnsubscribe]!.Trim('<', '>');
+        Assert.StartsWith("https://localhost/digests/unsubscribe?token=", unsubscribe);
+
+        using var client = App.Factory.CreateClient();
+        var page = await client.GetAsync(new Uri(unsubscribe).PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<form method=\"post\"", await page.Content.ReadAsStringAsync());
+        Assert.Equal(DigestFrequency.Weekly, await FrequencyAsync(reader));
+
+        var tampered = await client.PostAsync(
+            "/digests/unsubscribe?token=" + Uri.EscapeDataString("x" + unsubscribe[^20..]),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
+        Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
+        Assert.Equal(DigestFrequency.Weekly, await FrequencyAsync(reader));
+
+        // RFC 8058: a POST without cookie or antiforgery token, from the mail client.
+        var oneClick = await client.PostAsync(
+            new Uri(unsubscribe).PathAndQuery,
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
+        Assert.Equal(HttpStatusCode.OK, oneClick.StatusCode);
+        Assert.Equal(DigestFrequency.Off, await FrequencyAsync(reader));
+    }
+
+    [Fact]
+    public async Task Rerunning_a_period_sends_nothing_twice()
+    {
+        var (first, _) = await ReaderWithNewsAsync();
+        var (second, _) = await ReaderWithNewsAsync();
+        await digests.OnlyTheseReceiveAsync(first.Id, second.Id);
+        var at = DigestFixture.NextWeeklyPeriod().AddMinutes(1);
+
+        Assert.Contains("Sent 2 digest(s)", await digests.SendDueAsync(at));
+        Assert.Contains("Sent 0 digest(s)", await digests.SendDueAsync(at));
+        Assert.Contains("Sent 0 digest(s)", await digests.SendDueAsync(at.AddHours(3)));
+
+        Assert.Single(digests.DigestsTo(first));
+        Assert.Single(digests.DigestsTo(second));
+    }
+
+    [Fact]
+    public async Task A_crash_in_the_middle_of_a_batch_then_a_rerun_gives_everyone_exactly_one_message()
+    {
+        var readers = new List<ApplicationUser>();
+        for (var i = 0; i < 5; i++)
+        {
+            readers.Add((await ReaderWithNewsAsync()).User);
+        }
+
+        await digests.OnlyTheseReceiveAsync([.. readers.Select(r => r.Id)]);
+        var at = DigestFixture.NextWeeklyPeriod().AddMinutes(1);
+        var sender = App.Factory.Services.GetRequiredService<DigestSender>();
+        var delivered = 0;
+        void Crash(Guid userId)
+        {
+            if (++delivered == 2)
+            {
+                throw new InvalidOperationException("injected crash after the second delivery");
+            }
+        }
+
+        sender.Delivered += Crash;
+        try
+        {
+            var crash = await Assert.ThrowsAsync<InvalidOperationException>(() => digests.SendDueAsync(at));
+            Assert.Contains("injected crash", crash.Message);
+        }
+        finally
+        {
+            sender.Delivered -= Crash;
+        }
+
+        Assert.Equal(2, readers.Count(r => digests.DigestsTo(r).Count == 1));
+        Assert.Contains("Sent 3 digest(s)", await digests.SendDueAsync(at));
+        Assert.All(readers, r => Assert.Single(digests.DigestsTo(r)));
+    }
+
+    [Fact]
+    public async Task A_permanent_refusal_is_recorded_and_does_not_block_the_others()
+    {
+        var (refused, _) = await ReaderWithNewsAsync();
+        var (accepted, _) = await ReaderWithNewsAsync();
+        await digests.OnlyTheseReceiveAsync(refused.Id, accepted.Id);
+        App.Smtp.RejectedRecipients[refused.Email!] = true;
+        try
+        {
+            var at = DigestFixture.NextWeeklyPeriod().AddMinutes(1);
+            var output = await digests.SendDueAsync(at);
+            Assert.Contains("Sent 1 digest(s)", output);
+            Assert.Contains("1 refused by the relay", output);
+            // Refused for good: a rerun does not try again.
+            Assert.Contains("Sent 0 digest(s)", await digests.SendDueAsync(at));
+            Assert.Single(digests.DigestsTo(accepted));
+            Assert.Empty(digests.DigestsTo(refused));
+            var row = await LedgerAsync(refused);
+            Assert.Equal(DigestOutcome.Refused, row.Outcome);
+            Assert.StartsWith("550", row.Error);
+        }
+        finally
+        {
+            App.Smtp.RejectedRecipients.TryRemove(refused.Email!, out _);
+        }
+    }
+
+    [Fact]
+    public async Task With_the_relay_down_nothing_is_recorded_and_the_next_run_delivers_once()
+    {
+        var (reader, _) = await ReaderWithNewsAsync();
+        await digests.OnlyTheseReceiveAsync(reader.Id);
+        var port = TestSmtpServer.FreePort();
+        await using var offline = new ExchangeAppFactory(App.Database, App.Smtp, settings: new Dictionary<string, string?>
+        {
+            ["Email:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:TimeoutSeconds"] = "5",
+        });
+        var at = DigestFixture.NextWeeklyPeriod().AddMinutes(1);
+
+        var (exit, _, error) = await digests.RunSendDueAsync(at, offline.Services);
+        Assert.Equal(1, exit);
+        Assert.Contains($"the mail relay 127.0.0.1:{port} could not be used", error);
+        await using (var db = App.Database.CreateContext())
+        {
+            Assert.False(await db.DigestDeliveries.AnyAsync(d => d.UserId == reader.Id));
+        }
+
+        await using var relay = new TestSmtpServer(port);
+        Assert.Contains("Sent 1 digest(s)", await digests.SendDueAsync(at, offline.Services));
+        Assert.Contains("Sent 0 digest(s)", await digests.SendDueAsync(at, offline.Services));
+        Assert.Single(digests.DigestsTo(reader, relay));
+    }
+
+    private async Task<(ApplicationUser User, Guid Practice)> ReaderWithNewsAsync(string language = "en")
+    {
+        var organization = await App.CreateOrganizationAsync();
+        var (author, authorViewer) = await App.CreateUserAsync(organization, ExchangeRole.Contributor);
+        var (reader, _) = await App.CreateUserAsync(organization, ExchangeRole.Reader, language);
+        var practice = await App.CreateAsync(authorViewer, PracticeBuilder.Input("News " + Guid.NewGuid().ToString("N")[..6], Tlp.Green));
+        await digests.FollowAsync(reader, FollowKind.Practice, practice);
+        _ = author;
+        return (reader, practice);
+    }
+
+    private async Task<Guid> CreateMeetingAsync(Viewer author, string title, Tlp tlp, params Guid[] participants)
+    {
+        var input = MeetingBuilder.Valid(title, tlp, participants);
+        var outcome = await App.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, input));
+        Assert.True(outcome.Result.Succeeded, string.Join(", ", outcome.Result.Errors));
+        return outcome.Id!.Value;
+    }
+
+    private MimeMessage Single(ApplicationUser user) => Assert.Single(digests.DigestsTo(user));
+
+    private static string Text(MimeMessage message) => message.Subject + "\n" + message.TextBody;
+
+    private async Task<DigestFrequency> FrequencyAsync(ApplicationUser user)
+    {
+        await using var db = App.Database.CreateContext();
+        return await db.Users.Where(u => u.Id == user.Id).Select(u => u.DigestFrequency).SingleAsync();
+    }
+
+    private async Task<DigestDelivery> LedgerAsync(ApplicationUser user)
+    {
+        await using var db = App.Database.CreateContext();
+        return await db.DigestDeliveries.SingleAsync(d => d.UserId == user.Id);
+    }
+}

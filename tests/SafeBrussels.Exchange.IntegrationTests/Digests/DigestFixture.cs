@@ -46,11 +46,16 @@ public sealed class DigestFixture : IAsyncLifetime
     }
 
     /// <summary>Digests on for these members only, so that a run of one test never reaches another test's members.</summary>
-    public async Task OnlyTheseReceiveAsync(params Guid[] userIds)
+    public Task OnlyTheseReceiveAsync(params Guid[] userIds) => OnlyTheseReceiveAsync(DigestFrequency.Weekly, 8, userIds);
+
+    public async Task OnlyTheseReceiveAsync(DigestFrequency frequency, int hour, params Guid[] userIds)
     {
         await using var db = App.Database.CreateContext();
         await db.Users.Where(u => !userIds.Contains(u.Id)).ExecuteUpdateAsync(s => s.SetProperty(u => u.DigestFrequency, DigestFrequency.Off));
-        await db.Users.Where(u => userIds.Contains(u.Id)).ExecuteUpdateAsync(s => s.SetProperty(u => u.DigestFrequency, DigestFrequency.Weekly));
+        await db.Users.Where(u => userIds.Contains(u.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.DigestFrequency, frequency)
+            .SetProperty(u => u.DigestDay, DayOfWeek.Monday)
+            .SetProperty(u => u.DigestHour, hour));
     }
 
     public async Task FollowAsync(ApplicationUser user, FollowKind kind, Guid target)

@@ -249,6 +249,61 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
         Assert.Single(digests.DigestsTo(reader, relay));
     }
 
+    [Fact]
+    public async Task Two_job_servers_on_one_database_send_one_digest_each()
+    {
+        var readers = new List<(ApplicationUser User, Guid Practice)>();
+        for (var i = 0; i < 6; i++)
+        {
+            readers.Add(await ReaderWithNewsAsync());
+        }
+
+        // Daily digests due at the current Brussels hour; the news moved into the period that just ended.
+        var now = DateTimeOffset.UtcNow;
+        var hour = Web.Infrastructure.Localization.ExchangeTime.ToBrussels(now).Hour;
+        var period = DigestSchedule.LatestDue(DigestFrequency.Daily, DayOfWeek.Monday, hour, now)!.Value;
+        await digests.OnlyTheseReceiveAsync(DigestFrequency.Daily, hour, [.. readers.Select(r => r.User.Id)]);
+        await using (var db = App.Database.CreateContext())
+        {
+            var practices = readers.Select(r => r.Practice).ToList();
+            var before = period.AddMinutes(-30);
+            await db.Practices.Where(p => practices.Contains(p.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.CreatedAt, before).SetProperty(p => p.UpdatedAt, before));
+        }
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["Jobs:RunServer"] = "true",
+            ["Jobs:QueuePollInterval"] = "00:00:01",
+            ["Digests:BatchSize"] = "2",
+        };
+        await using var first = new ExchangeAppFactory(App.Database, App.Smtp, settings: settings);
+        await using var second = new ExchangeAppFactory(App.Database, App.Smtp, settings: settings);
+        _ = first.Server;
+        _ = second.Server;
+
+        // Both instances look for due digests and enqueue the same batches; both servers work on them.
+        foreach (var instance in new[] { first, second })
+        {
+            await using var scope = instance.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DigestJobs>().EnqueueDueAsync(CancellationToken.None);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (readers.Any(r => digests.DigestsTo(r.User).Count == 0) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.All(readers, r => Assert.Single(digests.DigestsTo(r.User)));
+        await using (var db = App.Database.CreateContext())
+        {
+            var ids = readers.Select(r => r.User.Id).ToList();
+            Assert.Equal(6, await db.DigestDeliveries.CountAsync(d => ids.Contains(d.UserId) && d.Period == period && d.Outcome == DigestOutcome.Sent));
+        }
+    }
+
     private async Task<(ApplicationUser User, Guid Practice)> ReaderWithNewsAsync(string language = "en")
     {
         var organization = await App.CreateOrganizationAsync();

@@ -18,6 +18,9 @@ public enum FollowKind
 /// <summary>Something followed, as the preferences page lists it.</summary>
 public sealed record FollowView(FollowKind Kind, Guid TargetId, string Label);
 
+/// <summary>A theme or an organization offered on the preferences page, and whether the member follows it.</summary>
+public sealed record FollowChoice(Guid Id, string Label, bool IsChild, bool Followed);
+
 /// <summary>A member's digest settings.</summary>
 public sealed record DigestSettings(DigestFrequency Frequency, DayOfWeek Day, int Hour, string? Language);
 
@@ -87,6 +90,24 @@ public sealed class FollowService(IDbContextFactory<ExchangeDbContext> dbFactory
         var meetings = await db.Meetings.VisibleTo(viewer).Where(m => mine.Any(f => f.MeetingId == m.Id))
             .OrderBy(m => m.Title).Select(m => new FollowView(FollowKind.Meeting, m.Id, m.Title)).ToListAsync(cancellationToken);
         return [.. themes.Select(t => new FollowView(FollowKind.Theme, t.Id, t.Label(language))), .. organizations, .. practices, .. meetings];
+    }
+
+    /// <summary>The themes in tree order (children after their parent), and the organizations, each marked when followed.</summary>
+    public async Task<(IReadOnlyList<FollowChoice> Themes, IReadOnlyList<FollowChoice> Organizations)> ChoicesAsync(
+        Viewer viewer, string language, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var followed = await db.Follows.Where(f => f.UserId == viewer.UserId)
+            .Select(f => f.ThemeId ?? f.OrganizationId ?? Guid.Empty).ToListAsync(cancellationToken);
+        var themes = await db.Themes.AsNoTracking().Where(t => !t.IsRetired).OrderBy(t => t.SortOrder).ToListAsync(cancellationToken);
+        var ordered = themes.Where(t => t.ParentId is null)
+            .SelectMany(parent => themes.Where(t => t.Id == parent.Id || t.ParentId == parent.Id).OrderBy(t => t.ParentId is not null).ThenBy(t => t.SortOrder))
+            .Select(t => new FollowChoice(t.Id, t.Label(language), t.ParentId is not null, followed.Contains(t.Id)))
+            .ToList();
+        var organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.Name)
+            .Select(o => new FollowChoice(o.Id, o.Name, false, followed.Contains(o.Id)))
+            .ToListAsync(cancellationToken);
+        return (ordered, organizations);
     }
 
     public async Task<DigestSettings?> GetSettingsAsync(Viewer viewer, CancellationToken cancellationToken = default)

@@ -15,8 +15,13 @@ public static class UnsubscribeEndpoints
 
     public static void MapDigestUnsubscribe(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, (string? token, string? done, string? invalid) =>
-                new RazorComponentResult<UnsubscribePage>(new { Token = token, Done = done == "1", Invalid = invalid == "1" }))
+        endpoints.MapGet(Path, (string? token, string? done, string? invalid, UnsubscribeTokens tokens) =>
+                new RazorComponentResult<UnsubscribePage>(new
+                {
+                    Token = token,
+                    Done = done == "1",
+                    Invalid = invalid == "1" || (done != "1" && tokens.Read(token) is null),
+                }))
             .AllowAnonymous();
         endpoints.MapPost(Path, async (HttpContext context, UnsubscribeTokens tokens, IDbContextFactory<ExchangeDbContext> dbFactory) =>
             {

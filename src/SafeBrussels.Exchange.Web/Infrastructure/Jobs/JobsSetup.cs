@@ -14,6 +14,9 @@ public sealed class JobsOptions
     public bool RunServer { get; set; } = true;
 
     public int Workers { get; set; } = 2;
+
+    /// <summary>How often an idle worker looks for a new job in the queue.</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>
@@ -35,7 +38,7 @@ public static class JobsSetup
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
                 storage => storage.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = true }));
+                new PostgreSqlStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = true, QueuePollInterval = options.QueuePollInterval }));
         if (options.RunServer)
         {
             builder.Services.AddHangfireServer(server =>

@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SafeBrussels.Exchange.EndToEndTests.Infrastructure;
+
+namespace SafeBrussels.Exchange.EndToEndTests.Digests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class DigestPagesTests(BrowserFixture browser)
+{
+    private static readonly Regex PracticePage = new("/practices/[0-9a-f-]{36}$");
+
+    [Theory]
+    [InlineData("fr", "Résumé et suivis")]
+    [InlineData("nl", "Overzicht en gevolgde items")]
+    [InlineData("en", "Digest and follows")]
+    public async Task A_member_follows_a_theme_and_a_practice_and_previews_the_digest(string language, string heading)
+    {
+        var violations = new List<string>();
+        var page = await browser.NewPageAsync(language);
+        await page.SignInAsync("reader@stad-gent.example");
+        await page.GotoAsync($"/culture/set?lang={language}&returnUrl=%2Fprofile%2Fdigest");
+        await page.SettleAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(heading);
+        violations.AddRange(await page.SeriousAccessibilityViolationsAsync());
+
+        // Follow a theme: the choice is saved at once and still there after a reload.
+        var checkbox = page.Locator(".mud-checkbox input[type=checkbox]").First;
+        var before = await checkbox.IsCheckedAsync();
+        await checkbox.ClickAsync();
+        await Assertions.Expect(checkbox).ToBeCheckedAsync(new() { Checked = !before });
+        await page.ReloadAsync();
+        await page.SettleAsync();
+        await Assertions.Expect(page.Locator(".mud-checkbox input[type=checkbox]").First).ToBeCheckedAsync(new() { Checked = !before });
+
+        // Follow a practice from its page; it appears among the followed records.
+        await page.GotoAsync("/practices");
+        await page.SettleAsync();
+        await page.Locator("[data-testid=practices-list] h2 a").First.ClickAsync();
+        await page.WaitForURLAsync(PracticePage);
+        await page.SettleAsync();
+        var follow = page.Locator("[data-testid=follow-button]");
+        if (await follow.GetAttributeAsync("aria-pressed") == "false")
+        {
+            await follow.ClickAsync();
+        }
+
+        await Assertions.Expect(follow).ToHaveAttributeAsync("aria-pressed", "true");
+        var title = (await page.Locator("h1").InnerTextAsync()).Trim();
+        violations.AddRange(await page.SeriousAccessibilityViolationsAsync());
+        await page.GotoAsync("/profile/digest");
+        await page.SettleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/profile/digest/preview");
+        await page.SettleAsync();
+        violations.AddRange(await page.SeriousAccessibilityViolationsAsync());
+
+        // The unsubscribe page opens without signing in; a broken link says so.
+        var anonymous = await browser.NewPageAsync(language);
+        await anonymous.GotoAsync("/digests/unsubscribe?token=broken");
+        await Assertions.Expect(anonymous.Locator("[role=alert]")).ToBeVisibleAsync();
+        Assert.Equal(language, await anonymous.Locator("html").GetAttributeAsync("lang"));
+        violations.AddRange(await anonymous.SeriousAccessibilityViolationsAsync());
+
+        await page.Context.CloseAsync();
+        await anonymous.Context.CloseAsync();
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations.Distinct()));
+    }
+}

@@ -92,6 +92,12 @@ public sealed class CommandLineTests(AppFixture app)
         Assert.Equal(4, roles.Count);
         Assert.True(await db.Organizations.AnyAsync(o => o.Key == "stad-gent"));
         Assert.Equal(8, await db.Users.CountAsync(u => u.Email!.EndsWith(".example")));
+
+        // New members start following their organization's usual themes (the trigger on users).
+        var ghentReader = await db.Users.SingleAsync(u => u.Email == "reader@stad-gent.example");
+        var followed = await db.Follows.Where(f => f.UserId == ghentReader.Id && f.ThemeId != null)
+            .Join(db.Themes, f => f.ThemeId, t => t.Id, (f, t) => t.Key).OrderBy(k => k).ToListAsync();
+        Assert.Equal(["drugs-addiction", "nuisance-insecurity", "street-harassment"], followed);
     }
 
     [Fact]

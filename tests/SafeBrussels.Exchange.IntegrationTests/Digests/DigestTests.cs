@@ -143,6 +143,26 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
     }
 
     [Fact]
+    public async Task A_member_who_lost_access_to_a_followed_record_does_not_receive_it()
+    {
+        var host = await App.CreateOrganizationAsync();
+        var other = await App.CreateOrganizationAsync();
+        var (_, author) = await App.CreateUserAsync(host, ExchangeRole.Contributor);
+        var (reader, _) = await App.CreateUserAsync(other, ExchangeRole.Reader);
+        var (colleague, _) = await App.CreateUserAsync(host, ExchangeRole.Reader);
+        var title = "Closed later " + Guid.NewGuid().ToString("N")[..6];
+        var practice = await App.CreateAsync(author, PracticeBuilder.Input(title, Tlp.Green));
+        await digests.FollowAsync(reader, FollowKind.Practice, practice);
+        await digests.FollowAsync(colleague, FollowKind.Practice, practice);
+        await App.SetTlpAsync(author, practice, Tlp.Amber);
+
+        await digests.OnlyTheseReceiveAsync(reader.Id, colleague.Id);
+        Assert.Contains("Sent 1 digest(s)", await digests.SendDueAsync(DigestFixture.NextWeeklyPeriod().AddMinutes(1)));
+        Assert.Empty(digests.DigestsTo(reader));
+        Assert.Contains($"[TLP:AMBER] {title}", Text(Single(colleague)));
+    }
+
+    [Fact]
     public async Task Rerunning_a_period_sends_nothing_twice()
     {
         var (first, _) = await ReaderWithNewsAsync();

@@ -22,11 +22,11 @@ public sealed class DemoSeeder(
     /// <summary>Published on purpose: demo accounts exist only on development machines.</summary>
     public const string Password = "Exchange-demo-2026";
 
-    private static readonly (string Key, string Name, string City, string[] Languages)[] Organizations =
+    private static readonly (string Key, string Name, string City, string[] Languages, string[] UsualThemes)[] Organizations =
     [
-        ("safe-brussels", "safe.brussels", "Bruxelles / Brussel", ["fr", "nl"]),
-        ("stad-gent", "Stad Gent", "Gent", ["nl"]),
-        ("ville-de-liege", "Ville de Liège", "Liège", ["fr"]),
+        ("safe-brussels", "safe.brussels", "Bruxelles / Brussel", ["fr", "nl"], ["intrafamily-violence", "radicalisation", "nuisance-insecurity"]),
+        ("stad-gent", "Stad Gent", "Gent", ["nl"], ["street-harassment", "drugs-addiction", "nuisance-insecurity"]),
+        ("ville-de-liege", "Ville de Liège", "Liège", ["fr"], ["drugs-addiction", "crisis-management"]),
     ];
 
     public static IReadOnlyList<DemoLogin> Logins { get; } =
@@ -43,11 +43,15 @@ public sealed class DemoSeeder(
 
     public async Task<IReadOnlyList<DemoLogin>> SeedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var (key, name, city, languages) in Organizations)
+        var themes = await db.Themes.ToDictionaryAsync(t => t.Key, t => t.Id, cancellationToken);
+        foreach (var (key, name, city, languages, usualThemes) in Organizations)
         {
             if (!await db.Organizations.AnyAsync(o => o.Key == key, cancellationToken))
             {
-                db.Organizations.Add(new Organization { Key = key, Name = name, City = city, Country = "BE", WorkingLanguages = [.. languages] });
+                var organization = new Organization { Key = key, Name = name, City = city, Country = "BE", WorkingLanguages = [.. languages] };
+                db.Organizations.Add(organization);
+                // Its members start following these themes (the digest's default).
+                db.OrganizationThemes.AddRange(usualThemes.Select(t => new OrganizationTheme { OrganizationId = organization.Id, ThemeId = themes[t] }));
             }
         }
 

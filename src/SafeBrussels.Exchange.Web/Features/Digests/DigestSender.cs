@@ -68,6 +68,8 @@ public sealed class DigestSender(
                 await rate.WaitAsync(cancellationToken);
                 var userId = digest.Recipient.UserId;
                 var message = messages.Build(digest, time.GetUtcNow());
+                // Deliberately outside the retrying execution strategy: a claim whose commit failed must not be
+                // replayed with a second send; the batch fails instead and its retry finds the ledger as it is.
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var claimed = await db.Database.ExecuteSqlInterpolatedAsync(
                     $"""

@@ -172,11 +172,17 @@ public sealed class FollowService(IDbContextFactory<ExchangeDbContext> dbFactory
             return CommandResult.Fail("Themes", "Validation.UnknownTheme");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.OrganizationThemes.Where(t => t.OrganizationId == organizationId).ExecuteDeleteAsync(cancellationToken);
-        db.OrganizationThemes.AddRange(ids.Select(id => new OrganizationTheme { OrganizationId = organizationId, ThemeId = id }));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // Replaced as a whole, retried as a whole on a transient failure.
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.OrganizationThemes.Where(t => t.OrganizationId == organizationId).ExecuteDeleteAsync(cancellationToken);
+            db.OrganizationThemes.AddRange(ids.Select(id => new OrganizationTheme { OrganizationId = organizationId, ThemeId = id }));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
         return CommandResult.Ok;
     }
 

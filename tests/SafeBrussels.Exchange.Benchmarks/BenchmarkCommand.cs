@@ -94,7 +94,7 @@ internal static class BenchmarkCommand
         return 0;
     }
 
-    private static async Task<bool> LoadAsync(ExchangeAppFactory app, TestDatabase database, int practices, int meetings)
+    internal static async Task<bool> LoadAsync(ExchangeAppFactory app, TestDatabase database, int practices, int meetings)
     {
         Console.WriteLine($"Generating {practices:N0} practices and {meetings:N0} meetings…");
         var document = SyntheticCorpus.Generate(practices, meetings);
@@ -234,7 +234,7 @@ internal static class BenchmarkCommand
         return client;
     }
 
-    private static async Task VacuumAsync(TestDatabase database)
+    internal static async Task VacuumAsync(TestDatabase database)
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
@@ -244,13 +244,13 @@ internal static class BenchmarkCommand
 
     private static string SearchUrl(string query) => $"/api/v1/search?q={Uri.EscapeDataString(query)}&pageSize=20";
 
-    private static string? Text(string[] args, string name)
+    internal static string? Text(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;

@@ -16,12 +16,14 @@ return args.FirstOrDefault() switch
 {
     "search-eval" => await SearchEvalCommand.RunAsync(args.Skip(1).ToArray()),
     "benchmark" => await BenchmarkCommand.RunAsync(args.Skip(1).ToArray()),
+    "digest-benchmark" => await DigestBenchmarkCommand.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: deploy/local/measure.sh search-eval [--queries FILE [--corpus FILE]]");
-    Console.Error.WriteLine("       deploy/local/measure.sh benchmark [--practices N] [--meetings N] [--seconds S]");
+    Console.Error.WriteLine("       deploy/local/measure.sh benchmark [--practices N] [--meetings N] [--seconds S] [--keep] [--reuse DB]");
+    Console.Error.WriteLine("       deploy/local/measure.sh digest-benchmark [--practices N] [--meetings N] [--users N] [--keep] [--reuse DB]");
     return 2;
 }

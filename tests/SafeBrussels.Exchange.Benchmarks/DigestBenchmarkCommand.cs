@@ -1,0 +1,234 @@
+using System.Data.Common;
+using System.Diagnostics;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Npgsql;
+using SafeBrussels.Exchange.TestSupport;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Digests;
+
+namespace SafeBrussels.Exchange.Benchmarks;
+
+/// <summary>
+/// Digests at scale: the generated corpus (its records spread over five years, as a platform accumulates them),
+/// members of the corpus' organizations with realistic follows, one digest run through the scheduler and the
+/// sender to a loopback SMTP server, then MailKit alone sending the same pre-built messages to the same server.
+/// </summary>
+internal static class DigestBenchmarkCommand
+{
+    private const string Domain = "bench.example";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var practices = BenchmarkCommand.Option(args, "--practices", 100_000);
+        var meetings = BenchmarkCommand.Option(args, "--meetings", 100_000);
+        var users = BenchmarkCommand.Option(args, "--users", 10_000);
+        var reuse = BenchmarkCommand.Text(args, "--reuse");
+        await using var database = reuse is null ? await TestDatabase.CreateAsync("digbench") : TestDatabase.Attach(reuse);
+        database.Keep = reuse is not null || args.Contains("--keep");
+        await using var smtp = new TestSmtpServer(keepMessages: false);
+        var statements = new StatementCounter();
+        await using var factory = new ExchangeAppFactory(database, smtp, environment: "Production", settings: new Dictionary<string, string?>
+        {
+            ["Logging:Console"] = "false",
+            ["Digests:MessagesPerMinute"] = "0",
+        });
+        await using var app = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.ConfigureDbContext<ExchangeDbContext>(options => options.AddInterceptors(statements))));
+
+        if (reuse is null)
+        {
+            if (!await BenchmarkCommand.LoadAsync(factory, database, practices, meetings))
+            {
+                return 1;
+            }
+
+            await SpreadOverFiveYearsAsync(database);
+        }
+
+        await EnsureMembersAsync(database, users);
+        await BenchmarkCommand.VacuumAsync(database);
+        if (database.Keep)
+        {
+            Console.WriteLine($"The database {database.Name} is kept (--reuse {database.Name} measures it again).");
+        }
+
+        var period = DigestSchedule.LatestDue(DigestFrequency.Weekly, DayOfWeek.Monday, 8, DateTimeOffset.UtcNow.AddDays(7))!.Value;
+        var scheduler = app.Services.GetRequiredService<DigestScheduler>();
+        var sender = app.Services.GetRequiredService<DigestSender>();
+
+        statements.Reset();
+        var run = Stopwatch.StartNew();
+        var batches = await scheduler.FindDueAsync(period.AddMinutes(1));
+        var total = new BatchOutcome(0, 0, 0, 0);
+        foreach (var batch in batches)
+        {
+            total += await sender.SendBatchAsync(batch.Period, batch.UserIds);
+        }
+
+        run.Stop();
+        var received = smtp.Count;
+        var claims = statements.LedgerClaims;
+        var perBatch = (statements.Count - claims) / (double)Math.Max(1, batches.Count);
+
+        // MailKit alone: the same messages, built beforehand, over the same server, one connection per batch.
+        var building = Stopwatch.StartNew();
+        var messages = await BuildMessagesAsync(app.Services, batches);
+        building.Stop();
+        var mailkit = Stopwatch.StartNew();
+        foreach (var chunk in messages.Chunk(500))
+        {
+            // Connected as the application connects (TCP_NODELAY), so that only the sending differs.
+            using var client = new SmtpClient();
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            await socket.ConnectAsync("127.0.0.1", smtp.Port);
+            await client.ConnectAsync(socket, "127.0.0.1", smtp.Port, SecureSocketOptions.None);
+            foreach (var message in chunk)
+            {
+                await client.SendAsync(message);
+            }
+
+            await client.DisconnectAsync(quit: true);
+        }
+
+        mailkit.Stop();
+
+        Console.WriteLine($"Digest run for {users:N0} members over {practices + meetings:N0} records (period ending {period:u}):");
+        Console.WriteLine($"  batches {batches.Count}, digests sent {total.Sent:N0}, with nothing new {total.Empty:N0}, refused {total.Refused}, received by the server {received:N0}");
+        Console.WriteLine($"  total {run.Elapsed.TotalSeconds:0.0} s, {total.Sent / run.Elapsed.TotalSeconds:0.0} messages/s");
+        Console.WriteLine($"  SQL statements: {statements.Count:N0} in all; per batch {perBatch:0.0} besides the ledger claims, plus one claim per message ({claims:N0})");
+        Console.WriteLine($"  composing and building the same messages again, without sending: {building.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"  MailKit alone, same {messages.Count:N0} messages, same server: {mailkit.Elapsed.TotalSeconds:0.0} s, {messages.Count / mailkit.Elapsed.TotalSeconds:0.0} messages/s");
+        Console.WriteLine($"  ratio digest run / MailKit alone: {run.Elapsed.TotalSeconds / mailkit.Elapsed.TotalSeconds:0.00}");
+        return 0;
+    }
+
+    /// <summary>A platform's records accumulate over years: created and last updated anywhere in the last five.</summary>
+    private static async Task SpreadOverFiveYearsAsync(TestDatabase database)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SET LOCAL exchange.defer_index = 'on';
+            UPDATE practices SET created_at = now() - interval '1826 days' * (abs(hashtext(id::text)) / 2147483647.0),
+                updated_at = now() - interval '1826 days' * (abs(hashtext(id::text)) / 2147483647.0) * (abs(hashtext(external_id)) / 2147483647.0);
+            UPDATE meetings SET created_at = now() - interval '1826 days' * (abs(hashtext(id::text)) / 2147483647.0),
+                updated_at = now() - interval '1826 days' * (abs(hashtext(id::text)) / 2147483647.0) * (abs(hashtext(external_id)) / 2147483647.0);
+            """,
+            connection,
+            transaction) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>
+    /// Members of the corpus' organizations (ids and choices derived from their number, so the same on every run):
+    /// each follows one to three themes, three in ten an organization, half of them three practices; digests weekly.
+    /// </summary>
+    private static async Task EnsureMembersAsync(TestDatabase database, int users)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"""
+            DELETE FROM digest_deliveries;
+            DELETE FROM users WHERE email LIKE '%@{Domain}';
+            CREATE TEMP TABLE numbered_orgs AS SELECT id, row_number() OVER (ORDER BY key) - 1 AS n FROM organizations;
+            CREATE TEMP TABLE numbered_practices AS SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM practices;
+            CREATE INDEX ON numbered_practices (n);
+            INSERT INTO users (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp,
+                concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count, display_name,
+                organization_id, role, is_active, created_at, preferred_language, digest_frequency, digest_day, digest_hour)
+            SELECT md5('member' || i)::uuid, 'member' || i || '@{Domain}', upper('member' || i || '@{Domain}'),
+                'member' || i || '@{Domain}', upper('member' || i || '@{Domain}'), true, md5('s' || i), md5('c' || i), false, false, true, 0,
+                'Member ' || i, o.id, CASE WHEN i % 10 = 0 THEN 'Contributor' ELSE 'Reader' END, true, now(),
+                (ARRAY['fr', 'nl', 'en'])[1 + i % 3], 'Weekly', 'Monday', 8
+            FROM generate_series(1, @users) i
+            JOIN numbered_orgs o ON o.n = i % (SELECT count(*) FROM numbered_orgs);
+            INSERT INTO follows (id, user_id, theme_id, created_at)
+            SELECT gen_random_uuid(), u.id, t.id, now()
+            FROM users u CROSS JOIN LATERAL (
+                SELECT id FROM themes WHERE parent_id IS NULL ORDER BY md5(themes.id::text || u.id::text)
+                LIMIT 1 + abs(hashtext(u.email)) % 3) t
+            WHERE u.email LIKE '%@{Domain}';
+            INSERT INTO follows (id, user_id, organization_id, created_at)
+            SELECT gen_random_uuid(), u.id, o.id, now()
+            FROM users u JOIN numbered_orgs o ON o.n = abs(hashtext(u.email || 'org')) % (SELECT count(*) FROM numbered_orgs)
+            WHERE u.email LIKE '%@{Domain}' AND abs(hashtext(u.email || 'follows-org')) % 10 < 3;
+            INSERT INTO follows (id, user_id, practice_id, created_at)
+            SELECT DISTINCT ON (u.id, p.id) gen_random_uuid(), u.id, p.id, now()
+            FROM users u CROSS JOIN generate_series(1, 3) k
+            JOIN numbered_practices p ON p.n = abs(hashtext(u.email || k)) % (SELECT count(*) FROM numbered_practices)
+            WHERE u.email LIKE '%@{Domain}' AND abs(hashtext(u.email || 'follows-practices')) % 2 = 0;
+            """,
+            connection) { CommandTimeout = 0 };
+        command.Parameters.AddWithValue("users", users);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<List<MimeMessage>> BuildMessagesAsync(IServiceProvider services, IReadOnlyList<DigestBatch> batches)
+    {
+        var builder = services.GetRequiredService<DigestMessage>();
+        var factory = services.GetRequiredService<IDbContextFactory<ExchangeDbContext>>();
+        var messages = new List<MimeMessage>();
+        foreach (var batch in batches)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            var digests = await DigestComposer.ComposeAsync(db, batch.UserIds, batch.Period);
+            messages.AddRange(digests.Where(d => !d.IsEmpty).Select(d => builder.Build(d, DateTimeOffset.UtcNow)));
+        }
+
+        return messages;
+    }
+
+    /// <summary>Counts the SQL statements EF Core sends, and among them the per-message ledger claims.</summary>
+    private sealed class StatementCounter : DbCommandInterceptor
+    {
+        private int _count;
+        private int _claims;
+
+        public int Count => _count;
+
+        public int LedgerClaims => _claims;
+
+        public void Reset() => (_count, _claims) = (0, 0);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Count1(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Count1(command);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Count1(command);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        private void Count1(DbCommand command)
+        {
+            Interlocked.Increment(ref _count);
+            if (command.CommandText.Contains("INSERT INTO digest_deliveries", StringComparison.Ordinal)
+                && command.CommandText.Contains("VALUES", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _claims);
+            }
+        }
+    }
+}

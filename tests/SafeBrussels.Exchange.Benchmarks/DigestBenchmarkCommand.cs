@@ -72,6 +72,7 @@ internal static class DigestBenchmarkCommand
         }
 
         run.Stop();
+        var slowest = statements.Slowest.Take(8).ToList();
         var received = smtp.Count;
         var claims = statements.LedgerClaims;
         var perBatch = (statements.Count - claims) / (double)Math.Max(1, batches.Count);
@@ -102,8 +103,10 @@ internal static class DigestBenchmarkCommand
         Console.WriteLine($"  batches {batches.Count}, digests sent {total.Sent:N0}, with nothing new {total.Empty:N0}, refused {total.Refused}, received by the server {received:N0}");
         Console.WriteLine($"  total {run.Elapsed.TotalSeconds:0.0} s, {total.Sent / run.Elapsed.TotalSeconds:0.0} messages/s");
         Console.WriteLine($"  SQL statements: {statements.Count:N0} in all; per batch {perBatch:0.0} besides the ledger claims, plus one claim per message ({claims:N0})");
-        Console.WriteLine($"  composing and building the same messages again, without sending: {building.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"  composing and building the same messages again, without sending: {building.Elapsed.TotalSeconds:0.0} s, of which composing {Composing.TotalSeconds:0.0} s");
         Console.WriteLine($"  MailKit alone, same {messages.Count:N0} messages, same server: {mailkit.Elapsed.TotalSeconds:0.0} s, {messages.Count / mailkit.Elapsed.TotalSeconds:0.0} messages/s");
+        Console.WriteLine("  statements of the run by time spent in them (count, total ms):");
+        slowest.ForEach(t => Console.WriteLine($"    {t.Count,6} {t.Ms,9:0} {t.Statement}"));
         Console.WriteLine($"  ratio digest run / MailKit alone: {run.Elapsed.TotalSeconds / mailkit.Elapsed.TotalSeconds:0.00}");
         return 0;
     }
@@ -173,6 +176,8 @@ internal static class DigestBenchmarkCommand
         await command.ExecuteNonQueryAsync();
     }
 
+    private static TimeSpan Composing { get; set; }
+
     private static async Task<List<MimeMessage>> BuildMessagesAsync(IServiceProvider services, IReadOnlyList<DigestBatch> batches)
     {
         var builder = services.GetRequiredService<DigestMessage>();
@@ -181,7 +186,9 @@ internal static class DigestBenchmarkCommand
         foreach (var batch in batches)
         {
             await using var db = await factory.CreateDbContextAsync();
+            var composing = Stopwatch.StartNew();
             var digests = await DigestComposer.ComposeAsync(db, batch.UserIds, batch.Period);
+            Composing += composing.Elapsed;
             messages.AddRange(digests.Where(d => !d.IsEmpty).Select(d => builder.Build(d, DateTimeOffset.UtcNow)));
         }
 
@@ -191,14 +198,44 @@ internal static class DigestBenchmarkCommand
     /// <summary>Counts the SQL statements EF Core sends, and among them the per-message ledger claims.</summary>
     private sealed class StatementCounter : DbCommandInterceptor
     {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Count, double Ms)> _time = new();
         private int _count;
         private int _claims;
+
+        /// <summary>Time spent per statement (its first line), the slowest first.</summary>
+        public IEnumerable<(string Statement, int Count, double Ms)> Slowest =>
+            _time.Select(t => (t.Key, t.Value.Count, t.Value.Ms)).OrderByDescending(t => t.Ms);
+
+        public override ValueTask<DbDataReader> ReaderExecutedAsync(
+            DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            Time(command, eventData.Duration);
+            return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<int> NonQueryExecutedAsync(
+            DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            Time(command, eventData.Duration);
+            return base.NonQueryExecutedAsync(command, eventData, result, cancellationToken);
+        }
+
+        private void Time(DbCommand command, TimeSpan duration)
+        {
+            var key = string.Join(' ', command.CommandText.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Take(3));
+            key = key.Length > 110 ? key[..110] : key;
+            _time.AddOrUpdate(key, (1, duration.TotalMilliseconds), (_, t) => (t.Count + 1, t.Ms + duration.TotalMilliseconds));
+        }
 
         public int Count => _count;
 
         public int LedgerClaims => _claims;
 
-        public void Reset() => (_count, _claims) = (0, 0);
+        public void Reset()
+        {
+            (_count, _claims) = (0, 0);
+            _time.Clear();
+        }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)

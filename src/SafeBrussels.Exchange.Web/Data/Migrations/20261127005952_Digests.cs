@@ -194,15 +194,32 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                 table: "organization_themes",
                 column: "theme_id");
 
-            // A theme with each of its ancestors (itself included): following a theme follows its children.
+            // A theme with each of its ancestors (itself included): following a theme follows its children. A table
+            // refreshed whenever themes change (rarely), so that digests look it up by index instead of walking the tree.
             migrationBuilder.Sql("""
-                CREATE VIEW theme_lineage AS
-                WITH RECURSIVE lineage(ancestor_id, theme_id) AS (
-                    SELECT id, id FROM themes
-                    UNION ALL
-                    SELECT lineage.ancestor_id, child.id FROM themes child JOIN lineage ON child.parent_id = lineage.theme_id
-                )
-                SELECT ancestor_id, theme_id FROM lineage;
+                CREATE TABLE theme_lineage (
+                    ancestor_id uuid NOT NULL REFERENCES themes (id) ON DELETE CASCADE,
+                    theme_id uuid NOT NULL REFERENCES themes (id) ON DELETE CASCADE,
+                    PRIMARY KEY (ancestor_id, theme_id));
+                CREATE INDEX ix_theme_lineage_theme_id ON theme_lineage (theme_id);
+                CREATE FUNCTION exchange_fill_theme_lineage() RETURNS void LANGUAGE sql AS $$
+                    DELETE FROM theme_lineage;
+                    INSERT INTO theme_lineage (ancestor_id, theme_id)
+                    WITH RECURSIVE lineage(ancestor_id, theme_id) AS (
+                        SELECT id, id FROM themes
+                        UNION
+                        SELECT lineage.ancestor_id, child.id FROM themes child JOIN lineage ON child.parent_id = lineage.theme_id
+                    )
+                    SELECT ancestor_id, theme_id FROM lineage;
+                $$;
+                CREATE FUNCTION exchange_refresh_theme_lineage() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    PERFORM exchange_fill_theme_lineage();
+                    RETURN NULL;
+                END $$;
+                CREATE TRIGGER themes_refresh_lineage AFTER INSERT OR UPDATE OR DELETE ON themes
+                    FOR EACH STATEMENT EXECUTE FUNCTION exchange_refresh_theme_lineage();
+                SELECT exchange_fill_theme_lineage();
                 """);
 
             // New members start following their organization's usual themes, whatever creates them.
@@ -226,7 +243,10 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
             migrationBuilder.Sql("""
                 DROP TRIGGER users_follow_usual_themes ON users;
                 DROP FUNCTION exchange_follow_usual_themes();
-                DROP VIEW theme_lineage;
+                DROP TRIGGER themes_refresh_lineage ON themes;
+                DROP FUNCTION exchange_refresh_theme_lineage();
+                DROP FUNCTION exchange_fill_theme_lineage();
+                DROP TABLE theme_lineage;
                 """);
 
             migrationBuilder.DropTable(

@@ -59,8 +59,8 @@ public sealed class DigestComposer
                 || (f.ThemeId != null && lineage.Any(l => l.AncestorId == f.ThemeId && s.Record.Themes.Any(t => t.ThemeId == l.ThemeId))))))
             .Select(s => new Row(
                 s.Reader.UserId, DigestItemKind.Meeting, s.Record.Id, true, s.Record.Title, s.Record.Tlp, s.Record.CreatedAt > s.Reader.Since,
-                s.Record.HostOrganization!.Name, null, s.Record.UpdatedAt, s.Record.Themes.Select(t => t.ThemeId).ToList()))
-            .AsSplitQuery().ToListAsync(cancellationToken);
+                s.Record.HostOrganization!.Name, null, s.Record.UpdatedAt))
+            .AsNoTracking().ToListAsync(cancellationToken);
 
         var practices = await db.Practices
             .Where(p => p.UpdatedAt > floor && p.UpdatedAt <= period)
@@ -72,8 +72,8 @@ public sealed class DigestComposer
                 || (f.ThemeId != null && lineage.Any(l => l.AncestorId == f.ThemeId && s.Record.Themes.Any(t => t.ThemeId == l.ThemeId))))))
             .Select(s => new Row(
                 s.Reader.UserId, DigestItemKind.Practice, s.Record.Id, false, s.Record.Title, s.Record.Tlp, s.Record.CreatedAt > s.Reader.Since,
-                s.Record.Organization!.Name, null, s.Record.UpdatedAt, s.Record.Themes.Select(t => t.ThemeId).ToList()))
-            .AsSplitQuery().ToListAsync(cancellationToken);
+                s.Record.Organization!.Name, null, s.Record.UpdatedAt))
+            .AsNoTracking().ToListAsync(cancellationToken);
 
         // New adaptations of a practice the reader follows or wrote.
         var adaptations = await db.Practices
@@ -84,8 +84,8 @@ public sealed class DigestComposer
                 || follows.Any(f => f.UserId == s.Reader.UserId && f.PracticeId == s.Record.AdaptedFromId))
             .Select(s => new Row(
                 s.Reader.UserId, DigestItemKind.Adaptation, s.Record.Id, false, s.Record.Title, s.Record.Tlp, true,
-                s.Record.Organization!.Name, null, s.Record.CreatedAt, s.Record.Themes.Select(t => t.ThemeId).ToList()))
-            .AsSplitQuery().ToListAsync(cancellationToken);
+                s.Record.Organization!.Name, null, s.Record.CreatedAt))
+            .AsNoTracking().ToListAsync(cancellationToken);
 
         // New comments on a record the reader wrote or follows (seeing the record is seeing its comments).
         var comments = db.Comments.Where(c => c.CreatedAt > floor && c.CreatedAt <= period);
@@ -96,8 +96,8 @@ public sealed class DigestComposer
             where c.PracticeId == s.Record.Id && c.CreatedAt > s.Reader.Since && c.AuthorId != s.Reader.UserId
             select new Row(
                 s.Reader.UserId, DigestItemKind.Comment, s.Record.Id, false, s.Record.Title, s.Record.Tlp, true,
-                s.Record.Organization!.Name, c.AuthorName, c.CreatedAt, s.Record.Themes.Select(t => t.ThemeId).ToList()))
-            .AsSplitQuery().ToListAsync(cancellationToken);
+                s.Record.Organization!.Name, c.AuthorName, c.CreatedAt))
+            .AsNoTracking().ToListAsync(cancellationToken);
         var meetingComments = await (
             from s in db.Meetings.Where(m => comments.Any(c => c.MeetingId == m.Id)).SeenBy(readers)
             where s.Record.AuthorId == s.Reader.UserId || follows.Any(f => f.UserId == s.Reader.UserId && f.MeetingId == s.Record.Id)
@@ -105,8 +105,8 @@ public sealed class DigestComposer
             where c.MeetingId == s.Record.Id && c.CreatedAt > s.Reader.Since && c.AuthorId != s.Reader.UserId
             select new Row(
                 s.Reader.UserId, DigestItemKind.Comment, s.Record.Id, true, s.Record.Title, s.Record.Tlp, true,
-                s.Record.HostOrganization!.Name, c.AuthorName, c.CreatedAt, s.Record.Themes.Select(t => t.ThemeId).ToList()))
-            .AsSplitQuery().ToListAsync(cancellationToken);
+                s.Record.HostOrganization!.Name, c.AuthorName, c.CreatedAt))
+            .AsNoTracking().ToListAsync(cancellationToken);
 
         // Open action items of the reader or their organization, due within the horizon or overdue.
         var today = DateOnly.FromDateTime(ExchangeTime.ToBrussels(period).DateTime);
@@ -120,6 +120,15 @@ public sealed class DigestComposer
             select new { s.Reader.UserId, s.Record.Id, MeetingTitle = s.Record.Title, a.Title, Due = a.Due!.Value, s.Record.Tlp })
             .AsNoTracking().ToListAsync(cancellationToken);
 
+        // The themes of every record selected, in two statements (not one more join per query above).
+        var practiceIds = practices.Concat(adaptations).Concat(practiceComments).Select(r => r.RecordId).Distinct().ToList();
+        var meetingIds = meetings.Concat(meetingComments).Select(r => r.RecordId).Distinct().ToList();
+        var recordThemes = (await db.Set<PracticeTheme>().Where(t => practiceIds.Contains(t.PracticeId))
+                .Select(t => new { RecordId = t.PracticeId, t.ThemeId }).ToListAsync(cancellationToken))
+            .Concat(await db.Set<MeetingTheme>().Where(t => meetingIds.Contains(t.MeetingId))
+                .Select(t => new { RecordId = t.MeetingId, t.ThemeId }).ToListAsync(cancellationToken))
+            .ToLookup(t => t.RecordId, t => t.ThemeId);
+
         var themes = await db.Themes.AsNoTracking()
             .Select(t => new { t.Id, t.Key, t.LabelFr, t.LabelNl, t.LabelEn, t.SortOrder })
             .ToDictionaryAsync(t => t.Id, cancellationToken);
@@ -130,10 +139,10 @@ public sealed class DigestComposer
         {
             var language = LanguageOf(r.EmailLanguage, r.PreferredLanguage, r.WorkingLanguages);
             var groups = rows[r.UserId]
-                .GroupBy(row => row.ThemeIds.Where(themes.ContainsKey).OrderBy(id => themes[id].SortOrder).Select(id => (Guid?)id).FirstOrDefault())
+                .GroupBy(row => recordThemes[row.RecordId].Where(themes.ContainsKey).OrderBy(id => themes[id].SortOrder).Select(id => (Guid?)id).FirstOrDefault())
                 .Select(g =>
                 {
-                    var items = g.OrderByDescending(i => i.Tlp).ThenByDescending(i => i.At).Select(i => i.ToItem()).ToList();
+                    var items = g.OrderByDescending(i => i.Tlp).ThenByDescending(i => i.At).Select(i => i.ToItem(recordThemes[i.RecordId].ToList())).ToList();
                     var theme = g.Key is { } id ? themes[id] : null;
                     var label = theme is null ? "" : language switch { "fr" => theme.LabelFr, "nl" => theme.LabelNl, _ => theme.LabelEn };
                     return (Sort: theme?.SortOrder ?? int.MaxValue, Group: new DigestGroup(theme?.Key, label, items.Take(ItemsPerGroup).ToList(), Math.Max(0, items.Count - ItemsPerGroup)));
@@ -154,8 +163,8 @@ public sealed class DigestComposer
 
     private sealed record Row(
         Guid UserId, DigestItemKind Kind, Guid RecordId, bool OnMeeting, string Title, Tlp Tlp, bool IsNew,
-        string Organization, string? Author, DateTimeOffset At, List<Guid> ThemeIds)
+        string Organization, string? Author, DateTimeOffset At)
     {
-        public DigestItem ToItem() => new(Kind, RecordId, OnMeeting, Title, Tlp, IsNew, Organization, Author, At, ThemeIds);
+        public DigestItem ToItem(IReadOnlyList<Guid> themeIds) => new(Kind, RecordId, OnMeeting, Title, Tlp, IsNew, Organization, Author, At, themeIds);
     }
 }

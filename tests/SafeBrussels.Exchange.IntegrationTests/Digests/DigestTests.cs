@@ -324,6 +324,34 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
         }
     }
 
+    [Fact]
+    public async Task With_a_key_configured_digests_are_dkim_signed_over_the_unsubscribe_headers()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var keyFile = Path.Combine(Directory.CreateTempSubdirectory("dkim-").FullName, "dkim.pem");
+        await File.WriteAllTextAsync(keyFile, rsa.ExportRSAPrivateKeyPem());
+        var (reader, _) = await ReaderWithNewsAsync();
+        await digests.OnlyTheseReceiveAsync(reader.Id);
+        await using var signing = new ExchangeAppFactory(App.Database, App.Smtp, settings: new Dictionary<string, string?>
+        {
+            ["Email:Dkim:PrivateKeyPath"] = keyFile,
+            ["Email:Dkim:Domain"] = "exchange.example",
+            ["Email:Dkim:Selector"] = "digest",
+        });
+
+        await digests.SendDueAsync(DigestFixture.NextWeeklyPeriod().AddMinutes(1), signing.Services);
+
+        var message = Single(reader);
+        var index = message.Headers.IndexOf(HeaderId.DkimSignature);
+        Assert.True(index >= 0, "no DKIM-Signature header");
+        var signature = message.Headers[index].Value;
+        Assert.Contains("d=exchange.example", signature);
+        Assert.Contains("s=digest", signature);
+        Assert.Contains("list-unsubscribe-post", signature, StringComparison.OrdinalIgnoreCase);
+        var verifier = new MimeKit.Cryptography.DkimVerifier(new PublishedKey(Convert.ToBase64String(rsa.ExportSubjectPublicKeyInfo())));
+        Assert.True(await verifier.VerifyAsync(message, message.Headers[index]));
+    }
+
     private async Task<(ApplicationUser User, Guid Practice)> ReaderWithNewsAsync(string language = "en")
     {
         var organization = await App.CreateOrganizationAsync();
@@ -357,5 +385,15 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
     {
         await using var db = App.Database.CreateContext();
         return await db.DigestDeliveries.SingleAsync(d => d.UserId == user.Id);
+    }
+
+    /// <summary>The DNS record a receiving server would look up: <c>digest._domainkey.exchange.example</c>.</summary>
+    private sealed class PublishedKey(string publicKey) : MimeKit.Cryptography.DkimPublicKeyLocatorBase
+    {
+        public override Org.BouncyCastle.Crypto.AsymmetricKeyParameter LocatePublicKey(string methods, string domain, string selector, CancellationToken cancellationToken = default) =>
+            GetPublicKey($"v=DKIM1; k=rsa; p={publicKey}");
+
+        public override Task<Org.BouncyCastle.Crypto.AsymmetricKeyParameter> LocatePublicKeyAsync(string methods, string domain, string selector, CancellationToken cancellationToken = default) =>
+            Task.FromResult(LocatePublicKey(methods, domain, selector, cancellationToken));
     }
 }

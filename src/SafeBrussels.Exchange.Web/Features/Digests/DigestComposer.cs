@@ -26,31 +26,43 @@ public sealed class DigestComposer
         var weekBefore = period - DigestSchedule.Length(DigestFrequency.Weekly);
 
         // Each reader's period starts at their previous digest (whatever its outcome), else one regular period back.
-        IQueryable<Reader> readers = db.Users
+        var recipients = await db.Users
             .Where(u => ids.Contains(u.Id) && u.IsActive && u.EmailConfirmed && u.Email != null)
-            .Select(u => new Reader
+            .Select(u => new
             {
                 UserId = u.Id,
-                OrganizationId = u.OrganizationId,
+                u.OrganizationId,
                 Since = db.DigestDeliveries.Where(d => d.UserId == u.Id && d.Period < period && d.Period > floor).Max(d => (DateTimeOffset?)d.Period)
                     ?? (u.DigestFrequency == DigestFrequency.Daily ? dayBefore : weekBefore),
-            });
-
-        var recipients = await (
-            from r in readers
-            join u in db.Users on r.UserId equals u.Id
-            select new { r.UserId, r.Since, u.Email, u.DisplayName, u.EmailLanguage, u.PreferredLanguage, u.Organization!.WorkingLanguages })
+                u.Email,
+                u.DisplayName,
+                u.EmailLanguage,
+                u.PreferredLanguage,
+                u.Organization!.WorkingLanguages,
+            })
             .AsNoTracking().ToListAsync(cancellationToken);
         if (recipients.Count == 0)
         {
             return [];
         }
 
+        // The readers as a table of the values just read (who, organization, since when), joined with every record
+        // query below; records older than the earliest reader's start are never considered.
+        var readerIds = recipients.Select(r => r.UserId).ToArray();
+        var organizationIds = recipients.Select(r => r.OrganizationId).ToArray();
+        var sinces = recipients.Select(r => r.Since.ToUniversalTime()).ToArray();
+        IQueryable<Reader> readers = db.Database.SqlQuery<Reader>(
+            $"""
+            SELECT r.user_id, r.organization_id, r.since
+            FROM unnest({readerIds}, {organizationIds}, {sinces}) AS r(user_id, organization_id, since)
+            """);
+        var earliest = sinces.Min();
+
         var follows = db.Follows;
         var lineage = db.ThemeLineage;
 
         var meetings = await db.Meetings
-            .Where(m => m.UpdatedAt > floor && m.UpdatedAt <= period)
+            .Where(m => m.UpdatedAt > earliest && m.UpdatedAt <= period)
             .SeenBy(readers)
             .Where(s => s.Record.UpdatedAt > s.Reader.Since && s.Record.AuthorId != s.Reader.UserId)
             .Where(s => follows.Any(f => f.UserId == s.Reader.UserId && (
@@ -63,7 +75,7 @@ public sealed class DigestComposer
             .AsNoTracking().ToListAsync(cancellationToken);
 
         var practices = await db.Practices
-            .Where(p => p.UpdatedAt > floor && p.UpdatedAt <= period)
+            .Where(p => p.UpdatedAt > earliest && p.UpdatedAt <= period)
             .SeenBy(readers)
             .Where(s => s.Record.UpdatedAt > s.Reader.Since && s.Record.AuthorId != s.Reader.UserId)
             .Where(s => follows.Any(f => f.UserId == s.Reader.UserId && (
@@ -77,7 +89,7 @@ public sealed class DigestComposer
 
         // New adaptations of a practice the reader follows or wrote.
         var adaptations = await db.Practices
-            .Where(p => p.AdaptedFromId != null && p.CreatedAt > floor && p.CreatedAt <= period)
+            .Where(p => p.AdaptedFromId != null && p.CreatedAt > earliest && p.CreatedAt <= period)
             .SeenBy(readers)
             .Where(s => s.Record.CreatedAt > s.Reader.Since && s.Record.AuthorId != s.Reader.UserId)
             .Where(s => s.Record.AdaptedFrom!.AuthorId == s.Reader.UserId
@@ -88,7 +100,7 @@ public sealed class DigestComposer
             .AsNoTracking().ToListAsync(cancellationToken);
 
         // New comments on a record the reader wrote or follows (seeing the record is seeing its comments).
-        var comments = db.Comments.Where(c => c.CreatedAt > floor && c.CreatedAt <= period);
+        var comments = db.Comments.Where(c => c.CreatedAt > earliest && c.CreatedAt <= period);
         var practiceComments = await (
             from s in db.Practices.Where(p => comments.Any(c => c.PracticeId == p.Id)).SeenBy(readers)
             where s.Record.AuthorId == s.Reader.UserId || follows.Any(f => f.UserId == s.Reader.UserId && f.PracticeId == s.Record.Id)

@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.AspNetCore.Authentication;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using SafeBrussels.Exchange.Web.Features.Accounts;
@@ -52,6 +53,25 @@ public static class JobsSetup
 
     public static void MapJobsDashboard(this WebApplication app)
     {
+        // Like any admin page: sign in first, then only platform administrators (the filter below checks again).
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(DashboardPath),
+            branch => branch.Use(async (context, next) =>
+            {
+                if (context.User.Identity?.IsAuthenticated != true)
+                {
+                    await context.ChallengeAsync();
+                    return;
+                }
+
+                if (!context.User.IsInRole(RoleNames.PlatformAdmin))
+                {
+                    await context.ForbidAsync();
+                    return;
+                }
+
+                await next();
+            }));
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new PlatformAdminOnly()],

@@ -29,7 +29,7 @@ public sealed class OrganizationTheme
     public Guid ThemeId { get; set; }
 }
 
-/// <summary>A theme and each of its ancestors, itself included (the database view <c>theme_lineage</c>).</summary>
+/// <summary>A theme and each of its ancestors, itself included (the table <c>theme_lineage</c>, refreshed by a trigger when themes change; read only).</summary>
 public sealed class ThemeLineage
 {
     public Guid AncestorId { get; set; }

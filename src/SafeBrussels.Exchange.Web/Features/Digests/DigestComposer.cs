@@ -7,7 +7,7 @@ namespace SafeBrussels.Exchange.Web.Features.Digests;
 
 /// <summary>
 /// Composes the digests of many members for one period in a fixed number of statements, whatever their number:
-/// every query joins the batch's readers with the records through <see cref="SharingPolicy.SeenBy(IQueryable{Meeting}, IQueryable{Reader})"/>,
+/// every query pairs the batch's readers with records (by the follows that reach them, or all for comments and action items) and keeps the pairs <see cref="SharingPolicy"/> allows (<c>MaySee</c>, <c>SeenBy</c>),
 /// so only what each reader may see at composing time is selected, inside SQL.
 /// </summary>
 public sealed class DigestComposer
@@ -61,39 +61,87 @@ public sealed class DigestComposer
         var follows = db.Follows;
         var lineage = db.ThemeLineage;
 
-        var meetings = await db.Meetings
-            .Where(m => m.UpdatedAt > earliest && m.UpdatedAt <= period)
-            .SeenBy(readers)
+        // Who follows what, as joins from the readers' follows to the records changed in the period (by theme with
+        // its children, by organization, or directly), then the sharing rules on each pair.
+        var changedMeetings = db.Meetings.Where(m => m.UpdatedAt > earliest && m.UpdatedAt <= period);
+        var followedMeetings =
+            (from r in readers
+             join f in follows on r.UserId equals f.UserId
+             join l in lineage on f.ThemeId equals (Guid?)l.AncestorId
+             join t in db.Set<MeetingTheme>() on l.ThemeId equals t.ThemeId
+             join m in changedMeetings on t.MeetingId equals m.Id
+             select new { r.UserId, RecordId = m.Id })
+            .Union(
+                from r in readers
+                join f in follows on r.UserId equals f.UserId
+                join m in changedMeetings on f.OrganizationId equals (Guid?)m.HostOrganizationId
+                select new { r.UserId, RecordId = m.Id })
+            .Union(
+                from r in readers
+                join f in follows on r.UserId equals f.UserId
+                join m in changedMeetings on f.MeetingId equals (Guid?)m.Id
+                select new { r.UserId, RecordId = m.Id });
+        var meetings = await (
+                from k in followedMeetings
+                join r in readers on k.UserId equals r.UserId
+                join m in db.Meetings on k.RecordId equals m.Id
+                select new Seen<Meeting> { Reader = r, Record = m })
+            .MaySee()
             .Where(s => s.Record.UpdatedAt > s.Reader.Since && s.Record.AuthorId != s.Reader.UserId)
-            .Where(s => follows.Any(f => f.UserId == s.Reader.UserId && (
-                f.MeetingId == s.Record.Id
-                || f.OrganizationId == s.Record.HostOrganizationId
-                || (f.ThemeId != null && lineage.Any(l => l.AncestorId == f.ThemeId && s.Record.Themes.Any(t => t.ThemeId == l.ThemeId))))))
             .Select(s => new Row(
                 s.Reader.UserId, DigestItemKind.Meeting, s.Record.Id, true, s.Record.Title, s.Record.Tlp, s.Record.CreatedAt > s.Reader.Since,
                 s.Record.HostOrganization!.Name, null, s.Record.UpdatedAt))
             .AsNoTracking().ToListAsync(cancellationToken);
 
-        var practices = await db.Practices
-            .Where(p => p.UpdatedAt > earliest && p.UpdatedAt <= period)
-            .SeenBy(readers)
+        var changedPractices = db.Practices.Where(p => p.UpdatedAt > earliest && p.UpdatedAt <= period);
+        var followedPractices =
+            (from r in readers
+             join f in follows on r.UserId equals f.UserId
+             join l in lineage on f.ThemeId equals (Guid?)l.AncestorId
+             join t in db.Set<PracticeTheme>() on l.ThemeId equals t.ThemeId
+             join p in changedPractices on t.PracticeId equals p.Id
+             select new { r.UserId, RecordId = p.Id })
+            .Union(
+                from r in readers
+                join f in follows on r.UserId equals f.UserId
+                join p in changedPractices on f.OrganizationId equals (Guid?)p.OrganizationId
+                select new { r.UserId, RecordId = p.Id })
+            .Union(
+                from r in readers
+                join f in follows on r.UserId equals f.UserId
+                join p in changedPractices on f.PracticeId equals (Guid?)p.Id
+                select new { r.UserId, RecordId = p.Id });
+        var practices = await (
+                from k in followedPractices
+                join r in readers on k.UserId equals r.UserId
+                join p in db.Practices on k.RecordId equals p.Id
+                select new Seen<Practice> { Reader = r, Record = p })
+            .MaySee()
             .Where(s => s.Record.UpdatedAt > s.Reader.Since && s.Record.AuthorId != s.Reader.UserId)
-            .Where(s => follows.Any(f => f.UserId == s.Reader.UserId && (
-                f.PracticeId == s.Record.Id
-                || f.OrganizationId == s.Record.OrganizationId
-                || (f.ThemeId != null && lineage.Any(l => l.AncestorId == f.ThemeId && s.Record.Themes.Any(t => t.ThemeId == l.ThemeId))))))
             .Select(s => new Row(
                 s.Reader.UserId, DigestItemKind.Practice, s.Record.Id, false, s.Record.Title, s.Record.Tlp, s.Record.CreatedAt > s.Reader.Since,
                 s.Record.Organization!.Name, null, s.Record.UpdatedAt))
             .AsNoTracking().ToListAsync(cancellationToken);
 
         // New adaptations of a practice the reader follows or wrote.
-        var adaptations = await db.Practices
-            .Where(p => p.AdaptedFromId != null && p.CreatedAt > earliest && p.CreatedAt <= period)
-            .SeenBy(readers)
+        var newAdaptations = db.Practices.Where(p => p.AdaptedFromId != null && p.CreatedAt > earliest && p.CreatedAt <= period);
+        var adaptationsFollowed =
+            (from r in readers
+             join f in follows on r.UserId equals f.UserId
+             join a in newAdaptations on f.PracticeId equals a.AdaptedFromId
+             select new { r.UserId, RecordId = a.Id })
+            .Union(
+                from r in readers
+                join original in db.Practices on (Guid?)r.UserId equals original.AuthorId
+                join a in newAdaptations on (Guid?)original.Id equals a.AdaptedFromId
+                select new { r.UserId, RecordId = a.Id });
+        var adaptations = await (
+                from k in adaptationsFollowed
+                join r in readers on k.UserId equals r.UserId
+                join p in db.Practices on k.RecordId equals p.Id
+                select new Seen<Practice> { Reader = r, Record = p })
+            .MaySee()
             .Where(s => s.Record.CreatedAt > s.Reader.Since && s.Record.AuthorId != s.Reader.UserId)
-            .Where(s => s.Record.AdaptedFrom!.AuthorId == s.Reader.UserId
-                || follows.Any(f => f.UserId == s.Reader.UserId && f.PracticeId == s.Record.AdaptedFromId))
             .Select(s => new Row(
                 s.Reader.UserId, DigestItemKind.Adaptation, s.Record.Id, false, s.Record.Title, s.Record.Tlp, true,
                 s.Record.Organization!.Name, null, s.Record.CreatedAt))

@@ -26,7 +26,7 @@ public sealed record DigestSettings(DigestFrequency Frequency, DayOfWeek Day, in
 
 /// <summary>
 /// What a member follows for their digest and when they receive it. A practice or a meeting can be followed only
-/// while the member may see it; a theme includes its children (the view <c>theme_lineage</c>). New members start
+/// while the member may see it; a theme includes its children (the table <c>theme_lineage</c>). New members start
 /// with their organization's usual themes (a database trigger on the users table, whatever creates the member).
 /// </summary>
 public sealed class FollowService(IDbContextFactory<ExchangeDbContext> dbFactory, TimeProvider time)

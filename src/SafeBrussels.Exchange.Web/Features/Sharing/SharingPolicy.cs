@@ -101,11 +101,17 @@ public static class SharingPolicy
     /// Each meeting with each reader who may see it, in one query (digests compose for hundreds of readers at once).
     /// </summary>
     public static IQueryable<Seen<Meeting>> SeenBy(this IQueryable<Meeting> meetings, IQueryable<Reader> readers) =>
-        readers.SelectMany(r => meetings, (r, m) => new Seen<Meeting> { Reader = r, Record = m }).Where(ForEachReader(MeetingRule));
+        readers.SelectMany(r => meetings, (r, m) => new Seen<Meeting> { Reader = r, Record = m }).MaySee();
+
+    /// <summary>The pairs (reader, meeting) whose reader may see the meeting, from pairs made some other way (a join).</summary>
+    public static IQueryable<Seen<Meeting>> MaySee(this IQueryable<Seen<Meeting>> pairs) => pairs.Where(ForEachReader(MeetingRule));
+
+    /// <summary>The pairs (reader, practice) whose reader may see the practice.</summary>
+    public static IQueryable<Seen<Practice>> MaySee(this IQueryable<Seen<Practice>> pairs) => pairs.Where(ForEachReader(PracticeRule));
 
     /// <summary>Each practice with each reader who may see it, in one query.</summary>
     public static IQueryable<Seen<Practice>> SeenBy(this IQueryable<Practice> practices, IQueryable<Reader> readers) =>
-        readers.SelectMany(r => practices, (r, p) => new Seen<Practice> { Reader = r, Record = p }).Where(ForEachReader(PracticeRule));
+        readers.SelectMany(r => practices, (r, p) => new Seen<Practice> { Reader = r, Record = p }).MaySee();
 
     private static Expression<Func<T, bool>> ForViewer<T>(Expression<Func<T, Guid, Guid, bool>> rule, Viewer viewer)
     {

@@ -8,6 +8,12 @@ public sealed class DigestOptions
     /// <summary>Members composed and sent together, over one SMTP connection.</summary>
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// Batches <c>digests send-due</c> runs at once (one composes in the database while another sends), as the
+    /// job server's workers do.
+    /// </summary>
+    public int ParallelBatches { get; set; } = 2;
+
     /// <summary>Messages a minute this instance hands to the relay at most; 0 for no limit.</summary>
     public int MessagesPerMinute { get; set; } = 600;
 

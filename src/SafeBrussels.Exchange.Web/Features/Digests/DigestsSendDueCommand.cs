@@ -8,7 +8,11 @@ namespace SafeBrussels.Exchange.Web.Features.Digests;
 /// (same scheduler, same batches, same ledger) and prints how many digests it sent.
 /// </summary>
 internal sealed class DigestsSendDueCommand(
-    DigestScheduler scheduler, DigestSender sender, TimeProvider time, Microsoft.Extensions.Options.IOptions<Infrastructure.Email.EmailOptions> email) : ICliCommand
+    DigestScheduler scheduler,
+    DigestSender sender,
+    TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<DigestOptions> options,
+    Microsoft.Extensions.Options.IOptions<Infrastructure.Email.EmailOptions> email) : ICliCommand
 {
     public string Usage => "digests send-due [--at <ISO date-time>]   send the digests due at that instant (default now), each once";
 
@@ -23,19 +27,24 @@ internal sealed class DigestsSendDueCommand(
         }
 
         var total = new BatchOutcome(0, 0, 0, 0);
-        foreach (var batch in await scheduler.FindDueAsync(at, cancellationToken))
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.ParallelBatches), CancellationToken = cancellationToken };
+        try
         {
-            try
+            await Parallel.ForEachAsync(await scheduler.FindDueAsync(at, cancellationToken), parallel, async (batch, token) =>
             {
-                total += await sender.SendBatchAsync(batch.Period, batch.UserIds, cancellationToken);
-            }
-            catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException or TimeoutException
-                or MailKit.ProtocolException or MailKit.Net.Smtp.SmtpCommandException or MailKit.ServiceNotConnectedException)
-            {
-                var relay = email.Value.Smtp;
-                throw new CliException(
-                    $"the mail relay {relay.Host}:{relay.Port} could not be used ({ex.Message}). {total.Sent} digest(s) were sent and recorded before; run the command again to send the rest, each once.");
-            }
+                var outcome = await sender.SendBatchAsync(batch.Period, batch.UserIds, token);
+                lock (parallel)
+                {
+                    total += outcome;
+                }
+            });
+        }
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException or TimeoutException
+            or MailKit.ProtocolException or MailKit.Net.Smtp.SmtpCommandException or MailKit.ServiceNotConnectedException)
+        {
+            var relay = email.Value.Smtp;
+            throw new CliException(
+                $"the mail relay {relay.Host}:{relay.Port} could not be used ({ex.Message}). The digests sent before are recorded; run the command again to send the rest, each once.");
         }
 
         await output.WriteLineAsync(

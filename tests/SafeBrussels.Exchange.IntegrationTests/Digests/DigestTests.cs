@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -51,6 +52,7 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
         await digests.FollowAsync(otherReader, FollowKind.Theme, DigestFixture.IntrafamilyViolence);
         await digests.FollowAsync(partnerReader, FollowKind.Organization, host.Id);
         await digests.FollowAsync(colleague, FollowKind.Theme, DigestFixture.StreetHarassment);
+        await digests.FollowAsync(author, FollowKind.Theme, DigestFixture.StreetHarassment);
         await digests.FollowAsync(colleague, FollowKind.Meeting, green);
         await digests.FollowAsync(gone, FollowKind.Theme, DigestFixture.StreetHarassment);
         await using (var db = App.Database.CreateContext())
@@ -72,7 +74,10 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
         Assert.DoesNotContain($"Radical youth {tag}", toOther);
         Assert.StartsWith("Uw overzicht", Single(otherReader).Subject);
 
-        // The partner, following the host organization: AMBER shared with it, not AMBER+STRICT or RED.
+        // The author also follows the theme of the adaptation: it is listed once, as an adaptation.
+        Assert.Single(Regex.Matches(Text(Single(author)), $"Adapted {tag}"));
+
+                // The partner, following the host organization: AMBER shared with it, not AMBER+STRICT or RED.
         var toPartner = Single(partnerReader);
         Assert.StartsWith("[TLP:AMBER] Votre résumé", toPartner.Subject);
         Assert.Contains($"[TLP:AMBER] Amber table {tag}", Text(toPartner));

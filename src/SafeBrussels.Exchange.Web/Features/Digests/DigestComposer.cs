@@ -193,7 +193,12 @@ public sealed class DigestComposer
             .Select(t => new { t.Id, t.Key, t.LabelFr, t.LabelNl, t.LabelEn, t.SortOrder })
             .ToDictionaryAsync(t => t.Id, cancellationToken);
 
-        var rows = meetings.Concat(practices).Concat(adaptations).Concat(practiceComments).Concat(meetingComments).ToLookup(r => r.UserId);
+        // A new adaptation is listed once, as an adaptation, not also as a new practice.
+        var adapted = adaptations.Select(a => (a.UserId, a.RecordId)).ToHashSet();
+        var rows = meetings
+            .Concat(practices.Where(p => !adapted.Contains((p.UserId, p.RecordId))))
+            .Concat(adaptations).Concat(practiceComments).Concat(meetingComments)
+            .ToLookup(r => r.UserId);
         var actions = actionItems.ToLookup(a => a.UserId);
         return recipients.Select(r =>
         {

@@ -168,6 +168,27 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
     }
 
     [Fact]
+    public async Task A_theme_shows_five_items_and_links_the_rest_to_the_filtered_catalogue()
+    {
+        var host = await App.CreateOrganizationAsync();
+        var (_, author) = await App.CreateUserAsync(host, ExchangeRole.Contributor);
+        var (reader, _) = await App.CreateUserAsync(await App.CreateOrganizationAsync(), ExchangeRole.Reader);
+        for (var i = 0; i < 7; i++)
+        {
+            await App.CreateAsync(author, PracticeBuilder.Input($"Batch {i} " + Guid.NewGuid().ToString("N")[..6], Tlp.Green));
+        }
+
+        await digests.FollowAsync(reader, FollowKind.Organization, host.Id);
+        await digests.OnlyTheseReceiveAsync(reader.Id);
+        await digests.SendDueAsync(DigestFixture.NextWeeklyPeriod().AddMinutes(1));
+
+        var message = Single(reader);
+        Assert.Equal(5, Regex.Matches(message.TextBody!, @"\[TLP:GREEN\] Batch \d").Count);
+        Assert.Contains("and 2 more: https://localhost/practices?theme=street-harassment&sort=updated", message.TextBody);
+        Assert.Contains("Your digest: 7 new items", message.Subject);
+    }
+
+    [Fact]
     public async Task Rerunning_a_period_sends_nothing_twice()
     {
         var (first, _) = await ReaderWithNewsAsync();

@@ -193,7 +193,7 @@ public sealed class DigestMessage(
             + (item.Kind == DigestItemKind.Comment ? "#discussion" : ""));
 
     private string MoreLink(DigestGroup group) =>
-        links.Absolute("/search", new Dictionary<string, string?> { ["theme"] = group.ThemeKey, ["sort"] = "date" });
+        links.Absolute("/practices", new Dictionary<string, string?> { ["theme"] = group.ThemeKey, ["sort"] = "updated" });
 
     private string DueText(DigestActionItem action) =>
         localizer[action.Overdue ? "Digest.Overdue" : "Digest.Due", action.Due.ToString("D", CultureInfo.CurrentCulture)].Value;

@@ -5,6 +5,7 @@ using SafeBrussels.Exchange.Web.Features.Meetings;
 using SafeBrussels.Exchange.Web.Features.Practices;
 using SafeBrussels.Exchange.Web.Features.Search;
 using SafeBrussels.Exchange.Web.Infrastructure.Health;
+using SafeBrussels.Exchange.Web.Infrastructure.OpenApi;
 using Serilog;
 
 namespace SafeBrussels.Exchange.Web.Hosting;
@@ -40,6 +41,7 @@ public static class ExchangePipeline
         app.MapPracticesApi();
         app.MapExchangeApi();
         app.MapSearchApi();
+        app.MapApiDocumentation();
         app.MapMeetingCalendar();
         Features.Attachments.AttachmentService.MapAttachmentDownloads(app);
         app.MapExchangeHealth();

@@ -17,6 +17,7 @@ using SafeBrussels.Exchange.Web.Infrastructure.Health;
 using SafeBrussels.Exchange.Web.Infrastructure.Jobs;
 using SafeBrussels.Exchange.Web.Infrastructure.Localization;
 using SafeBrussels.Exchange.Web.Infrastructure.Logging;
+using SafeBrussels.Exchange.Web.Infrastructure.OpenApi;
 using SafeBrussels.Exchange.Web.Infrastructure.Web;
 
 namespace SafeBrussels.Exchange.Web.Hosting;
@@ -40,6 +41,7 @@ public static class ExchangeServices
         builder.Services.Configure<Features.Digests.DigestOptions>(builder.Configuration.GetSection(Features.Digests.DigestOptions.SectionName));
         builder.Services.Configure<Features.Attachments.AttachmentOptions>(builder.Configuration.GetSection(Features.Attachments.AttachmentOptions.SectionName));
         builder.Services.AddExchangeHealthChecks();
+        builder.Services.AddExchangeOpenApi();
         builder.Services.AddUserInterface();
         builder.Services.AddFeatures();
         builder.Services.AddCommandLine();

@@ -1,3 +1,4 @@
+using SafeBrussels.Exchange.Web.Infrastructure.OpenApi;
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
@@ -26,7 +27,8 @@ public static class ExchangeApi
             return report.Succeeded
                 ? Results.Ok(new { dryRun = !report.Written, created = Counts(report.Created), updated = Counts(report.Updated), unchanged = Counts(report.Unchanged) })
                 : Results.BadRequest(new { title = "The file was refused; nothing was imported.", problems = report.Problems.Select(p => new { path = p.Path, message = p.Message }) });
-        }).RequireAuthorization(Policies.PlatformAdmin);
+        }).RequireAuthorization(Policies.PlatformAdmin).WithName(ApiExamples.Import).WithTags("Exchange format")
+            .Accepts<System.Text.Json.Nodes.JsonObject>("application/json");
 
         endpoints.MapGet("/api/v1/export", async (HttpContext context, ExchangeExporter exporter, ExchangeDbContext db, string? org) =>
         {
@@ -38,7 +40,7 @@ public static class ExchangeApi
             var document = await exporter.ExportAsync(Viewer.From(context.User)!, string.IsNullOrEmpty(org) ? null : org, context.RequestAborted);
             var name = $"safebrussels-exchange-{(string.IsNullOrEmpty(org) ? "all" : org)}-{DateTime.UtcNow:yyyyMMdd}.json";
             return Results.Stream(stream => ExchangeExporter.WriteAsync(stream, document, context.RequestAborted), "application/json", name);
-        }).RequireAuthorization();
+        }).RequireAuthorization().WithName(ApiExamples.Export).WithTags("Exchange format");
     }
 
     private static object Counts(ImportCounts counts) => new { organizations = counts.Organizations, practices = counts.Practices, meetings = counts.Meetings };

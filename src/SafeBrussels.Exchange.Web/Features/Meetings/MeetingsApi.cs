@@ -1,3 +1,4 @@
+using SafeBrussels.Exchange.Web.Infrastructure.OpenApi;
 using System.Globalization;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Sharing;
@@ -40,13 +41,13 @@ public static class MeetingsApi
                     themes = m.Themes,
                 }),
             });
-        });
+        }).WithName(ApiExamples.ListMeetings).WithTags("Meetings");
 
         group.MapGet("/{id:guid}", async (Guid id, HttpContext context, MeetingService meetings) =>
         {
             var meeting = await meetings.GetAsync(Viewer.From(context.User)!, id, context.RequestAborted);
             return meeting is null ? Results.NotFound() : Results.Ok(ToJson(meeting));
-        });
+        }).WithName(ApiExamples.GetMeeting).WithTags("Meetings");
     }
 
     /// <summary>The whole record, in the vocabulary of the exchange format.</summary>

@@ -1,3 +1,4 @@
+using SafeBrussels.Exchange.Web.Infrastructure.OpenApi;
 using System.Globalization;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
@@ -43,13 +44,13 @@ public static class PracticesApi
                     adaptedFrom = p.AdaptedFrom,
                 }),
             });
-        });
+        }).WithName(ApiExamples.ListPractices).WithTags("Practices");
 
         group.MapGet("/{id:guid}", async (Guid id, HttpContext context, PracticeService practices) =>
         {
             var practice = await practices.GetAsync(Viewer.From(context.User)!, id, context.RequestAborted);
             return practice is null ? Results.NotFound() : Results.Ok(ToJson(practice));
-        });
+        }).WithName(ApiExamples.GetPractice).WithTags("Practices");
     }
 
     /// <summary>Reads the catalogue's filters from a query string; a bad value is named in <paramref name="problems"/>.</summary>

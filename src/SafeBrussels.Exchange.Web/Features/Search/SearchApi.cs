@@ -1,3 +1,4 @@
+using SafeBrussels.Exchange.Web.Infrastructure.OpenApi;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Sharing;
 using SafeBrussels.Exchange.Web.Infrastructure.Localization;
@@ -48,7 +49,7 @@ public static class SearchApi
                     year = result.Facets.Years,
                 },
             });
-        }).RequireAuthorization();
+        }).RequireAuthorization().WithName(ApiExamples.Search).WithTags("Search");
 
     /// <summary>Reads a search from a query string (API and results page); a bad value is named in <paramref name="problems"/>.</summary>
     public static SearchRequest ParseRequest(

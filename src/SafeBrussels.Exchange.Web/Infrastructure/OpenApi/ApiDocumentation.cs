@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace SafeBrussels.Exchange.Web.Infrastructure.OpenApi;
+
+/// <summary>
+/// The OpenAPI document of <c>/api/v1</c> at <c>/openapi/v1.json</c> and its interactive reference (Scalar) at
+/// <c>/api/reference</c> for signed-in members. Every endpoint names its operation; the descriptions of the
+/// query parameters and the example responses live in <see cref="ApiExamples"/>, keyed by operation name.
+/// </summary>
+public static class ApiDocumentation
+{
+    public const string DocumentPath = "/openapi/v1.json";
+    public const string ReferencePath = "/api/reference";
+    public const string BearerScheme = "bearer";
+
+    public static IServiceCollection AddExchangeOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi("v1", options =>
+        {
+            // Only the public API: the pages, sign-in forms and feeds are not part of it.
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "SafeBrussels Exchange API",
+                    Version = "v1",
+                    Description =
+                        "Meetings, practices and search across the administrations of the exchange, under the same sharing rules " +
+                        "(FIRST TLP 2.0) as the pages: every answer holds only what the caller may see. Authenticate with a personal " +
+                        "access token (Profile → API tokens) sent as `Authorization: Bearer sbx_…`. See docs/api.md.",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "A personal access token (sbx_…), made on the profile page or with `tokens issue`.",
+                };
+                document.Security ??= [];
+                document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] });
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                ApiExamples.Describe(operation, context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);
+                return Task.CompletedTask;
+            });
+        });
+
+    public static void MapApiDocumentation(this IEndpointRouteBuilder endpoints)
+    {
+        // The document itself is public (it describes shapes, never data); the reference page is for members.
+        endpoints.MapOpenApi("/openapi/{documentName}.json");
+        endpoints.MapScalarApiReference(ReferencePath, options =>
+        {
+            options.WithTitle("SafeBrussels Exchange API")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .AddPreferredSecuritySchemes(BearerScheme)
+                .HideDarkModeToggle();
+        }).RequireAuthorization();
+    }
+}

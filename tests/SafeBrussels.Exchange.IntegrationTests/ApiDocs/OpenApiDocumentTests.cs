@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
+using SafeBrussels.Exchange.Web.Data;
+
+namespace SafeBrussels.Exchange.IntegrationTests.ApiDocs;
+
+[Collection(AppCollection.Name)]
+public sealed class OpenApiDocumentTests(AppFixture app)
+{
+    [Fact]
+    public async Task The_document_lists_every_api_v1_endpoint_with_its_parameters_and_an_example()
+    {
+        using var client = app.Factory.CreateClient();
+        using var response = await client.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var paths = document.RootElement.GetProperty("paths");
+
+        // Every endpoint the application maps under /api/v1, read from the routing table itself.
+        var endpoints = app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/v1", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(method => (Path: Normalize(e.RoutePattern.RawText!), Method: method.ToLowerInvariant())))
+            .ToList();
+        Assert.True(endpoints.Count >= 7, $"only {endpoints.Count} endpoints found");
+
+        foreach (var (path, method) in endpoints)
+        {
+            Assert.True(paths.TryGetProperty(path, out var item), $"{path} is missing from the OpenAPI document");
+            Assert.True(item.TryGetProperty(method, out var operation), $"{method.ToUpperInvariant()} {path} is missing");
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()), $"{path} has no summary");
+            var example = operation.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example");
+            Assert.Equal(JsonValueKind.Object, example.ValueKind);
+            foreach (var parameter in operation.TryGetProperty("parameters", out var parameters) ? parameters.EnumerateArray() : default)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(parameter.GetProperty("description").GetString()), $"{path}: parameter {parameter.GetProperty("name")} is undescribed");
+            }
+        }
+
+        // Nothing but the API, and the search contract's parameters are there.
+        Assert.All(paths.EnumerateObject(), p => Assert.StartsWith("/api/v1/", p.Name));
+        var search = paths.GetProperty("/api/v1/search").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Superset(new HashSet<string?> { "q", "type", "theme", "org", "lang", "page", "pageSize" }, search.ToHashSet());
+        Assert.True(document.RootElement.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("bearer", out _));
+    }
+
+    [Fact]
+    public async Task The_reference_page_is_for_signed_in_members()
+    {
+        using var anonymous = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var refused = await anonymous.GetAsync("/api/reference");
+        Assert.Contains(refused.StatusCode, new[] { HttpStatusCode.Redirect, HttpStatusCode.Unauthorized, HttpStatusCode.Found });
+
+        var organization = await app.CreateOrganizationAsync();
+        var (user, _) = await app.CreateUserAsync(organization, ExchangeRole.Reader);
+        using var session = app.NewSession();
+        await session.SignInAsync(user.Email!, AppFixture.Password);
+        using var page = await session.Client.GetAsync("/api/reference/");
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"{page.StatusCode} {page.Headers.Location}");
+        var html = await page.Content.ReadAsStringAsync();
+        // Scalar resolves the document's address against the site's base path: /openapi/v1.json.
+        Assert.Contains("\"url\":\"openapi/v1.json\"", html);
+        // The reference's script is served by the application itself (no CDN: members' browsers may not reach one).
+        var script = System.Text.RegularExpressions.Regex.Match(html, "<script[^>]+src=\"([^\"]+)\"").Groups[1].Value;
+        Assert.DoesNotContain("//", script);
+        using var scriptResponse = await session.Client.GetAsync(new Uri(new Uri(session.Client.BaseAddress!, "/api/reference/"), script));
+        Assert.Equal(HttpStatusCode.OK, scriptResponse.StatusCode);
+    }
+
+    // Route parameters lose their constraints in OpenAPI paths: /api/v1/meetings/{id:guid} → /api/v1/meetings/{id}.
+    private static string Normalize(string pattern) =>
+        "/" + System.Text.RegularExpressions.Regex.Replace(pattern.Trim('/'), @"\{([^}:]+)(:[^}]*)?\}", "{$1}");
+}

@@ -43,6 +43,7 @@ public static class ExchangePipeline
         app.MapSearchApi();
         app.MapApiDocumentation();
         app.MapMeetingCalendar();
+        app.MapMinutesExport();
         Features.Attachments.AttachmentService.MapAttachmentDownloads(app);
         app.MapExchangeHealth();
         Features.Digests.UnsubscribeEndpoints.MapDigestUnsubscribe(app);

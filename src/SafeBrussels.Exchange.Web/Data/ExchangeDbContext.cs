@@ -31,6 +31,8 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
+    public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
+
     public DbSet<Follow> Follows => Set<Follow>();
 
     public DbSet<OrganizationTheme> OrganizationThemes => Set<OrganizationTheme>();

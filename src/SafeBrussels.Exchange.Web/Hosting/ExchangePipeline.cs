@@ -21,11 +21,22 @@ public static class ExchangePipeline
             app.UseHsts();
         }
 
-        // Pages get a friendly error page; the API keeps its status codes and bodies as they are.
+        // Pages get a friendly error page; the API and the feeds keep their status codes and bodies as they are.
         app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/api"),
+            context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/feeds"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
-        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            // Feed links carry their secret in the path: it never reaches the logs.
+            options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+            [
+                new Serilog.Events.LogEventProperty("RequestMethod", new Serilog.Events.ScalarValue(context.Request.Method)),
+                new Serilog.Events.LogEventProperty("RequestPath", new Serilog.Events.ScalarValue(Features.Feeds.FeedEndpoints.Redact(path))),
+                new Serilog.Events.LogEventProperty("StatusCode", new Serilog.Events.ScalarValue(status)),
+                new Serilog.Events.LogEventProperty("Elapsed", new Serilog.Events.ScalarValue(elapsed)),
+            ];
+        });
 
         app.UseAuthentication();
         // After authentication: a member's saved language decides before cookie and browser.
@@ -44,6 +55,7 @@ public static class ExchangePipeline
         app.MapApiDocumentation();
         app.MapMeetingCalendar();
         app.MapMinutesExport();
+        Features.Feeds.FeedEndpoints.MapFeeds(app);
         Features.Attachments.AttachmentService.MapAttachmentDownloads(app);
         app.MapExchangeHealth();
         Features.Digests.UnsubscribeEndpoints.MapDigestUnsubscribe(app);

@@ -237,6 +237,7 @@ public static class ExchangeServices
         services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
         services.AddScoped<Features.Themes.ThemeService>();
         services.AddScoped<Features.Tokens.TokenService>();
+        services.AddScoped<Features.Feeds.FeedTokenService>();
         services.AddScoped<Features.Attachments.AttachmentService>();
         services.AddScoped<Features.Profile.ProfileService>();
         services.AddSingleton<Features.Digests.UnsubscribeTokens>();

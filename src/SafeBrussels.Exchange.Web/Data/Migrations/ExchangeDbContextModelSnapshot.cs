@@ -615,6 +615,56 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                     b.ToTable("digest_deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.FeedToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("ProtectedToken")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("protected_token");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feed_tokens");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feed_tokens_token_hash");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feed_tokens_user_id")
+                        .HasFilter("revoked_at IS NULL");
+
+                    b.ToTable("feed_tokens", (string)null);
+                });
+
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Follow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1800,6 +1850,18 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_digest_deliveries_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.FeedToken", b =>
+                {
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feed_tokens_users_user_id");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.Follow", b =>

@@ -23,7 +23,13 @@ public static class MeetingCalendar
             return Results.File(body, "text/calendar; charset=utf-8", $"meeting-{meeting.StartsAt:yyyy-MM-dd}.ics");
         }).RequireAuthorization();
 
-    public static string ToIcs(MeetingDetail meeting, string url, DateTimeOffset now)
+    public static string ToIcs(MeetingDetail meeting, string url, DateTimeOffset now) =>
+        ToIcs(
+            [new CalendarEvent(meeting.Id, meeting.Title, meeting.OrganizationName, meeting.Tlp, meeting.StartsAt, meeting.EndsAt, meeting.Location, meeting.UpdatedAt, meeting.Language)],
+            _ => url, now, name: null);
+
+    /// <summary>A calendar of events; with a <paramref name="name"/> it is a subscribable feed (X-WR-CALNAME, refresh hint).</summary>
+    public static string ToIcs(IEnumerable<CalendarEvent> events, Func<Guid, string> url, DateTimeOffset now, string? name)
     {
         var lines = new List<string>
         {
@@ -32,24 +38,39 @@ public static class MeetingCalendar
             "PRODID:-//SafeBrussels Exchange//Meetings//EN",
             "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH",
-            "BEGIN:VEVENT",
-            $"UID:{meeting.Id}@safebrussels-exchange",
-            $"DTSTAMP:{Utc(now)}",
-            $"DTSTART:{Utc(meeting.StartsAt)}",
-            $"DTEND:{Utc(meeting.EndsAt ?? meeting.StartsAt.AddHours(1))}",
-            $"SUMMARY:{Escape($"[TLP:{meeting.Tlp.ToLabel()}] {meeting.Title}")}",
-            $"DESCRIPTION:{Escape($"{meeting.OrganizationName} · TLP:{meeting.Tlp.ToLabel()}\n{url}")}",
-            $"URL:{url}",
-            $"LAST-MODIFIED:{Utc(meeting.UpdatedAt)}",
-            // Anything above GREEN is not for a shared calendar's public view.
-            $"CLASS:{(meeting.Tlp <= Tlp.Green ? "PUBLIC" : "CONFIDENTIAL")}",
         };
-        if (!string.IsNullOrWhiteSpace(meeting.Location))
+        if (name is not null)
         {
-            lines.Add($"LOCATION:{Escape(meeting.Location)}");
+            lines.Add($"X-WR-CALNAME:{Escape(name)}");
+            lines.Add("REFRESH-INTERVAL;VALUE=DURATION:PT1H");
+            lines.Add("X-PUBLISHED-TTL:PT1H");
         }
 
-        lines.Add("END:VEVENT");
+        foreach (var meeting in events)
+        {
+            var link = url(meeting.Id);
+            lines.AddRange(
+            [
+                "BEGIN:VEVENT",
+                $"UID:{meeting.Id}@safebrussels-exchange",
+                $"DTSTAMP:{Utc(now)}",
+                $"DTSTART:{Utc(meeting.StartsAt)}",
+                $"DTEND:{Utc(meeting.EndsAt ?? meeting.StartsAt.AddHours(1))}",
+                $"SUMMARY:{Escape($"[TLP:{meeting.Tlp.ToLabel()}] {meeting.Title}")}",
+                $"DESCRIPTION:{Escape($"{meeting.OrganizationName} · TLP:{meeting.Tlp.ToLabel()}\n{link}")}",
+                $"URL:{link}",
+                $"LAST-MODIFIED:{Utc(meeting.UpdatedAt)}",
+                // Anything above GREEN is not for a shared calendar's public view.
+                $"CLASS:{(meeting.Tlp <= Tlp.Green ? "PUBLIC" : "CONFIDENTIAL")}",
+            ]);
+            if (!string.IsNullOrWhiteSpace(meeting.Location))
+            {
+                lines.Add($"LOCATION:{Escape(meeting.Location)}");
+            }
+
+            lines.Add("END:VEVENT");
+        }
+
         lines.Add("END:VCALENDAR");
         return string.Concat(lines.Select(line => Fold(line) + "\r\n"));
     }

@@ -55,6 +55,29 @@ public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactor
         return new Page<MeetingListItem>(total, items);
     }
 
+    /// <summary>
+    /// The meetings <paramref name="viewer"/> may see starting in [<paramref name="from"/>, <paramref name="to"/>), oldest
+    /// first, at most <paramref name="limit"/>: the calendar page and the iCalendar feed.
+    /// </summary>
+    public async Task<IReadOnlyList<CalendarEvent>> CalendarAsync(
+        Viewer viewer, DateTimeOffset from, DateTimeOffset? to, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var fromUtc = from.ToUniversalTime();
+        var meetings = db.Meetings.AsNoTracking().VisibleTo(viewer).Where(m => m.StartsAt >= fromUtc);
+        if (to is { } end)
+        {
+            var toUtc = end.ToUniversalTime();
+            meetings = meetings.Where(m => m.StartsAt < toUtc);
+        }
+
+        return await meetings
+            .OrderBy(m => m.StartsAt).ThenBy(m => m.Id)
+            .Take(limit)
+            .Select(m => new CalendarEvent(m.Id, m.Title, m.HostOrganization!.Name, m.Tlp, m.StartsAt, m.EndsAt, m.Location, m.UpdatedAt, m.Language))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>The whole record, or null when it does not exist or <paramref name="viewer"/> may not see it (the two are indistinguishable).</summary>
     public async Task<MeetingDetail?> GetAsync(Viewer viewer, Guid id, CancellationToken cancellationToken = default)
     {

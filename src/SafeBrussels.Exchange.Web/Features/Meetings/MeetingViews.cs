@@ -78,3 +78,7 @@ public sealed record MeetingHistory(Guid MeetingId, string Title, IReadOnlyList<
 
 public sealed record MyActionItem(
     Guid Id, Guid MeetingId, string MeetingTitle, string Title, string? OwnerName, DateOnly? Due, bool IsOverdue);
+
+/// <summary>A meeting as a calendar shows it: no minutes, no agenda.</summary>
+public sealed record CalendarEvent(
+    Guid Id, string Title, string OrganizationName, Tlp Tlp, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, string Location, DateTimeOffset UpdatedAt, string Language);

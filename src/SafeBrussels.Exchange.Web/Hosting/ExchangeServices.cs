@@ -238,6 +238,7 @@ public static class ExchangeServices
         services.AddScoped<Features.Themes.ThemeService>();
         services.AddScoped<Features.Tokens.TokenService>();
         services.AddScoped<Features.Feeds.FeedTokenService>();
+        services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<Features.Attachments.AttachmentService>();
         services.AddScoped<Features.Profile.ProfileService>();
         services.AddSingleton<Features.Digests.UnsubscribeTokens>();

@@ -105,6 +105,49 @@ internal static class DemoMeetings
                 [],
                 ["org.admin@stad-gent.example"],
                 []),
+            .. Earlier(At),
         ];
+    }
+
+    /// <summary>The year before: shorter records of earlier exchanges, so that the dashboard's charts have a history.</summary>
+    private static IEnumerable<Seed> Earlier(Func<int, int, DateTimeOffset> at)
+    {
+        (int DaysAgo, string Author, string[] Participants, string Language, string Title, string[] Themes, Tlp Tlp, string Minutes)[] earlier =
+        [
+            (330, "contributor@safe-brussels.example", ["stad-gent"], "fr", "Lancement de l’échange Bruxelles–Gand : priorités communes", ["intrafamily-violence", "radicalisation"], Tlp.Green,
+                "Les deux services s’accordent sur cinq thèmes prioritaires et un rythme d’une rencontre par trimestre."),
+            (290, "contributor@stad-gent.example", ["safe-brussels"], "nl", "Werkbezoek Family Justice Center Gent", ["intrafamily-violence"], Tlp.Amber,
+                "Rondleiding en toelichting bij de ketenaanpak intrafamiliaal geweld; Brussel bekijkt een gelijkaardig model."),
+            (250, "contributor@safe-brussels.example", ["stad-gent", "ville-de-liege"], "fr", "Nuisances nocturnes et médiation : trois villes comparent", ["nuisance-insecurity"], Tlp.Green,
+                "Gand présente ses nachtburgemeester et médiateurs de nuit ; Liège ses conventions avec le secteur horeca."),
+            (200, "contributor@stad-gent.example", ["safe-brussels"], "nl", "Crisisoefening overstromingen: lessen voor beide steden", ["crisis-management"], Tlp.Amber,
+                "Evaluatie van de oefening; afspraken over gedeelde communicatiesjablonen in drie talen."),
+            (160, "contributor@safe-brussels.example", ["ville-de-liege"], "fr", "Assuétudes : salles de consommation et travail de rue", ["drugs-addiction"], Tlp.Green,
+                "Liège partage son expérience de la salle de consommation ; Bruxelles celle du travail de rue à la gare du Midi."),
+            (120, "contributor@stad-gent.example", ["safe-brussels"], "nl", "Straatintimidatie: aanpak in het nachtleven", ["street-harassment"], Tlp.Green,
+                "Opleiding van horecapersoneel en het meldpunt; Brussel bekijkt de campagne voor zijn uitgaansbuurten."),
+            (85, "contributor@safe-brussels.example", ["stad-gent"], "en", "Radicalisation prevention: working with families", ["radicalisation"], Tlp.Amber,
+                "Both cities compare their family support; Ghent's case consultation model is presented."),
+            (45, "contributor@safe-brussels.example", ["stad-gent", "ville-de-liege"], "fr", "Sentiment d’insécurité : résultats des enquêtes locales", ["nuisance-insecurity"], Tlp.Green,
+                "Comparaison des trois enquêtes ; les questions communes seront alignées pour la prochaine édition."),
+        ];
+        return earlier.Select(e => new Seed(
+            e.Author,
+            new MeetingInput
+            {
+                Title = e.Title,
+                StartsAt = at(-e.DaysAgo, 10),
+                EndsAt = at(-e.DaysAgo, 12),
+                Mode = MeetingMode.InPerson,
+                Location = e.Author.Contains("gent", StringComparison.Ordinal) ? "Gent" : "Bruxelles",
+                Language = e.Language,
+                Themes = [.. e.Themes],
+                Tlp = e.Tlp,
+                Minutes = e.Minutes,
+                Decisions = [],
+            },
+            e.Participants,
+            [],
+            []));
     }
 }

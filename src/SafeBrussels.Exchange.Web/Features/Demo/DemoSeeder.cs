@@ -100,6 +100,17 @@ public sealed class DemoSeeder(
             }
         }
 
+        // Recorded over the past year rather than all today, so that the dashboard's charts have a history.
+        int[] daysAgo = [3, 10, 35, 70, 110, 150, 200, 260, 320];
+        var demoPractices = await db.Practices.Where(p => p.ExternalId.StartsWith("demo-p-")).OrderBy(p => p.ExternalId).Select(p => p.Id).ToListAsync(cancellationToken);
+        for (var i = 0; i < demoPractices.Count; i++)
+        {
+            var id = demoPractices[i];
+            var recorded = time.GetUtcNow().AddDays(-daysAgo[i % daysAgo.Length]);
+            await db.Practices.Where(p => p.Id == id && p.CreatedAt > recorded)
+                .ExecuteUpdateAsync(p => p.SetProperty(x => x.CreatedAt, recorded).SetProperty(x => x.UpdatedAt, recorded), cancellationToken);
+        }
+
         // Imported records have no author; in the demo, each organization's contributor wrote its practices.
         foreach (var login in Logins.Where(l => l.Role == RoleNames.Contributor))
         {

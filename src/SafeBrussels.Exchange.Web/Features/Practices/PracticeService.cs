@@ -234,6 +234,18 @@ public sealed class PracticeService(IDbContextFactory<ExchangeDbContext> dbFacto
             practices = practices.Where(p => p.Status == status);
         }
 
+        if (query.From is { } from)
+        {
+            var fromUtc = from.ToUniversalTime();
+            practices = practices.Where(p => p.CreatedAt >= fromUtc);
+        }
+
+        if (query.Before is { } before)
+        {
+            var beforeUtc = before.ToUniversalTime();
+            practices = practices.Where(p => p.CreatedAt < beforeUtc);
+        }
+
         return practices;
     }
 

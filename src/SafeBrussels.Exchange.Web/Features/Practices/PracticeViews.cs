@@ -9,7 +9,7 @@ public enum PracticeSort
     Title,
 }
 
-/// <summary>Filters of the catalogue and the API: theme (with its children), organization, language, evidence, status.</summary>
+/// <summary>Filters of the catalogue and the API: theme (with its children), organization, language, evidence, status, created in [From, Before).</summary>
 public sealed record PracticeQuery(
     string? Theme = null,
     string? Organization = null,
@@ -18,7 +18,9 @@ public sealed record PracticeQuery(
     PracticeStatus? Status = null,
     PracticeSort Sort = PracticeSort.Newest,
     int Page = 1,
-    int PageSize = 20)
+    int PageSize = 20,
+    DateTimeOffset? From = null,
+    DateTimeOffset? Before = null)
 {
     public const int MaxPageSize = 100;
 }

@@ -17,10 +17,10 @@ public static class PracticesApi
 
         group.MapGet("", async (
             HttpContext context, PracticeService practices,
-            string? theme, string? org, string? lang, string? evidence, string? status, string? sort, string? page, string? pageSize) =>
+            string? theme, string? org, string? lang, string? evidence, string? status, string? sort, string? page, string? pageSize, string? from, string? to) =>
         {
             var problems = new Dictionary<string, string[]>();
-            var query = ParseQuery(theme, org, lang, evidence, status, sort, page, pageSize, problems);
+            var query = ParseQuery(theme, org, lang, evidence, status, sort, page, pageSize, problems, from, to);
             if (problems.Count > 0)
             {
                 return Results.ValidationProblem(problems);
@@ -56,7 +56,7 @@ public static class PracticesApi
     /// <summary>Reads the catalogue's filters from a query string; a bad value is named in <paramref name="problems"/>.</summary>
     public static PracticeQuery ParseQuery(
         string? theme, string? org, string? lang, string? evidence, string? status, string? sort, string? page, string? pageSize,
-        Dictionary<string, string[]> problems)
+        Dictionary<string, string[]> problems, string? from = null, string? to = null)
     {
         if (!string.IsNullOrEmpty(lang) && !SupportedLanguages.IsSupported(lang))
         {
@@ -75,7 +75,8 @@ public static class PracticesApi
         var pageNumber = ApiParameters.ParseInt(page, nameof(page), 1, 1, int.MaxValue, problems);
         var size = ApiParameters.ParseInt(pageSize, nameof(pageSize), 20, 1, PracticeQuery.MaxPageSize, problems);
         return new PracticeQuery(
-            NullIfEmpty(theme), NullIfEmpty(org), NullIfEmpty(lang), evidenceLevel, practiceStatus, order, pageNumber, size);
+            NullIfEmpty(theme), NullIfEmpty(org), NullIfEmpty(lang), evidenceLevel, practiceStatus, order, pageNumber, size,
+            ApiParameters.ParseDay(from, nameof(from), endOfDay: false, problems), ApiParameters.ParseDay(to, nameof(to), endOfDay: true, problems));
     }
 
     /// <summary>The whole record in the vocabulary of the exchange format, with its visible lineage and meetings.</summary>

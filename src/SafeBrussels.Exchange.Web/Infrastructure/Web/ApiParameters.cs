@@ -5,6 +5,20 @@ namespace SafeBrussels.Exchange.Web.Infrastructure.Web;
 /// <summary>Query-string parameters of the API: parsed strictly, each failure named by its parameter (400 with the field).</summary>
 public static class ApiParameters
 {
+    /// <summary>
+    /// A day bound: a date (yyyy-MM-dd) is a day in Brussels time, its start, or with <paramref name="endOfDay"/> the
+    /// start of the next day (an exclusive bound that includes the whole day); a date-time is taken as it is.
+    /// </summary>
+    public static DateTimeOffset? ParseDay(string? value, string name, bool endOfDay, Dictionary<string, string[]> problems)
+    {
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return Localization.ExchangeTime.FromBrussels((endOfDay ? day.AddDays(1) : day).ToDateTime(TimeOnly.MinValue));
+        }
+
+        return ParseDate(value, name, problems);
+    }
+
     public static DateTimeOffset? ParseDate(string? value, string name, Dictionary<string, string[]> problems)
     {
         if (string.IsNullOrEmpty(value))

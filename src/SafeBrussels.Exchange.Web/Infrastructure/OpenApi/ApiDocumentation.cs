@@ -16,6 +16,21 @@ public static class ApiDocumentation
     public const string ReferencePath = "/api/reference";
     public const string BearerScheme = "bearer";
 
+    private const string ContrastCss = """
+        :root, .light-mode {
+            --scalar-color-1: #111111;
+            --scalar-color-2: #333333;
+            --scalar-color-3: #4a4a4a;
+            --scalar-color-green: #0a6630;
+            --scalar-color-blue: #0b4f8a;
+            --scalar-color-orange: #8a4500;
+            --scalar-color-yellow: #6e5400;
+            --scalar-color-red: #a3141c;
+            --scalar-color-purple: #5b2a86;
+            --scalar-color-accent: #0b4f8a;
+        }
+        """;
+
     public static IServiceCollection AddExchangeOpenApi(this IServiceCollection services) =>
         services.AddOpenApi("v1", options =>
         {
@@ -60,7 +75,18 @@ public static class ApiDocumentation
             options.WithTitle("SafeBrussels Exchange API")
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json")
                 .AddPreferredSecuritySchemes(BearerScheme)
-                .HideDarkModeToggle();
+                .ExpandAllTags()
+                .HideDarkModeToggle()
+                // Nothing leaves the platform from this page: no telemetry, no hosted AI agent or MCP, no web fonts.
+                .DisableTelemetry()
+                .DisableAgent()
+                .DisableMcp()
+                .DisableDefaultFonts()
+                .HideDeveloperTools()
+                .ForceLightMode()
+                // The page's language, and colours dark enough for WCAG AA contrast (axe runs on this page too).
+                .AddHeadContent("<script>document.documentElement.lang = 'en';</script>")
+                .WithCustomCss(ContrastCss);
         }).RequireAuthorization();
     }
 }

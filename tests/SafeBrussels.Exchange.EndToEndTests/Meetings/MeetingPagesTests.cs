@@ -42,7 +42,8 @@ public sealed class MeetingPagesTests(BrowserFixture browser)
         var title = $"Réunion AMBER de test {Guid.NewGuid():N}"[..36];
         var page = await browser.NewPageAsync("fr");
         await page.SignInAsync("contributor@safe-brussels.example");
-        await page.GotoAsync("/meetings/new");
+        // The member's saved language wins over the browser's, and other tests change it: French, explicitly.
+        await page.GotoAsync("/culture/set?lang=fr&returnUrl=%2Fmeetings%2Fnew");
         await page.SettleAsync();
 
         await page.Locator("#meeting-title").FillAsync(title);
@@ -81,7 +82,8 @@ public sealed class MeetingPagesTests(BrowserFixture browser)
         var title = $"Réunion RED {Guid.NewGuid():N}"[..30];
         var page = await browser.NewPageAsync("fr");
         await page.SignInAsync("contributor@safe-brussels.example");
-        await page.GotoAsync("/meetings/new");
+        // The member's saved language wins over the browser's, and other tests change it: French, explicitly.
+        await page.GotoAsync("/culture/set?lang=fr&returnUrl=%2Fmeetings%2Fnew");
         await page.SettleAsync();
         await page.Locator("#meeting-title").FillAsync(title);
         await page.PickAsync("#meeting-themes", "Gestion de crise");

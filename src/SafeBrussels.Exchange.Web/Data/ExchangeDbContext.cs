@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -5,8 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace SafeBrussels.Exchange.Web.Data;
 
 public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> options)
-    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The Data Protection key ring, shared by every app instance on the database: a cookie, an antiforgery token, an
+    /// invitation, unsubscribe or feed link made by one instance is read by the others.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Organization> Organizations => Set<Organization>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();

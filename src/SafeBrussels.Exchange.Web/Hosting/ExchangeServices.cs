@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +62,12 @@ public static class ExchangeServices
             contextLifetime: ServiceLifetime.Scoped,
             optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddDbContextFactory<ExchangeDbContext>(options => ExchangeDatabase.Configure(options, connectionString));
+
+        // One key ring in PostgreSQL for every instance (docs/operations.md: scaling out), under a fixed application
+        // name so that instances deployed at different paths still share it.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("SafeBrussels.Exchange")
+            .PersistKeysToDbContext<ExchangeDbContext>();
 
         // Operator verbs run their work synchronously: no job server, no job storage.
         if (!commandLine)

@@ -33,6 +33,10 @@ public sealed class ExchangeAppFactory(
         builder.UseSetting("Logging:Console", "false");
         // No job server unless a test asks for one: a recurring job must not mail the other tests' members.
         builder.UseSetting("Jobs:RunServer", "false");
+        // Every test signs in and calls the API from one address: limits out of reach unless a test sets its own.
+        builder.UseSetting("RateLimits:SignIn:PermitLimit", "1000000");
+        builder.UseSetting("RateLimits:PasswordReset:PermitLimit", "1000000");
+        builder.UseSetting("RateLimits:Api:PermitLimit", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

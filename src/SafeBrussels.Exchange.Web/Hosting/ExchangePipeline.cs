@@ -41,6 +41,8 @@ public static class ExchangePipeline
         app.UseAuthentication();
         // After authentication: a member's saved language decides before cookie and browser.
         app.UseRequestLocalization();
+        // After authentication (the API is limited per member) and localization (the refusal is in the caller's language).
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 

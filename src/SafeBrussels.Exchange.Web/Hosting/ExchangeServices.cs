@@ -43,6 +43,7 @@ public static class ExchangeServices
         builder.Services.Configure<Features.Attachments.AttachmentOptions>(builder.Configuration.GetSection(Features.Attachments.AttachmentOptions.SectionName));
         builder.Services.AddExchangeHealthChecks();
         builder.Services.AddExchangeOpenApi();
+        builder.Services.AddExchangeRateLimiting(builder.Configuration);
         builder.Services.AddUserInterface();
         builder.Services.AddFeatures();
         builder.Services.AddCommandLine();

@@ -6,6 +6,7 @@ using SafeBrussels.Exchange.Web.Features.Practices;
 using SafeBrussels.Exchange.Web.Features.Search;
 using SafeBrussels.Exchange.Web.Infrastructure.Health;
 using SafeBrussels.Exchange.Web.Infrastructure.OpenApi;
+using SafeBrussels.Exchange.Web.Infrastructure.Web;
 using Serilog;
 
 namespace SafeBrussels.Exchange.Web.Hosting;
@@ -15,6 +16,7 @@ public static class ExchangePipeline
 {
     public static WebApplication UseExchange(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -18,6 +18,14 @@ public sealed class ApiReferenceTests(BrowserFixture browser)
                 outside.Add(request.Url);
             }
         };
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                refused.Add(message.Text);
+            }
+        };
         await page.SignInAsync("contributor@stad-gent.example");
         var document = page.WaitForResponseAsync(r => r.Url.EndsWith("/openapi/v1.json", StringComparison.Ordinal));
         await page.GotoAsync("/api/reference/");
@@ -27,6 +35,7 @@ public sealed class ApiReferenceTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByText("Search everything you may see, in the three languages").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByText("List the practices you may see").First).ToBeVisibleAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.True(refused.Count == 0, "refused by the Content-Security-Policy: " + string.Join(", ", refused));
         Assert.True(outside.Count == 0, "requests outside the platform: " + string.Join(", ", outside.Distinct()));
 
         var violations = await page.SeriousAccessibilityViolationsAsync();

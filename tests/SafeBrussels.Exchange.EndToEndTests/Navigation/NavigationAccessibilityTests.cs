@@ -23,6 +23,15 @@ public sealed class NavigationAccessibilityTests(BrowserFixture browser)
     public async Task Every_page_in_the_navigation_passes_axe_in_all_three_languages(string email, int expectedLinks)
     {
         var page = await browser.NewPageAsync();
+        // The Content-Security-Policy must not block anything the pages use: the browser reports each refusal.
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                refused.Add($"{page.Url}: {message.Text}");
+            }
+        };
         await page.SignInAsync(email);
         var violations = new List<string>();
 
@@ -47,6 +56,7 @@ public sealed class NavigationAccessibilityTests(BrowserFixture browser)
 
         await page.Context.CloseAsync();
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations.Distinct()));
+        Assert.True(refused.Count == 0, string.Join(Environment.NewLine, refused.Distinct()));
     }
 
     [Theory]

@@ -59,6 +59,7 @@ public static class ExchangePipeline
         app.MapApiDocumentation();
         app.MapMeetingCalendar();
         app.MapMinutesExport();
+        Features.Profile.PersonalDataExport.MapPersonalDataExport(app);
         Features.Feeds.FeedEndpoints.MapFeeds(app);
         Features.Attachments.AttachmentService.MapAttachmentDownloads(app);
         app.MapExchangeHealth();

@@ -20,6 +20,27 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             return TypedResults.LocalRedirect("~/Account/Login");
         });
 
+        // Every session of the member ends: the security stamp changes (cookies are checked against it on every request,
+        // on every instance), open interactive pages of this instance close at once, those of other instances at their
+        // next revalidation; then this browser is signed out too.
+        accountGroup.MapPost("/SignOutEverywhere", async (
+            HttpContext context,
+            [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromServices] UserManager<ApplicationUser> userManager,
+            [FromServices] SafeBrussels.Exchange.Web.Features.Accounts.SessionRevocations revocations,
+            [FromServices] ILoggerFactory loggers) =>
+        {
+            if (await userManager.GetUserAsync(context.User) is { } user)
+            {
+                await userManager.UpdateSecurityStampAsync(user);
+                revocations.Revoke(user.Id);
+                loggers.CreateLogger("SafeBrussels.Exchange.Web.Accounts").LogInformation("User {UserId} signed out of every session", user.Id);
+            }
+
+            await signInManager.SignOutAsync();
+            return TypedResults.LocalRedirect("~/Account/Login");
+        }).RequireAuthorization();
+
         return accountGroup;
     }
 }

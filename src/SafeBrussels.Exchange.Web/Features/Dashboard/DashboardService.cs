@@ -30,38 +30,15 @@ public sealed class DashboardService(IDbContextFactory<ExchangeDbContext> dbFact
         var meetings = db.Meetings.AsNoTracking().VisibleTo(viewer).Where(m => m.StartsAt >= from && m.StartsAt < to);
         var practices = db.Practices.AsNoTracking().VisibleTo(viewer).Where(p => p.CreatedAt >= from && p.CreatedAt < to);
 
-        // Each record once per top-level theme (a record on a theme and its child counts once), by Brussels quarter.
-        var meetingCounts = await meetings
-            .SelectMany(m => m.Themes, (m, t) => new
-            {
-                m.Id,
-                Top = t.Theme!.Parent != null ? t.Theme.Parent.Key : t.Theme.Key,
-                Local = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(m.StartsAt.UtcDateTime, Zone),
-            })
-            .Select(x => new { x.Id, x.Top, x.Local.Year, Quarter = ((x.Local.Month - 1) / 3) + 1 })
-            .Distinct()
-            .GroupBy(x => new { x.Top, x.Year, x.Quarter })
-            .Select(g => new { g.Key.Top, g.Key.Year, g.Key.Quarter, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var practiceCounts = await practices
-            .SelectMany(p => p.Themes, (p, t) => new
-            {
-                p.Id,
-                Top = t.Theme!.Parent != null ? t.Theme.Parent.Key : t.Theme.Key,
-                Local = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(p.CreatedAt.UtcDateTime, Zone),
-            })
-            .Select(x => new { x.Id, x.Top, x.Local.Year, Quarter = ((x.Local.Month - 1) / 3) + 1 })
-            .Distinct()
-            .GroupBy(x => new { x.Top, x.Year, x.Quarter })
-            .Select(g => new { g.Key.Top, g.Key.Year, g.Key.Quarter, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var perThemeAndQuarter = meetingCounts.Select(c => (c.Top, Quarter: new Quarter(c.Year, c.Quarter)))
-            .Union(practiceCounts.Select(c => (c.Top, Quarter: new Quarter(c.Year, c.Quarter))))
-            .Select(key => new ThemeQuarterCount(
-                key.Top,
-                key.Quarter,
-                meetingCounts.Where(c => c.Top == key.Top && c.Year == key.Quarter.Year && c.Quarter == key.Quarter.Number).Sum(c => c.Count),
-                practiceCounts.Where(c => c.Top == key.Top && c.Year == key.Quarter.Year && c.Quarter == key.Quarter.Number).Sum(c => c.Count)))
+        // Meetings by their date, practices by the day they were recorded.
+        var meetingCounts = await CountByQuarterAsync(
+            meetings.SelectMany(m => m.Themes, (m, t) => new ThemedRecord { Id = m.Id, Top = t.Theme!.Parent != null ? t.Theme.Parent.Key : t.Theme.Key, At = m.StartsAt }),
+            cancellationToken);
+        var practiceCounts = await CountByQuarterAsync(
+            practices.SelectMany(p => p.Themes, (p, t) => new ThemedRecord { Id = p.Id, Top = t.Theme!.Parent != null ? t.Theme.Parent.Key : t.Theme.Key, At = p.CreatedAt }),
+            cancellationToken);
+        var perThemeAndQuarter = meetingCounts.Keys.Union(practiceCounts.Keys)
+            .Select(key => new ThemeQuarterCount(key.Top, key.Quarter, meetingCounts.GetValueOrDefault(key), practiceCounts.GetValueOrDefault(key)))
             .ToList();
 
         // Who met about what: the host and every participant organization of each visible meeting, per top-level theme.
@@ -96,5 +73,28 @@ public sealed class DashboardService(IDbContextFactory<ExchangeDbContext> dbFact
             perThemeAndQuarter,
             [.. organizations.Select(o => new OrganizationLabel(o.Key, o.Name))],
             [.. met.Select(m => new OrganizationThemeCount(keys[m.OrganizationId], m.Top, m.Count))]);
+    }
+
+    /// <summary>Each record once per top-level theme (a record on a theme and its child counts once), by Brussels quarter.</summary>
+    private static async Task<Dictionary<(string Top, Quarter Quarter), int>> CountByQuarterAsync(IQueryable<ThemedRecord> records, CancellationToken cancellationToken)
+    {
+        var counts = await records
+            .Select(r => new { r.Id, r.Top, Local = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(r.At.UtcDateTime, Zone) })
+            .Select(x => new { x.Id, x.Top, x.Local.Year, Quarter = ((x.Local.Month - 1) / 3) + 1 })
+            .Distinct()
+            .GroupBy(x => new { x.Top, x.Year, x.Quarter })
+            .Select(g => new { g.Key.Top, g.Key.Year, g.Key.Quarter, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return counts.ToDictionary(c => (c.Top, new Quarter(c.Year, c.Quarter)), c => c.Count);
+    }
+
+    /// <summary>A record with one of its top-level themes and the instant it is counted at.</summary>
+    private sealed class ThemedRecord
+    {
+        public Guid Id { get; init; }
+
+        public string Top { get; init; } = "";
+
+        public DateTimeOffset At { get; init; }
     }
 }

@@ -48,6 +48,9 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
 
     public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
 
+    /// <summary>The append-only audit trail (see <see cref="AuditEntry"/>).</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

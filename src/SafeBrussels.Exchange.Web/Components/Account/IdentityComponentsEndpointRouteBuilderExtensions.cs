@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Audit;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -28,12 +29,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromServices] UserManager<ApplicationUser> userManager,
             [FromServices] SafeBrussels.Exchange.Web.Features.Accounts.SessionRevocations revocations,
+            [FromServices] AuditTrail audit,
             [FromServices] ILoggerFactory loggers) =>
         {
             if (await userManager.GetUserAsync(context.User) is { } user)
             {
                 await userManager.UpdateSecurityStampAsync(user);
                 revocations.Revoke(user.Id);
+                await audit.WriteAsync(AuditEvent.By(user, AuditActions.SignOutEverywhere));
                 loggers.CreateLogger("SafeBrussels.Exchange.Web.Accounts").LogInformation("User {UserId} signed out of every session", user.Id);
             }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Features.Sharing;
 using SafeBrussels.Exchange.Web.Infrastructure;
 
@@ -21,7 +22,12 @@ public sealed record AttachmentSummary(Guid Id, string FileName, string ContentT
 public sealed record AttachmentFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>Files on meetings and practices: checked by content, stored in PostgreSQL, read under their record's sharing rules.</summary>
-public sealed class AttachmentService(IDbContextFactory<ExchangeDbContext> dbFactory, IOptions<AttachmentOptions> options, TimeProvider time, ILogger<AttachmentService> logger)
+public sealed class AttachmentService(
+    IDbContextFactory<ExchangeDbContext> dbFactory,
+    IOptions<AttachmentOptions> options,
+    AuditTrail audit,
+    TimeProvider time,
+    ILogger<AttachmentService> logger)
 {
     public long MaxBytes => options.Value.MaxBytes;
 
@@ -64,7 +70,7 @@ public sealed class AttachmentService(IDbContextFactory<ExchangeDbContext> dbFac
             return CommandResult.Fail("", "Error.NotFound");
         }
 
-        db.Attachments.Add(new Attachment
+        var attachment = new Attachment
         {
             MeetingId = record.Kind == RecordKind.Meeting ? record.Id : null,
             PracticeId = record.Kind == RecordKind.Practice ? record.Id : null,
@@ -75,7 +81,10 @@ public sealed class AttachmentService(IDbContextFactory<ExchangeDbContext> dbFac
             UploadedById = viewer.UserId,
             UploadedByName = viewer.DisplayName,
             UploadedAt = time.GetUtcNow(),
-        });
+        };
+        db.Attachments.Add(attachment);
+        audit.Add(db, AuditEvent.By(viewer, AuditActions.ContentCreated, AuditTargets.Attachment, attachment.Id.ToString(), viewer.OrganizationId,
+            detail: $"{record.Kind.ToString().ToLowerInvariant()} {record.Id}"));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Attachment of {Size} bytes ({ContentType}) added to {Kind} {RecordId} by {UserId}", bytes.Length, type, record.Kind, record.Id, viewer.UserId);
         return CommandResult.Ok;
@@ -98,11 +107,24 @@ public sealed class AttachmentService(IDbContextFactory<ExchangeDbContext> dbFac
     public async Task<AttachmentFile?> OpenAsync(Viewer viewer, Guid attachmentId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Attachments.AsNoTracking()
+        var found = await db.Attachments.AsNoTracking()
             .VisibleTo(db, viewer)
             .Where(a => a.Id == attachmentId)
-            .Select(a => new AttachmentFile(a.FileName, a.ContentType, a.Content))
+            .Select(a => new
+            {
+                File = new AttachmentFile(a.FileName, a.ContentType, a.Content),
+                Tlp = a.Meeting != null ? a.Meeting.Tlp : a.Practice!.Tlp,
+                Owner = a.Meeting != null ? a.Meeting.HostOrganizationId : a.Practice!.OrganizationId,
+            })
             .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        // Reading a file of an AMBER+STRICT or RED record is reading the record.
+        await audit.ReadAsync(viewer, AuditTargets.Attachment, attachmentId, found.Owner, found.Tlp, cancellationToken);
+        return found.File;
     }
 
     public static void MapAttachmentDownloads(IEndpointRouteBuilder endpoints) =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Features.Sharing;
 using SafeBrussels.Exchange.Web.Infrastructure;
 
@@ -17,6 +18,7 @@ public sealed record CommentOutcome(CommandResult Result, Guid? Id = null);
 public sealed class CommentService(
     IDbContextFactory<ExchangeDbContext> dbFactory,
     CommentNotifier notifier,
+    AuditTrail audit,
     TimeProvider time,
     ILogger<CommentService> logger)
 {
@@ -60,6 +62,7 @@ public sealed class CommentService(
             CreatedAt = time.GetUtcNow(),
         };
         db.Comments.Add(comment);
+        audit.Add(db, AuditEvent.By(viewer, AuditActions.ContentCreated, AuditTargets.Comment, comment.Id.ToString(), viewer.OrganizationId));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Comment {CommentId} added by {UserId} on {Kind} {ParentId}", comment.Id, viewer.UserId, target.Kind, target.Id);
 
@@ -87,6 +90,7 @@ public sealed class CommentService(
 
         comment.Body = body.Trim();
         comment.EditedAt = time.GetUtcNow();
+        audit.Add(db, AuditEvent.By(viewer, AuditActions.ContentUpdated, AuditTargets.Comment, commentId.ToString(), viewer.OrganizationId));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Comment {CommentId} edited by {UserId}", commentId, viewer.UserId);
         return new CommentOutcome(CommandResult.Ok, commentId);
@@ -95,11 +99,16 @@ public sealed class CommentService(
     public async Task<CommentOutcome> DeleteAsync(Viewer viewer, Guid commentId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var deleted = await Own(db, viewer).Where(c => c.Id == commentId).ExecuteDeleteAsync(cancellationToken);
-        if (deleted == 0)
+        var comment = await Own(db, viewer).SingleOrDefaultAsync(c => c.Id == commentId, cancellationToken);
+        if (comment is null)
         {
             return new CommentOutcome(CommandResult.Fail("", "Error.NotFound"));
         }
+
+        // The deletion and its audit entry are saved together.
+        db.Comments.Remove(comment);
+        audit.Add(db, AuditEvent.By(viewer, AuditActions.ContentDeleted, AuditTargets.Comment, commentId.ToString(), viewer.OrganizationId));
+        await db.SaveChangesAsync(cancellationToken);
 
         logger.LogInformation("Comment {CommentId} deleted by {UserId}", commentId, viewer.UserId);
         return new CommentOutcome(CommandResult.Ok, commentId);

@@ -23,7 +23,7 @@ public static class ExchangeApi
                 sizeLimit.MaxRequestBodySize = MaxImportBytes;
             }
 
-            var report = await importer.ImportAsync(context.Request.Body, dryRun == true, context.RequestAborted);
+            var report = await importer.ImportAsync(context.Request.Body, dryRun == true, context.RequestAborted, Viewer.From(context.User));
             return report.Succeeded
                 ? Results.Ok(new { dryRun = !report.Written, created = Counts(report.Created), updated = Counts(report.Updated), unchanged = Counts(report.Unchanged) })
                 : Results.BadRequest(new { title = "The file was refused; nothing was imported.", problems = report.Problems.Select(p => new { path = p.Path, message = p.Message }) });

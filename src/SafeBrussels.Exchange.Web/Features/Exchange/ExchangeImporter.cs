@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Features.Meetings;
 using SafeBrussels.Exchange.Web.Features.Practices;
 using SafeBrussels.Exchange.Web.Features.Sharing;
@@ -24,7 +26,8 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
     private const string ImportAuthor = "Import";
     private static readonly JsonSerializerOptions HashJson = new(ExchangeDocument.Json) { WriteIndented = false };
 
-    public async Task<ImportReport> ImportAsync(Stream json, bool dryRun, CancellationToken cancellationToken = default)
+    /// <param name="actor">The platform administrator importing, for the audit trail; null on the command line and for the demo seed.</param>
+    public async Task<ImportReport> ImportAsync(Stream json, bool dryRun, CancellationToken cancellationToken = default, Viewer? actor = null)
     {
         ExchangeDocument document;
         try
@@ -49,7 +52,7 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            var report = await RunAsync(connection, document, dryRun, cancellationToken);
+            var report = await RunAsync(connection, document, dryRun, actor, cancellationToken);
             if (report.Written)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -66,7 +69,7 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         });
     }
 
-    private async Task<ImportReport> RunAsync(NpgsqlConnection connection, ExchangeDocument document, bool dryRun, CancellationToken cancellationToken)
+    private async Task<ImportReport> RunAsync(NpgsqlConnection connection, ExchangeDocument document, bool dryRun, Viewer? actor, CancellationToken cancellationToken)
     {
         // One import at a time: two imports of overlapping files must not interleave their upserts.
         await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(74201)", cancellationToken);
@@ -129,6 +132,11 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         await WritePracticesAsync(connection, writtenPractices, organizationIds, themes, practiceIds, now, cancellationToken);
         await WriteMeetingsAsync(connection, writtenMeetings, organizationIds, themes, now, cancellationToken);
         await ExecuteAsync(connection, "SET LOCAL exchange.defer_index = off", cancellationToken);
+        await AuditAsync(connection, actor, now,
+            writtenPractices.Select(p => (AuditTargets.Practice, p.Id, organizationIds[p.Record.Organization], p.Record.Tlp, p.IsNew))
+                .Concat(writtenMeetings.Select(m => (AuditTargets.Meeting, m.Id, organizationIds[m.Record.Organization], m.Record.Tlp, m.IsNew)))
+                .ToList(),
+            cancellationToken);
         return new ImportReport([], created, updated, unchanged, Written: true);
     }
 
@@ -494,6 +502,36 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
 
     private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
         value is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(value, type, cancellationToken);
+
+    /// <summary>One audit entry per record the import created or changed, in the import's transaction.</summary>
+    private static async Task AuditAsync(
+        NpgsqlConnection connection, Viewer? actor, DateTimeOffset now,
+        List<(string Type, Guid Id, Guid Organization, string? Tlp, bool IsNew)> written, CancellationToken cancellationToken)
+    {
+        if (written.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO audit_entries (occurred_at, actor_id, actor_organization_id, action, target_type, target_id, target_organization_id, tlp, detail)
+            SELECT @now, @actor, @actorOrganization, w.action, w.type, w.id, w.organization, w.tlp, 'import'
+            FROM unnest(@actions, @types, @ids, @organizations, @tlps) AS w(action, type, id, organization, tlp)
+            """, connection) { CommandTimeout = 0 };
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("actor", NpgsqlDbType.Uuid, (object?)actor?.UserId ?? DBNull.Value);
+        command.Parameters.AddWithValue("actorOrganization", NpgsqlDbType.Uuid, (object?)actor?.OrganizationId ?? DBNull.Value);
+        command.Parameters.AddWithValue("actions", written.Select(w => w.IsNew ? AuditActions.ContentCreated : AuditActions.ContentUpdated).ToArray());
+        command.Parameters.AddWithValue("types", written.Select(w => w.Type).ToArray());
+        command.Parameters.AddWithValue("ids", written.Select(w => w.Id.ToString()).ToArray());
+        command.Parameters.AddWithValue("organizations", written.Select(w => w.Organization).ToArray());
+        command.Parameters.Add(new NpgsqlParameter("tlps", NpgsqlDbType.Array | NpgsqlDbType.Text)
+        {
+            Value = written.Select(w => w.Tlp?.ToUpperInvariant()).ToArray(),
+        });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, DateTimeOffset? now = null)
     {

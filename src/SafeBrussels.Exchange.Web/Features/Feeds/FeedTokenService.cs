@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Features.Invitations;
 
 namespace SafeBrussels.Exchange.Web.Features.Feeds;
@@ -13,7 +14,11 @@ namespace SafeBrussels.Exchange.Web.Features.Feeds;
 /// on request. A token opens the feeds as its member, under the same sharing rules, and only while the member is active.
 /// </summary>
 public sealed class FeedTokenService(
-    IDbContextFactory<ExchangeDbContext> dbFactory, IDataProtectionProvider protection, TimeProvider time, ILogger<FeedTokenService> logger)
+    IDbContextFactory<ExchangeDbContext> dbFactory,
+    IDataProtectionProvider protection,
+    AuditTrail audit,
+    TimeProvider time,
+    ILogger<FeedTokenService> logger)
 {
     public const string Prefix = "sbf_";
 
@@ -47,13 +52,17 @@ public sealed class FeedTokenService(
             await db.FeedTokens.Where(t => t.UserId == viewer.UserId && t.RevokedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
             db.ChangeTracker.Clear();
-            db.FeedTokens.Add(new FeedToken
+            var created = new FeedToken
             {
                 UserId = viewer.UserId,
                 TokenHash = InvitationToken.Hash(token),
                 ProtectedToken = _protector.Protect(token),
                 CreatedAt = now,
-            });
+            };
+            db.FeedTokens.Add(created);
+            // One entry says both: this link is made, any earlier one stops working.
+            audit.Add(db, AuditEvent.By(viewer, AuditActions.TokenCreated, AuditTargets.FeedToken, created.Id.ToString(), viewer.OrganizationId,
+                detail: "replaces any earlier feed link"));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });

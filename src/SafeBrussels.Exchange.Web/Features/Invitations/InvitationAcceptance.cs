@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Infrastructure;
 
 namespace SafeBrussels.Exchange.Web.Features.Invitations;
@@ -20,7 +22,8 @@ public sealed record InvitationView(InvitationState State, string Email, string 
 /// The invited person's side: look the link up, then set a password. Runs in the request scope of the
 /// static sign-in pages, where UserManager and the DbContext share one unit of work.
 /// </summary>
-public sealed class InvitationAcceptance(ExchangeDbContext db, UserManager<ApplicationUser> userManager, TimeProvider time, ILogger<InvitationAcceptance> logger)
+public sealed class InvitationAcceptance(
+    ExchangeDbContext db, UserManager<ApplicationUser> userManager, AuditTrail audit, TimeProvider time, ILogger<InvitationAcceptance> logger)
 {
     public async Task<InvitationView> LookupAsync(string? token, CancellationToken cancellationToken = default)
     {
@@ -86,6 +89,9 @@ public sealed class InvitationAcceptance(ExchangeDbContext db, UserManager<Appli
                 return new CommandResult(new Dictionary<string, string> { [field] = string.Join(" ", created.Errors.Select(e => e.Description)) });
             }
 
+            audit.Add(db, new AuditEvent(AuditActions.InvitationAccepted, user.Id, user.OrganizationId, AuditTargets.Invitation,
+                invitation.Id.ToString(), invitation.OrganizationId, Detail: invitation.Role.ToName()));
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Invitation {InvitationId} accepted by user {UserId}", invitation.Id, user.Id);
             return CommandResult.Ok;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Infrastructure;
 using SafeBrussels.Exchange.Web.Infrastructure.Localization;
 using SafeBrussels.Exchange.Web.Infrastructure.Web;
@@ -22,6 +23,7 @@ public sealed class InvitationService(
     IDbContextFactory<ExchangeDbContext> dbFactory,
     InvitationMailer mailer,
     PublicLinks links,
+    AuditTrail audit,
     TimeProvider time,
     ILogger<InvitationService> logger)
 {
@@ -108,6 +110,8 @@ public sealed class InvitationService(
             }
         }
 
+        await audit.WriteAsync(AuditEvent.By(inviter, AuditActions.InvitationSent, AuditTargets.Invitation, invitation.Id.ToString(), organization.Id,
+            detail: $"{email} ({request.Role.ToName()})"), CancellationToken.None);
         logger.LogInformation("Invitation {InvitationId} created for organization {OrganizationKey} as {Role}", invitation.Id, organization.Key, request.Role);
         return new InvitationOutcome(CommandResult.Ok, link);
     }
@@ -138,6 +142,8 @@ public sealed class InvitationService(
         }
 
         invitation.RevokedAt ??= time.GetUtcNow();
+        audit.Add(db, AuditEvent.By(viewer, AuditActions.InvitationRevoked, AuditTargets.Invitation, invitation.Id.ToString(), invitation.OrganizationId,
+            detail: invitation.Email));
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
     }

@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Features.Sharing;
 using SafeBrussels.Exchange.Web.Infrastructure;
 
 namespace SafeBrussels.Exchange.Web.Features.Meetings;
 
 /// <summary>Meetings between administrations: every read goes through <see cref="SharingPolicy"/> inside the query.</summary>
-public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactory, TimeProvider time, ILogger<MeetingService> logger)
+public sealed class MeetingService(
+    IDbContextFactory<ExchangeDbContext> dbFactory, AuditTrail audit, TimeProvider time, ILogger<MeetingService> logger)
 {
     public async Task<Page<MeetingListItem>> ListAsync(Viewer viewer, MeetingQuery query, CancellationToken cancellationToken = default)
     {
@@ -79,10 +81,17 @@ public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactor
     }
 
     /// <summary>The whole record, or null when it does not exist or <paramref name="viewer"/> may not see it (the two are indistinguishable).</summary>
+    /// <remarks>A read of an AMBER+STRICT or RED meeting is written to the audit trail.</remarks>
     public async Task<MeetingDetail?> GetAsync(Viewer viewer, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await LoadDetailAsync(db, viewer, id, cancellationToken);
+        var meeting = await LoadDetailAsync(db, viewer, id, cancellationToken);
+        if (meeting is not null)
+        {
+            await audit.ReadAsync(viewer, AuditTargets.Meeting, meeting.Id, meeting.HostOrganizationId, meeting.Tlp, cancellationToken);
+        }
+
+        return meeting;
     }
 
     public async Task<MeetingSaveOutcome> CreateAsync(Viewer viewer, MeetingInput input, CancellationToken cancellationToken = default)
@@ -115,6 +124,7 @@ public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactor
         meeting.Practices.AddRange(input.PracticeIds.Distinct().Select(p => new MeetingPractice { MeetingId = id, PracticeId = p }));
         db.Meetings.Add(meeting);
         db.MeetingRevisions.Add(Revision(meeting.Id, 1, viewer, now, input, previous: null));
+        audit.AddContentSave(db, viewer, AuditTargets.Meeting, meeting.Id, meeting.HostOrganizationId, before: null, meeting.Tlp);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Meeting {MeetingId} created by {UserId} ({Tlp})", meeting.Id, viewer.UserId, meeting.Tlp.ToLabel());
         return new MeetingSaveOutcome(CommandResult.Ok, meeting.Id, meeting.Version);
@@ -149,9 +159,11 @@ public sealed class MeetingService(IDbContextFactory<ExchangeDbContext> dbFactor
         var previous = await db.MeetingRevisions.Where(r => r.MeetingId == id).OrderByDescending(r => r.Number).FirstAsync(cancellationToken);
         var now = time.GetUtcNow();
         db.Entry(meeting).Property(m => m.Version).OriginalValue = expectedVersion;
+        var tlpBefore = meeting.Tlp;
         Apply(meeting, input, check.ThemeIds, now);
         await LinkPracticesAsync(db, viewer, meeting, input.PracticeIds, cancellationToken);
         db.MeetingRevisions.Add(Revision(id, previous.Number + 1, viewer, now, input, previous));
+        audit.AddContentSave(db, viewer, AuditTargets.Meeting, id, meeting.HostOrganizationId, tlpBefore, meeting.Tlp);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Infrastructure;
 
 namespace SafeBrussels.Exchange.Web.Features.Members;
@@ -12,6 +13,7 @@ public sealed record MemberSummary(
 public sealed class MemberService(
     IDbContextFactory<ExchangeDbContext> dbFactory,
     SessionRevocations revocations,
+    AuditTrail audit,
     TimeProvider time,
     ILogger<MemberService> logger)
 {
@@ -38,7 +40,7 @@ public sealed class MemberService(
         }
 
         // The member's next request rebuilds their principal (security stamp validation) with the new role.
-        return ChangeMemberAsync(viewer, userId, member => member.Role = role, $"role changed to {role}", cancellationToken);
+        return ChangeMemberAsync(viewer, userId, member => member.Role = role, AuditActions.MemberRoleChanged, cancellationToken);
     }
 
     /// <summary>Deactivates a member: every session they have ends at once, and they can no longer sign in.</summary>
@@ -50,7 +52,7 @@ public sealed class MemberService(
             member.DeactivatedAt = time.GetUtcNow();
             // A new security stamp invalidates every cookie issued before now.
             member.SecurityStamp = Guid.NewGuid().ToString("N");
-        }, "deactivated", cancellationToken);
+        }, AuditActions.MemberDeactivated, cancellationToken);
         if (result.Succeeded)
         {
             revocations.Revoke(userId);
@@ -64,10 +66,10 @@ public sealed class MemberService(
         {
             member.IsActive = true;
             member.DeactivatedAt = null;
-        }, "reactivated", cancellationToken);
+        }, AuditActions.MemberReactivated, cancellationToken);
 
     private async Task<CommandResult> ChangeMemberAsync(
-        Viewer viewer, Guid userId, Action<ApplicationUser> change, string what, CancellationToken cancellationToken)
+        Viewer viewer, Guid userId, Action<ApplicationUser> change, string action, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var member = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
@@ -77,10 +79,13 @@ public sealed class MemberService(
             return refusal;
         }
 
-        change(member!);
-        member!.ConcurrencyStamp = Guid.NewGuid().ToString();
+        var roleBefore = member!.Role;
+        change(member);
+        member.ConcurrencyStamp = Guid.NewGuid().ToString();
+        var detail = action == AuditActions.MemberRoleChanged ? $"{roleBefore.ToName()} → {member.Role.ToName()}" : null;
+        audit.Add(db, AuditEvent.By(viewer, action, AuditTargets.Member, userId.ToString(), member.OrganizationId, detail: detail));
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("User {UserId} {Change} by {ActorId}", userId, what, viewer.UserId);
+        logger.LogInformation("User {UserId}: {Change} by {ActorId}", userId, action, viewer.UserId);
         return CommandResult.Ok;
     }
 

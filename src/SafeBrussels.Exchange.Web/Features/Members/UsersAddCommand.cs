@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Features.Invitations;
 using SafeBrussels.Exchange.Web.Infrastructure.Cli;
 using SafeBrussels.Exchange.Web.Infrastructure.Localization;
@@ -12,7 +13,8 @@ namespace SafeBrussels.Exchange.Web.Features.Members;
 internal sealed class UsersAddCommand(
     ExchangeDbContext db,
     UserManager<ApplicationUser> userManager,
-    InvitationService invitations) : ICliCommand
+    InvitationService invitations,
+    AuditTrail audit) : ICliCommand
 {
     public string Usage =>
         "users add --email E --org KEY --role platform-admin|org-admin|contributor|reader [--password P] [--name N] [--lang fr|nl|en]";
@@ -66,6 +68,9 @@ internal sealed class UsersAddCommand(
             throw new CliException(string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 
+        // Made on the command line: no member acted.
+        await audit.WriteAsync(new AuditEvent(AuditActions.MemberAdded, null, null, AuditTargets.Member, user.Id.ToString(), organization.Id,
+            Detail: $"{email} ({role.ToName()}), command line"), cancellationToken);
         await output.WriteLineAsync($"User {email} created ({role.ToName()} of {organization.Key}).");
         return 0;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Infrastructure;
 
 namespace SafeBrussels.Exchange.Web.Features.Organizations;
@@ -9,7 +10,7 @@ public sealed record OrganizationSummary(
     Guid Id, string Key, string Name, string City, string Country, IReadOnlyList<string> WorkingLanguages, int ActiveMembers);
 
 /// <summary>The administrations on the platform: listed by everyone, managed by platform administrators.</summary>
-public sealed class OrganizationService(IDbContextFactory<ExchangeDbContext> dbFactory)
+public sealed class OrganizationService(IDbContextFactory<ExchangeDbContext> dbFactory, AuditTrail audit)
 {
     public async Task<IReadOnlyList<OrganizationSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -43,14 +44,17 @@ public sealed class OrganizationService(IDbContextFactory<ExchangeDbContext> dbF
             return CommandResult.Fail(nameof(OrganizationInput.Key), "Validation.OrganizationKeyTaken");
         }
 
-        db.Organizations.Add(new Organization
+        var organization = new Organization
         {
             Key = input.Key,
             Name = input.Name,
             City = input.City,
             Country = input.Country,
             WorkingLanguages = input.WorkingLanguages,
-        });
+        };
+        db.Organizations.Add(organization);
+        audit.Add(db, AuditEvent.By(actor, AuditActions.OrganizationCreated, AuditTargets.Organization, organization.Id.ToString(), organization.Id,
+            detail: organization.Key));
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
     }
@@ -82,6 +86,8 @@ public sealed class OrganizationService(IDbContextFactory<ExchangeDbContext> dbF
         organization.City = input.City;
         organization.Country = input.Country;
         organization.WorkingLanguages = input.WorkingLanguages;
+        audit.Add(db, AuditEvent.By(actor, AuditActions.OrganizationUpdated, AuditTargets.Organization, organization.Id.ToString(), organization.Id,
+            detail: organization.Key));
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
     }

@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Features.Sharing;
 using SafeBrussels.Exchange.Web.Infrastructure;
 
 namespace SafeBrussels.Exchange.Web.Features.Practices;
 
 /// <summary>The practice catalogue: every read goes through <see cref="SharingPolicy"/> inside the query.</summary>
-public sealed class PracticeService(IDbContextFactory<ExchangeDbContext> dbFactory, TimeProvider time, ILogger<PracticeService> logger)
+public sealed class PracticeService(
+    IDbContextFactory<ExchangeDbContext> dbFactory, AuditTrail audit, TimeProvider time, ILogger<PracticeService> logger)
 {
     private const int MaxLineageDepth = 32;
 
@@ -40,10 +42,17 @@ public sealed class PracticeService(IDbContextFactory<ExchangeDbContext> dbFacto
     }
 
     /// <summary>The whole record with its lineage and meetings, or null when it does not exist or is hidden (indistinguishable).</summary>
+    /// <remarks>A read of an AMBER+STRICT or RED practice is written to the audit trail.</remarks>
     public async Task<PracticeDetail?> GetAsync(Viewer viewer, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await LoadDetailAsync(db, viewer, id, cancellationToken);
+        var practice = await LoadDetailAsync(db, viewer, id, cancellationToken);
+        if (practice is not null)
+        {
+            await audit.ReadAsync(viewer, AuditTargets.Practice, practice.Id, practice.OrganizationId, practice.Tlp, cancellationToken);
+        }
+
+        return practice;
     }
 
     /// <summary>Visible practices whose title or identifier contains <paramref name="text"/>, for pickers.</summary>
@@ -111,6 +120,7 @@ public sealed class PracticeService(IDbContextFactory<ExchangeDbContext> dbFacto
         };
         Apply(practice, input, check.ThemeIds, now);
         db.Practices.Add(practice);
+        audit.AddContentSave(db, viewer, AuditTargets.Practice, practice.Id, practice.OrganizationId, before: null, practice.Tlp);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation(
             "Practice {PracticeId} created by {UserId} ({Tlp}), adapted from {OriginalId}",
@@ -139,7 +149,9 @@ public sealed class PracticeService(IDbContextFactory<ExchangeDbContext> dbFacto
         }
 
         db.Entry(practice).Property(p => p.Version).OriginalValue = expectedVersion;
+        var tlpBefore = practice.Tlp;
         Apply(practice, input, check.ThemeIds, time.GetUtcNow());
+        audit.AddContentSave(db, viewer, AuditTargets.Practice, practice.Id, practice.OrganizationId, tlpBefore, practice.Tlp);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -85,6 +85,23 @@ public static class SharingPolicy
             || (a.MeetingId != null && meetings.Contains(a.MeetingId.Value)));
     }
 
+    /// <summary>
+    /// The audit entries <paramref name="viewer"/> may read: all for a platform administrator; for an organization
+    /// administrator, those where their organization acted or was acted upon; none for anyone else.
+    /// </summary>
+    public static IQueryable<AuditEntry> VisibleTo(this IQueryable<AuditEntry> entries, Viewer viewer)
+    {
+        if (viewer.IsPlatformAdmin)
+        {
+            return entries;
+        }
+
+        var organizationId = viewer.OrganizationId;
+        return viewer.IsOrgAdmin
+            ? entries.Where(e => e.ActorOrganizationId == organizationId || e.TargetOrganizationId == organizationId)
+            : entries.Where(e => false);
+    }
+
     /// <summary>Whether <paramref name="viewer"/> may see the practice or meeting (false when it does not exist).</summary>
     public static Task<bool> CanSeeAsync(this ExchangeDbContext db, Viewer viewer, RecordRef record, CancellationToken cancellationToken = default) =>
         record.Kind == RecordKind.Practice

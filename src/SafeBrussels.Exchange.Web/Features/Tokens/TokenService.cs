@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Features.Invitations;
 using SafeBrussels.Exchange.Web.Infrastructure;
 
@@ -13,7 +14,7 @@ public sealed record TokenSummary(Guid Id, string Name, string Prefix, DateTimeO
 public sealed record IssuedToken(CommandResult Result, string? Token = null);
 
 /// <summary>Personal access tokens for the API: shown once, stored as a hash, revocable, expiring.</summary>
-public sealed class TokenService(IDbContextFactory<ExchangeDbContext> dbFactory, TimeProvider time, ILogger<TokenService> logger)
+public sealed class TokenService(IDbContextFactory<ExchangeDbContext> dbFactory, AuditTrail audit, TimeProvider time, ILogger<TokenService> logger)
 {
     public const string Prefix = "sbx_";
     public const int MaxDays = 366;
@@ -34,7 +35,7 @@ public sealed class TokenService(IDbContextFactory<ExchangeDbContext> dbFactory,
         var token = Prefix + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.PersonalAccessTokens.Add(new PersonalAccessToken
+        var issued = new PersonalAccessToken
         {
             UserId = userId,
             Name = name,
@@ -42,7 +43,11 @@ public sealed class TokenService(IDbContextFactory<ExchangeDbContext> dbFactory,
             Prefix = token[..10],
             CreatedAt = now,
             ExpiresAt = now.AddDays(days),
-        });
+        };
+        db.PersonalAccessTokens.Add(issued);
+        var organizationId = await db.Users.Where(u => u.Id == userId).Select(u => (Guid?)u.OrganizationId).SingleOrDefaultAsync(cancellationToken);
+        audit.Add(db, new AuditEvent(AuditActions.TokenCreated, userId, organizationId, AuditTargets.ApiToken, issued.Id.ToString(), organizationId,
+            Detail: $"{issued.Prefix}…, {days} days"));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Personal access token '{TokenName}' issued for user {UserId}, valid {Days} days", name, userId, days);
         return new IssuedToken(CommandResult.Ok, token);
@@ -63,12 +68,15 @@ public sealed class TokenService(IDbContextFactory<ExchangeDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var revoked = await db.PersonalAccessTokens
-            .Where(t => t.Id == id && t.UserId == viewer.UserId && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, time.GetUtcNow()), cancellationToken);
-        if (revoked == 0)
+            .SingleOrDefaultAsync(t => t.Id == id && t.UserId == viewer.UserId && t.RevokedAt == null, cancellationToken);
+        if (revoked is null)
         {
             return CommandResult.Fail("", "Error.NotFound");
         }
+
+        revoked.RevokedAt = time.GetUtcNow();
+        audit.Add(db, AuditEvent.By(viewer, AuditActions.TokenRevoked, AuditTargets.ApiToken, id.ToString(), viewer.OrganizationId, detail: $"{revoked.Prefix}…"));
+        await db.SaveChangesAsync(cancellationToken);
 
         logger.LogInformation("Personal access token {TokenId} revoked by its owner {UserId}", id, viewer.UserId);
         return CommandResult.Ok;

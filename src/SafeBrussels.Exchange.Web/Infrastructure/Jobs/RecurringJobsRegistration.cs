@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
+using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Features.Digests;
 
 namespace SafeBrussels.Exchange.Web.Infrastructure.Jobs;
@@ -13,6 +14,11 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, 
             DigestJobs.RecurringId,
             jobs => jobs.EnqueueDueAsync(CancellationToken.None),
             digests.Value.Schedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurring.AddOrUpdate<AuditRetention>(
+            AuditRetention.RecurringId,
+            retention => retention.PurgeAsync(CancellationToken.None),
+            "17 3 * * *",
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }

@@ -17,8 +17,8 @@ public sealed class NavMenuTests : MudBunitContext
     }
 
     [Theory]
-    [InlineData(RoleNames.PlatformAdmin, new[] { "/", "/meetings", "/calendar", "/practices", "/action-items", "/organizations", "/members", "/themes", "/admin/import", "/admin/glossary", "/profile" })]
-    [InlineData(RoleNames.OrgAdmin, new[] { "/", "/meetings", "/calendar", "/practices", "/action-items", "/organizations", "/members", "/profile" })]
+    [InlineData(RoleNames.PlatformAdmin, new[] { "/", "/meetings", "/calendar", "/practices", "/action-items", "/organizations", "/members", "/admin/audit", "/themes", "/admin/import", "/admin/glossary", "/profile" })]
+    [InlineData(RoleNames.OrgAdmin, new[] { "/", "/meetings", "/calendar", "/practices", "/action-items", "/organizations", "/members", "/admin/audit", "/profile" })]
     [InlineData(RoleNames.Contributor, new[] { "/", "/meetings", "/calendar", "/practices", "/action-items", "/organizations", "/profile" })]
     [InlineData(RoleNames.Reader, new[] { "/", "/meetings", "/calendar", "/practices", "/action-items", "/organizations", "/profile" })]
     public void Navigation_shows_each_role_what_it_may_use(string role, string[] expected)

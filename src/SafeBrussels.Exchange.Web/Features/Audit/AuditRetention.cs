@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SafeBrussels.Exchange.Web.Data;
+
+namespace SafeBrussels.Exchange.Web.Features.Audit;
+
+/// <summary>Configuration section <c>Audit</c>.</summary>
+public sealed class AuditOptions
+{
+    public const string SectionName = "Audit";
+
+    /// <summary>The database refuses to purge entries younger than this, whatever is configured.</summary>
+    public const int MinimumRetentionDays = 30;
+
+    /// <summary>How long entries are kept; older ones are purged once a day. Default two years.</summary>
+    public int RetentionDays { get; set; } = 730;
+}
+
+/// <summary>The daily purge of audit entries older than the retention, through the database's <c>audit_purge</c>.</summary>
+public sealed class AuditRetention(IDbContextFactory<ExchangeDbContext> dbFactory, IOptions<AuditOptions> options, ILogger<AuditRetention> logger)
+{
+    public const string RecurringId = "audit-retention";
+
+    public async Task<long> PurgeAsync(CancellationToken cancellationToken)
+    {
+        var days = Math.Max(options.Value.RetentionDays, AuditOptions.MinimumRetentionDays);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var purged = await db.Database
+            .SqlQuery<long>($"SELECT audit_purge(make_interval(days => {days})) AS \"Value\"")
+            .SingleAsync(cancellationToken);
+        logger.LogInformation("Audit trail: {Count} entries older than {Days} days purged", purged, days);
+        return purged;
+    }
+}

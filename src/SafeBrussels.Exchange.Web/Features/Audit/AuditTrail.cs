@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Sharing;
+
+namespace SafeBrussels.Exchange.Web.Features.Audit;
+
+/// <summary>What happened, to be written to the audit trail; see <see cref="AuditEntry"/>.</summary>
+public sealed record AuditEvent(
+    string Action,
+    Guid? ActorId,
+    Guid? ActorOrganizationId,
+    string? TargetType = null,
+    string? TargetId = null,
+    Guid? TargetOrganizationId = null,
+    Tlp? Tlp = null,
+    string? Detail = null)
+{
+    public static AuditEvent By(Viewer? actor, string action, string? targetType = null, string? targetId = null,
+        Guid? targetOrganizationId = null, Tlp? tlp = null, string? detail = null) =>
+        new(action, actor?.UserId, actor?.OrganizationId, targetType, targetId, targetOrganizationId, tlp, detail);
+
+    public static AuditEvent By(ApplicationUser actor, string action, string? detail = null) =>
+        new(action, actor.Id, actor.OrganizationId, AuditTargets.Member, actor.Id.ToString(), actor.OrganizationId, Detail: detail);
+}
+
+/// <summary>
+/// Writes the audit trail. <see cref="Add"/> puts the entry in the caller's unit of work, so that it is saved in the
+/// same transaction as the change it records (both or neither); <see cref="WriteAsync"/> saves it on its own, for what
+/// changes nothing else (sign-ins, reads).
+/// </summary>
+public sealed class AuditTrail(IDbContextFactory<ExchangeDbContext> dbFactory, IHttpContextAccessor http, TimeProvider time)
+{
+    private const int DetailLength = 300;
+
+    public void Add(ExchangeDbContext db, AuditEvent auditEvent) => db.AuditEntries.Add(ToEntry(auditEvent));
+
+    public async Task WriteAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        Add(db, auditEvent);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Records a read of an AMBER+STRICT or RED record; reads of wider labels are not audited.</summary>
+    public Task ReadAsync(Viewer viewer, string targetType, Guid id, Guid ownerOrganizationId, Tlp tlp, CancellationToken cancellationToken = default) =>
+        IsAuditedRead(tlp)
+            ? WriteAsync(AuditEvent.By(viewer, AuditActions.ContentRead, targetType, id.ToString(), ownerOrganizationId, tlp), cancellationToken)
+            : Task.CompletedTask;
+
+    /// <summary>The entries for a content save: created or updated, plus a TLP change when the label moved.</summary>
+    public void AddContentSave(ExchangeDbContext db, Viewer viewer, string targetType, Guid id, Guid ownerOrganizationId, Tlp? before, Tlp after)
+    {
+        Add(db, AuditEvent.By(viewer, before is null ? AuditActions.ContentCreated : AuditActions.ContentUpdated,
+            targetType, id.ToString(), ownerOrganizationId, after));
+        if (before is { } previous && previous != after)
+        {
+            Add(db, AuditEvent.By(viewer, AuditActions.ContentTlpChanged, targetType, id.ToString(), ownerOrganizationId, after,
+                $"{previous.ToLabel()} → {after.ToLabel()}"));
+        }
+    }
+
+    public static bool IsAuditedRead(Tlp tlp) => tlp is Tlp.AmberStrict or Tlp.Red;
+
+    private AuditEntry ToEntry(AuditEvent e) => new()
+    {
+        OccurredAt = time.GetUtcNow(),
+        ActorId = e.ActorId,
+        ActorOrganizationId = e.ActorOrganizationId,
+        Action = e.Action,
+        TargetType = e.TargetType,
+        TargetId = e.TargetId,
+        TargetOrganizationId = e.TargetOrganizationId,
+        Tlp = e.Tlp?.ToLabel(),
+        Detail = e.Detail is { Length: > DetailLength } detail ? detail[..DetailLength] : e.Detail,
+        ClientAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+    };
+}

@@ -69,3 +69,11 @@ ensure_chromium() {
     apt_install chromium fonts-dejavu-core
   fi
 }
+
+# DeploymentFilesTests validates deploy/docker/compose.yaml with `docker compose config`, or with Debian's
+# docker-compose when the docker CLI has no compose plugin; neither needs a Docker engine.
+ensure_compose() {
+  if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null; then
+    apt_install docker-compose
+  fi
+}

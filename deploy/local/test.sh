@@ -10,6 +10,7 @@ source deploy/local/lib.sh
 command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is not on PATH"
 ensure_postgres
 ensure_chromium
+ensure_compose
 
 pg_port=$(free_port 55432)
 pg_dir=$(mktemp -d /tmp/exchange-test-pg.XXXXXX)

@@ -30,10 +30,11 @@ public sealed class TestDatabase : IAsyncDisposable
                 "EXCHANGE_TEST_POSTGRES is not set. Run the tests with deploy/local/test.sh, which starts a throwaway PostgreSQL, " +
                 "or export EXCHANGE_TEST_POSTGRES=\"Host=127.0.0.1;Port=5433;Username=postgres\".");
 
-    public static async Task<TestDatabase> CreateAsync(string purpose, bool migrate = true)
+    /// <param name="server">Another cluster than the suite's (a test that restarts its own PostgreSQL).</param>
+    public static async Task<TestDatabase> CreateAsync(string purpose, bool migrate = true, string? server = null)
     {
         var name = $"exchange_{purpose}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
-        var database = new TestDatabase(ServerConnectionString, name);
+        var database = new TestDatabase(server ?? ServerConnectionString, name);
         await using (var connection = new NpgsqlConnection(database._serverConnectionString))
         {
             await connection.OpenAsync();

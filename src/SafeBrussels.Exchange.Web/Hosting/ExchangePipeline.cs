@@ -16,6 +16,8 @@ public static class ExchangePipeline
 {
     public static WebApplication UseExchange(this WebApplication app)
     {
+        // First: everything after reads the client's address and scheme as the trusted proxy gave them.
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {

@@ -40,6 +40,7 @@ public static class ExchangeServices
         builder.Services.AddExchangeLocalization();
         builder.Services.AddEmail(builder.Configuration);
         builder.Services.Configure<Features.Digests.DigestOptions>(builder.Configuration.GetSection(Features.Digests.DigestOptions.SectionName));
+        builder.Services.AddReverseProxySupport(builder.Configuration);
         builder.Services.Configure<Features.Audit.AuditOptions>(builder.Configuration.GetSection(Features.Audit.AuditOptions.SectionName));
         builder.Services.Configure<Features.Attachments.AttachmentOptions>(builder.Configuration.GetSection(Features.Attachments.AttachmentOptions.SectionName));
         builder.Services.AddExchangeHealthChecks();

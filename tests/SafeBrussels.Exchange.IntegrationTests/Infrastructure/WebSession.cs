@@ -24,6 +24,14 @@ public sealed class WebSession(HttpClient client) : IDisposable
     {
         var (response, document) = await GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (action, values) = Fill(document, url, formName, fields);
+        return await Client.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>The form named <paramref name="formName"/> filled as a person would: its action and every field to post.</summary>
+    public static (string Action, Dictionary<string, string> Values) Fill(
+        IHtmlDocument document, string url, string formName, IReadOnlyDictionary<string, string> fields)
+    {
         var form = document.QuerySelectorAll<IHtmlFormElement>("form")
             .FirstOrDefault(f => f.QuerySelector($"input[name='_handler'][value='{formName}']") is not null)
             ?? throw new InvalidOperationException($"No form '{formName}' on {url}.");
@@ -38,7 +46,7 @@ public sealed class WebSession(HttpClient client) : IDisposable
         }
 
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
-        return await Client.PostAsync(action, new FormUrlEncodedContent(values));
+        return (action, values);
     }
 
     public Task<HttpResponseMessage> SignInAsync(string email, string password) =>

@@ -93,7 +93,7 @@ public sealed class BackupRestoreTests
     private static async Task RunAsync(string script, string file, string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "deploy", "backup", script), file])
+        var start = new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "deploy", "backup", script), file])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
@@ -115,18 +115,5 @@ public sealed class BackupRestoreTests
         {
             throw new InvalidOperationException($"{script} exited {process.ExitCode}: {await error} {await output}");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SafeBrussels.Exchange.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (SafeBrussels.Exchange.sln) was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -20,5 +20,8 @@ public sealed class Organization
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 
+    /// <summary>Members must use two-factor authentication: one without it is led to set it up before signing in.</summary>
+    public bool RequireTwoFactor { get; set; }
+
     public List<ApplicationUser> Members { get; set; } = [];
 }

@@ -229,6 +229,7 @@ public static class ExchangeServices
     private static void AddFeatures(this IServiceCollection services)
     {
         services.AddSingleton<Features.Audit.AuditTrail>();
+        services.AddScoped<TwoFactorSetup>();
         services.AddScoped<Features.Audit.AuditService>();
         services.AddScoped<Features.Audit.AuditRetention>();
         services.AddScoped<OrganizationService>();

@@ -1292,6 +1292,10 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
 
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_two_factor");
+
                     b.PrimitiveCollection<List<string>>("WorkingLanguages")
                         .IsRequired()
                         .HasColumnType("text[]")

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Audit;
@@ -13,6 +14,7 @@ namespace SafeBrussels.Exchange.Web.Features.Accounts;
 internal sealed class ExchangeSignInManager(
     UserManager<ApplicationUser> userManager,
     IHttpContextAccessor contextAccessor,
+    IDbContextFactory<ExchangeDbContext> dbFactory,
     IUserClaimsPrincipalFactory<ApplicationUser> claimsFactory,
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<ApplicationUser>> logger,
@@ -48,10 +50,67 @@ internal sealed class ExchangeSignInManager(
         return result;
     }
 
+    public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var result = await base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient);
+        if (user is not null)
+        {
+            await AuditAsync(user, result, "authenticator code");
+        }
+
+        return result;
+    }
+
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var result = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+        if (user is not null)
+        {
+            await AuditAsync(user, result, "recovery code");
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// After a right password: a member whose organization requires two-factor and who has not set it up is not signed
+    /// in but remembered as half signed in (the same short-lived cookie as for a second factor), to set it up first.
+    /// </summary>
+    protected override async Task<SignInResult> SignInOrTwoFactorAsync(ApplicationUser user, bool isPersistent, string? loginProvider = null, bool bypassTwoFactor = false)
+    {
+        if (!bypassTwoFactor && !await UserManager.GetTwoFactorEnabledAsync(user) && await OrganizationRequiresTwoFactorAsync(user))
+        {
+            var pending = new System.Security.Claims.ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
+            pending.AddClaim(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, await UserManager.GetUserIdAsync(user)));
+            await Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new System.Security.Claims.ClaimsPrincipal(pending));
+            return TwoFactorEnrolmentRequired.Instance;
+        }
+
+        return await base.SignInOrTwoFactorAsync(user, isPersistent, loginProvider, bypassTwoFactor);
+    }
+
+    /// <summary>Completes a sign-in held back by <see cref="SignInOrTwoFactorAsync"/> once two-factor is on.</summary>
+    public async Task CompleteEnrolmentSignInAsync(ApplicationUser user)
+    {
+        await Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        await SignInAsync(user, isPersistent: false, authenticationMethod: "mfa");
+        await audit.WriteAsync(AuditEvent.By(user, AuditActions.SignInSucceeded, "password, two-factor set up"), CancellationToken.None);
+    }
+
+    private async Task<bool> OrganizationRequiresTwoFactorAsync(ApplicationUser user)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Organizations.Where(o => o.Id == user.OrganizationId).Select(o => o.RequireTwoFactor).SingleOrDefaultAsync();
+    }
+
     /// <summary>The audit entry for a sign-in attempt of a known member; <paramref name="method"/> says how.</summary>
     internal Task AuditAsync(ApplicationUser user, SignInResult result, string method)
     {
-        var action = result.Succeeded ? AuditActions.SignInSucceeded
+        // Half-way results (a second factor to give, two-factor to set up) are recorded when the sign-in completes.
+        var action = result is TwoFactorEnrolmentRequired ? null
+            : result.Succeeded ? AuditActions.SignInSucceeded
             : result.IsLockedOut ? AuditActions.SignInLockedOut
             : result.IsNotAllowed ? AuditActions.SignInRefused
             : result.RequiresTwoFactor ? null
@@ -67,4 +126,12 @@ internal sealed class ExchangeSignInManager(
             timeProvider.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return base.SignInWithClaimsAsync(user, authenticationProperties, claims);
     }
+}
+
+/// <summary>The password was right, but the member's organization requires two-factor and they must set it up first.</summary>
+public sealed class TwoFactorEnrolmentRequired : SignInResult
+{
+    public static readonly TwoFactorEnrolmentRequired Instance = new();
+
+    private TwoFactorEnrolmentRequired() => IsNotAllowed = true;
 }

@@ -7,7 +7,7 @@ using SafeBrussels.Exchange.Web.Infrastructure;
 namespace SafeBrussels.Exchange.Web.Features.Organizations;
 
 public sealed record OrganizationSummary(
-    Guid Id, string Key, string Name, string City, string Country, IReadOnlyList<string> WorkingLanguages, int ActiveMembers);
+    Guid Id, string Key, string Name, string City, string Country, IReadOnlyList<string> WorkingLanguages, int ActiveMembers, bool RequireTwoFactor = false);
 
 /// <summary>The administrations on the platform: listed by everyone, managed by platform administrators.</summary>
 public sealed class OrganizationService(IDbContextFactory<ExchangeDbContext> dbFactory, AuditTrail audit)
@@ -92,6 +92,31 @@ public sealed class OrganizationService(IDbContextFactory<ExchangeDbContext> dbF
         return CommandResult.Ok;
     }
 
+    /// <summary>
+    /// Whether the organization's members must use two-factor authentication (enforced at their next sign-in); its own
+    /// administrators and platform administrators decide.
+    /// </summary>
+    public async Task<CommandResult> SetTwoFactorRequiredAsync(Viewer actor, Guid id, bool required, CancellationToken cancellationToken = default)
+    {
+        if (!actor.CanManageMembersOf(id))
+        {
+            return CommandResult.Fail("", "Error.Forbidden");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (organization is null)
+        {
+            return CommandResult.Fail("", "Error.NotFound");
+        }
+
+        organization.RequireTwoFactor = required;
+        audit.Add(db, AuditEvent.By(actor, AuditActions.OrganizationUpdated, AuditTargets.Organization, organization.Id.ToString(), organization.Id,
+            detail: $"{organization.Key}: two-factor {(required ? "required" : "optional")}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok;
+    }
+
     private async Task<OrganizationSummary?> FindWhereAsync(
         System.Linq.Expressions.Expression<Func<Organization, bool>> predicate, CancellationToken cancellationToken)
     {
@@ -101,7 +126,7 @@ public sealed class OrganizationService(IDbContextFactory<ExchangeDbContext> dbF
 
     private static IQueryable<OrganizationSummary> Summaries(IQueryable<Organization> organizations) =>
         organizations.Select(o => new OrganizationSummary(
-            o.Id, o.Key, o.Name, o.City, o.Country, o.WorkingLanguages, o.Members.Count(m => m.IsActive)));
+            o.Id, o.Key, o.Name, o.City, o.Country, o.WorkingLanguages, o.Members.Count(m => m.IsActive), o.RequireTwoFactor));
 
     private static void Normalize(OrganizationInput input)
     {

@@ -29,6 +29,9 @@ public sealed class ApplicationUser : IdentityUser<Guid>
 
     public DateTimeOffset? DeactivatedAt { get; set; }
 
+    /// <summary>When the person deleted their account: the row stays, anonymized, so that what they wrote keeps its author.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+
     public DigestFrequency DigestFrequency { get; set; } = DigestFrequency.Weekly;
 
     /// <summary>Weekday of the weekly digest, in Europe/Brussels.</summary>

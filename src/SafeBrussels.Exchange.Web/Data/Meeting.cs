@@ -42,6 +42,9 @@ public sealed class Meeting
     /// <summary>Markdown (CommonMark); raw HTML is never rendered.</summary>
     public string Minutes { get; set; } = "";
 
+    /// <summary>When the minutes were moved out of the record by the retention policy (see MinutesRetention).</summary>
+    public DateTimeOffset? MinutesArchivedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -61,6 +61,7 @@ public static class ExchangePipeline
         app.MapApiDocumentation();
         app.MapMeetingCalendar();
         app.MapMinutesExport();
+        MinutesRetention.MapArchivedMinutes(app);
         Features.Profile.PersonalDataExport.MapPersonalDataExport(app);
         Features.Feeds.FeedEndpoints.MapFeeds(app);
         Features.Attachments.AttachmentService.MapAttachmentDownloads(app);

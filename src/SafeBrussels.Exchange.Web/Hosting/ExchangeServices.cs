@@ -41,6 +41,7 @@ public static class ExchangeServices
         builder.Services.AddEmail(builder.Configuration);
         builder.Services.Configure<Features.Digests.DigestOptions>(builder.Configuration.GetSection(Features.Digests.DigestOptions.SectionName));
         builder.Services.AddReverseProxySupport(builder.Configuration);
+        builder.Services.Configure<Features.Meetings.RetentionOptions>(builder.Configuration.GetSection(Features.Meetings.RetentionOptions.SectionName));
         builder.Services.Configure<Features.Audit.AuditOptions>(builder.Configuration.GetSection(Features.Audit.AuditOptions.SectionName));
         builder.Services.Configure<Features.Attachments.AttachmentOptions>(builder.Configuration.GetSection(Features.Attachments.AttachmentOptions.SectionName));
         builder.Services.AddExchangeHealthChecks();
@@ -230,8 +231,10 @@ public static class ExchangeServices
     {
         services.AddSingleton<Features.Audit.AuditTrail>();
         services.AddScoped<TwoFactorSetup>();
+        services.AddScoped<Features.Profile.AccountDeletion>();
         services.AddScoped<Features.Audit.AuditService>();
         services.AddScoped<Features.Audit.AuditRetention>();
+        services.AddScoped<Features.Meetings.MinutesRetention>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<MemberService>();
         services.AddScoped<InvitationService>();

@@ -344,6 +344,10 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deactivated_at");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
                     b.Property<string>("DigestDay")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -1015,6 +1019,10 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("minutes");
 
+                    b.Property<DateTimeOffset?>("MinutesArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("minutes_archived_at");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1148,6 +1156,27 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasDatabaseName("ix_meeting_decisions_meeting_id");
 
                     b.ToTable("meeting_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingMinutesArchive", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<DateTimeOffset>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("archived_at");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("minutes");
+
+                    b.HasKey("MeetingId")
+                        .HasName("pk_meeting_minutes_archive");
+
+                    b.ToTable("meeting_minutes_archive", (string)null);
                 });
 
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingParticipant", b =>
@@ -2059,6 +2088,16 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_decisions_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingMinutesArchive", b =>
+                {
+                    b.HasOne("SafeBrussels.Exchange.Web.Data.Meeting", null)
+                        .WithOne()
+                        .HasForeignKey("SafeBrussels.Exchange.Web.Data.MeetingMinutesArchive", "MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_minutes_archive_meetings_meeting_id");
                 });
 
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingParticipant", b =>

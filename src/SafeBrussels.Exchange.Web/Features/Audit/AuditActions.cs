@@ -13,6 +13,8 @@ public static class AuditActions
     public const string TwoFactorEnabled = "account.two-factor-enabled";
     public const string TwoFactorDisabled = "account.two-factor-disabled";
     public const string AccountDeleted = "account.deleted";
+    public const string EmailChangeRequested = "account.email-change-requested";
+    public const string EmailChanged = "account.email-changed";
 
     public const string InvitationSent = "invitation.sent";
     public const string InvitationRevoked = "invitation.revoked";
@@ -38,7 +40,7 @@ public static class AuditActions
     public static IReadOnlyList<string> All { get; } =
     [
         SignInSucceeded, SignInFailed, SignInLockedOut, SignInRefused, SignOutEverywhere, PasswordChanged, PasswordReset,
-        TwoFactorEnabled, TwoFactorDisabled, AccountDeleted, InvitationSent, InvitationRevoked, InvitationAccepted,
+        TwoFactorEnabled, TwoFactorDisabled, EmailChangeRequested, EmailChanged, AccountDeleted, InvitationSent, InvitationRevoked, InvitationAccepted,
         MemberRoleChanged, MemberDeactivated, MemberReactivated, MemberAdded, OrganizationCreated, OrganizationUpdated,
         TokenCreated, TokenRevoked, ContentCreated, ContentUpdated, ContentDeleted, ContentTlpChanged, ContentRead,
     ];

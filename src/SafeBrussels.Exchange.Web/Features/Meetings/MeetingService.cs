@@ -308,7 +308,8 @@ public sealed class MeetingService(
             meeting.UpdatedAt,
             meeting.Version,
             editable(meeting),
-            practices);
+            practices,
+            meeting.MinutesArchivedAt);
     }
 
     private static bool IsConcurrentSave(DbUpdateException ex) =>

@@ -52,7 +52,8 @@ public sealed record MeetingDetail(
     DateTimeOffset UpdatedAt,
     uint Version,
     bool CanEdit,
-    IReadOnlyList<Practices.PracticeOption> Practices);
+    IReadOnlyList<Practices.PracticeOption> Practices,
+    DateTimeOffset? MinutesArchivedAt = null);
 
 public sealed record OrganizationRef(Guid Id, string Key, string Name);
 

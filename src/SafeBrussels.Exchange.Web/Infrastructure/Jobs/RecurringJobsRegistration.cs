@@ -20,6 +20,11 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, 
             retention => retention.PurgeAsync(CancellationToken.None),
             "17 3 * * *",
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurring.AddOrUpdate<Features.Meetings.MinutesRetention>(
+            Features.Meetings.MinutesRetention.RecurringId,
+            retention => retention.ArchiveAsync(CancellationToken.None),
+            "37 3 * * *",
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

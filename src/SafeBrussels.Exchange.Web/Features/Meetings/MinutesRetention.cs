@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Audit;
+using SafeBrussels.Exchange.Web.Features.Sharing;
+
+namespace SafeBrussels.Exchange.Web.Features.Meetings;
+
+/// <summary>Configuration section <c>Retention</c>.</summary>
+public sealed class RetentionOptions
+{
+    public const string SectionName = "Retention";
+
+    /// <summary>
+    /// Days after a meeting's date when its minutes are archived (moved out of the record); 0 keeps them. Default five
+    /// years: the agenda, decisions and action items stay, the detailed account of who said what does not.
+    /// </summary>
+    public int MinutesArchiveAfterDays { get; set; } = 1826;
+}
+
+/// <summary>
+/// Storage limitation (GDPR art. 5(1)(e)) for minutes: once a day, minutes of meetings older than the retention move to
+/// <c>meeting_minutes_archive</c>, out of the meeting, its revisions, search, exports, feeds and digests. The host
+/// organization's administrators can still download them.
+/// </summary>
+public sealed class MinutesRetention(
+    IDbContextFactory<ExchangeDbContext> dbFactory, IOptions<RetentionOptions> options, AuditTrail audit, TimeProvider time, ILogger<MinutesRetention> logger)
+{
+    public const string RecurringId = "minutes-retention";
+
+    public async Task<int> ArchiveAsync(CancellationToken cancellationToken)
+    {
+        var days = options.Value.MinutesArchiveAfterDays;
+        if (days <= 0)
+        {
+            return 0;
+        }
+
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // One statement, so one transaction: the minutes move, the meeting and its revisions forget them, or nothing.
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            WITH due AS (
+                SELECT id, minutes FROM meetings
+                WHERE minutes_archived_at IS NULL AND minutes <> '' AND starts_at < @cutoff
+                FOR UPDATE
+            ), archived AS (
+                INSERT INTO meeting_minutes_archive (meeting_id, minutes, archived_at)
+                SELECT id, minutes, @now FROM due
+                RETURNING meeting_id
+            ), cleared AS (
+                UPDATE meetings SET minutes = '', minutes_archived_at = @now
+                WHERE id IN (SELECT meeting_id FROM archived)
+                RETURNING id
+            ), revisions AS (
+                UPDATE meeting_revisions SET snapshot = jsonb_set(snapshot, ARRAY['minutes'], '""', false)
+                WHERE meeting_id IN (SELECT id FROM cleared)
+                RETURNING 1
+            )
+            SELECT count(*)::int FROM cleared
+            """, connection);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("cutoff", now.AddDays(-days));
+        var archived = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+        logger.LogInformation("Minutes retention: minutes of {Count} meetings older than {Days} days archived", archived, days);
+        return archived;
+    }
+
+    /// <summary>The archived minutes, for an administrator of the host organization who may see the meeting; null otherwise.</summary>
+    public async Task<string?> ReadArchivedAsync(Viewer viewer, Guid meetingId, CancellationToken cancellationToken = default)
+    {
+        if (!viewer.IsOrgAdmin)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var found = await db.Meetings.AsNoTracking().VisibleTo(viewer)
+            .Where(m => m.Id == meetingId && m.HostOrganizationId == viewer.OrganizationId)
+            .Join(db.MeetingMinutesArchive, m => m.Id, a => a.MeetingId, (m, a) => new { a.Minutes, m.Tlp })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        await audit.WriteAsync(AuditEvent.By(viewer, AuditActions.ContentRead, AuditTargets.Meeting, meetingId.ToString(), viewer.OrganizationId, found.Tlp,
+            "archived minutes"), cancellationToken);
+        return found.Minutes;
+    }
+
+    public static void MapArchivedMinutes(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/meetings/{id:guid}/archived-minutes.md", async (Guid id, HttpContext context, MinutesRetention retention) =>
+        {
+            var minutes = await retention.ReadArchivedAsync(Viewer.From(context.User)!, id, context.RequestAborted);
+            if (minutes is null)
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.CacheControl = "private, no-store";
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(minutes), "text/markdown; charset=utf-8", $"minutes-{id}.md");
+        }).RequireAuthorization();
+}

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SafeBrussels.Exchange.TestSupport;
 using SafeBrussels.Exchange.Web.Infrastructure.Cli;
@@ -55,6 +57,28 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A new member of a demo organization with the demo password, for a test that changes its own account.</summary>
+    public async Task<string> CreateMemberAsync(string organizationKey, Web.Data.ExchangeRole role)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Web.Data.ExchangeDbContext>();
+        var organization = await db.Organizations.SingleAsync(o => o.Key == organizationKey);
+        var email = $"member-{Guid.NewGuid():N}@{organizationKey}.example";
+        var user = new Web.Data.ApplicationUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = "Test " + email[..12],
+            OrganizationId = organization.Id,
+            Role = role,
+        };
+        var created = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Web.Data.ApplicationUser>>()
+            .CreateAsync(user, PageChecks.DemoPassword);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        return email;
     }
 
     public async Task DisposeAsync()

@@ -11,7 +11,8 @@ public sealed class AccountSecurityPagesTests(BrowserFixture browser)
 {
     private static readonly string[] Pages =
     [
-        "/Account/Manage/TwoFactorAuthentication", "/Account/Manage/Email", "/Account/Manage/ChangePassword", "/Account/Manage/DeleteAccount",
+        "/Account/Manage/TwoFactorAuthentication", "/Account/Manage/Passkeys", "/Account/Manage/Email", "/Account/Manage/ChangePassword",
+        "/Account/Manage/DeleteAccount",
     ];
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class AccountSecurityPagesTests(BrowserFixture browser)
         await next.GotoAsync("/Account/Login");
         await next.Locator("input[name='Input.Email']").FillAsync(email);
         await next.Locator("input[name='Input.Password']").FillAsync(PageChecks.DemoPassword);
-        await next.Locator("form button[type=submit]").ClickAsync();
+        await next.Locator("form button[type=submit]").First.ClickAsync();
         await next.WaitForURLAsync(url => url.Contains("/Account/LoginWith2fa", StringComparison.Ordinal));
         violations.AddRange(await next.SeriousAccessibilityViolationsAsync());
         await next.Locator("#Input\\.Code").FillAsync(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp());
@@ -67,6 +68,75 @@ public sealed class AccountSecurityPagesTests(BrowserFixture browser)
         Assert.EndsWith("/profile", next.Url);
         Assert.Equal(email, await next.Locator("#profile-email").InputValueAsync());
         await next.Context.CloseAsync();
+
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations.Distinct()));
+        Assert.True(refused.Count == 0, string.Join(Environment.NewLine, refused.Distinct()));
+    }
+
+    [Fact]
+    public async Task A_member_adds_a_passkey_then_signs_in_with_it_alone()
+    {
+        var email = await browser.CreateMemberAsync("safe-brussels", ExchangeRole.Reader);
+
+        // WebAuthn needs a domain as relying party (an IP address cannot be one): the same server, named localhost.
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = browser.BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal),
+            Locale = "en",
+        });
+        var page = await context.NewPageAsync();
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                refused.Add($"{page.Url}: {message.Text}");
+            }
+        };
+
+        // Chromium's virtual authenticator stands for the platform authenticator (Windows Hello, Touch ID, a phone).
+        var devtools = await context.NewCDPSessionAsync(page);
+        await devtools.SendAsync("WebAuthn.enable");
+        await devtools.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+                ["automaticPresenceSimulation"] = true,
+            },
+        });
+
+        await page.SignInAsync(email);
+        await page.GotoAsync("/Account/Manage/Passkeys");
+        await Assertions.Expect(page.Locator("[data-testid=no-passkeys]")).ToBeVisibleAsync();
+        await page.Locator("#PasskeyName").FillAsync("Virtual authenticator");
+        await page.Locator("[data-testid=add-passkey]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=passkeys] li")).ToHaveCountAsync(1);
+        Assert.Contains("Virtual authenticator", await page.Locator("[data-testid=passkeys]").InnerTextAsync());
+        var violations = new List<string>(await page.SeriousAccessibilityViolationsAsync());
+
+        // Signed out, the passkey alone signs in again: no email, no password.
+        await context.ClearCookiesAsync();
+        await page.GotoAsync("/Account/Login");
+        try
+        {
+            // The page offers the passkey as soon as it loads (conditional mediation), which this authenticator accepts at once.
+            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.Locator("[data-testid=passkey-sign-in]").ClickAsync();
+            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        }
+
+        await page.GotoAsync("/profile");
+        await page.SettleAsync();
+        Assert.Equal(email, await page.Locator("#profile-email").InputValueAsync());
+        await context.CloseAsync();
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations.Distinct()));
         Assert.True(refused.Count == 0, string.Join(Environment.NewLine, refused.Distinct()));

@@ -15,7 +15,7 @@ internal static class PageChecks
             await page.GotoAsync("/Account/Login");
             await page.Locator("input[name='Input.Email']").FillAsync(email);
             await page.Locator("input[name='Input.Password']").FillAsync(DemoPassword);
-            await page.Locator("form button[type=submit]").ClickAsync();
+            await page.Locator("form button[type=submit]").First.ClickAsync();
             try
             {
                 await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 45_000 });

@@ -59,6 +59,16 @@ public sealed class TwoFactorTests(AppFixture app)
         var reused = await again.SubmitFormAsync("/Account/LoginWithRecoveryCode", "login-recovery", new Dictionary<string, string> { ["Input.RecoveryCode"] = codes[0] });
         Assert.Contains("not valid or was already used", await reused.Content.ReadAsStringAsync());
 
+        // Turning it off asks for the password again.
+        var (_, manage) = await laptop.GetAsync(Manage);
+        Assert.NotNull(manage.QuerySelector("input[name='_handler'][value='disable-2fa']"));
+        var notOff = await laptop.SubmitFormAsync(Manage, "disable-2fa", new Dictionary<string, string> { ["DisablePassword"] = "not the password" });
+        Assert.Contains("This is not your current password.", await notOff.Content.ReadAsStringAsync());
+        Assert.True(await TwoFactorEnabledAsync(user.Id));
+        var off = await laptop.SubmitFormAsync(Manage, "disable-2fa", new Dictionary<string, string> { ["DisablePassword"] = AppFixture.Password });
+        Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+        Assert.False(await TwoFactorEnabledAsync(user.Id));
+
         await using var db = app.Database.CreateContext();
         var trail = await db.AuditEntries.Where(e => e.ActorId == user.Id).OrderBy(e => e.Id).Select(e => e.Action + " " + e.Detail).ToListAsync();
         Assert.Contains(AuditActions.TwoFactorEnabled + " ", trail);
@@ -89,8 +99,12 @@ public sealed class TwoFactorTests(AppFixture app)
         var (page, document) = await session.GetAsync(signIn.Headers.Location!.PathAndQuery());
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var key = KeyOf(document.QuerySelector("#authenticator-key")!.TextContent);
-        var done = await session.SubmitFormAsync(signIn.Headers.Location!.PathAndQuery(), "enrol-2fa", new Dictionary<string, string> { ["Input.Code"] = Code(key) });
-        Assert.Equal(10, RecoveryCodes(await done.Content.ReadAsStringAsync()).Count);
+        // A return address elsewhere is not followed (open redirect): the page continues to the platform.
+        var done = await session.SubmitFormAsync("/Account/EnrollTwoFactor?ReturnUrl=https%3A%2F%2Fevil.example%2F", "enrol-2fa", new Dictionary<string, string> { ["Input.Code"] = Code(key) });
+        var html = await done.Content.ReadAsStringAsync();
+        Assert.Equal(10, RecoveryCodes(html).Count);
+        var continueLink = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector("a.account-button");
+        Assert.Equal("/", continueLink?.GetAttribute("href"));
         Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/profile")).StatusCode);
 
         // It cannot be turned off while the organization requires it.

@@ -144,6 +144,10 @@ public sealed class AuditTrailTests(AppFixture app)
         Assert.Equal("AMBER → RED", onMeeting[2].Detail);
         Assert.All(onMeeting, e => Assert.Equal(host.Id, e.TargetOrganizationId));
         Assert.All(onMeeting, e => Assert.Equal(AuditTargets.Meeting, e.TargetType));
+        // Reading its earlier versions is reading it.
+        var reads = await db.AuditEntries.CountAsync(e => e.TargetId == id.ToString() && e.Action == AuditActions.ContentRead);
+        Assert.NotNull(await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().HistoryAsync(author, id)));
+        Assert.Equal(reads + 1, await db.AuditEntries.CountAsync(e => e.TargetId == id.ToString() && e.Action == AuditActions.ContentRead));
         Assert.Equal(
             [AuditActions.ContentCreated, AuditActions.ContentDeleted],
             await db.AuditEntries.Where(e => e.TargetId == comment.Id.ToString()).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());

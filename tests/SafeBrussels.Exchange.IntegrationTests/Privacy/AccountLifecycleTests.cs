@@ -66,6 +66,17 @@ public sealed partial class AccountLifecycleTests(AppFixture app)
         var practice = await app.CreateAsync(viewer, input);
         var comment = await app.WithServiceAsync(s => s.GetRequiredService<CommentService>().AddAsync(viewer, RecordRef.Meeting(meeting.Id!.Value), "Je m'en occupe."));
         var issued = await app.BearerClientAsync(user);
+        await using (var seed = app.Database.CreateContext())
+        {
+            seed.Invitations.Add(new Invitation
+            {
+                Email = user.Email!, NormalizedEmail = user.Email!.ToUpperInvariant(), OrganizationId = organization.Id, Role = ExchangeRole.Reader,
+                Language = "fr", TokenHash = Guid.NewGuid().ToString("N"), CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow,
+                AcceptedAt = DateTimeOffset.UtcNow,
+            });
+            await seed.SaveChangesAsync();
+        }
+
         using var session = app.NewSession();
         await session.SignInAsync(user.Email!, AppFixture.Password);
 
@@ -94,6 +105,11 @@ public sealed partial class AccountLifecycleTests(AppFixture app)
         Assert.False(await db.PersonalAccessTokens.AnyAsync(t => t.UserId == user.Id));
         Assert.False(await db.Users.AnyAsync(u => u.NormalizedEmail == user.Email!.ToUpperInvariant()));
         Assert.True(await db.AuditEntries.AnyAsync(e => e.ActorId == user.Id && e.Action == AuditActions.AccountDeleted));
+        Assert.False(await db.Invitations.AnyAsync(i => i.NormalizedEmail == user.Email!.ToUpperInvariant()));
+
+        // Gone for good: an administrator cannot bring the account back or give it a role.
+        var (_, admin) = await app.CreateUserAsync(organization, ExchangeRole.OrgAdmin);
+        Assert.False((await app.WithServiceAsync(s => s.GetRequiredService<Web.Features.Members.MemberService>().ReactivateAsync(admin, user.Id))).Succeeded);
 
         // Signed out everywhere, the token is dead, the password no longer works; the colleague is untouched.
         Assert.Equal(HttpStatusCode.Redirect, (await session.Client.GetAsync("/profile")).StatusCode);

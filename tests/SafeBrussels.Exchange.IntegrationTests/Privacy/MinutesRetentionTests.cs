@@ -50,8 +50,19 @@ public sealed class MinutesRetentionTests(AppFixture app)
         Assert.DoesNotContain(found.Items, h => h.Id == oldId);
         Assert.Contains(found.Items, h => h.Id == recentId);
 
+        // Minutes typed again into the archived meeting are archived again at the next run, next to the first ones.
+        var again = MeetingBuilder.Valid("Ancienne réunion", Tlp.Green, guest.Id);
+        again.StartsAt = old.StartsAt;
+        again.EndsAt = old.EndsAt;
+        again.Minutes = "Complément ajouté plus tard.";
+        Assert.True((await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().UpdateAsync(author, oldId, again, oldNow.Version))).Result.Succeeded);
+        Assert.Equal(1, await app.WithServiceAsync(s => s.GetRequiredService<MinutesRetention>().ArchiveAsync(CancellationToken.None)));
+        Assert.Equal("", (await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().GetAsync(author, oldId)))!.Minutes);
+
         // The host's administrator can download them; the guest's administrator and the author cannot.
-        Assert.Contains(word, await app.WithServiceAsync(s => s.GetRequiredService<MinutesRetention>().ReadArchivedAsync(admin, oldId)));
+        var both = await app.WithServiceAsync(s => s.GetRequiredService<MinutesRetention>().ReadArchivedAsync(admin, oldId));
+        Assert.Contains(word, both);
+        Assert.Contains("Complément ajouté plus tard.", both);
         Assert.Null(await app.WithServiceAsync(s => s.GetRequiredService<MinutesRetention>().ReadArchivedAsync(guestAdmin, oldId)));
         Assert.Null(await app.WithServiceAsync(s => s.GetRequiredService<MinutesRetention>().ReadArchivedAsync(author, oldId)));
         using var session = app.NewSession();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using SafeBrussels.Exchange.Web.Data;
@@ -19,6 +20,40 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         {
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/Account/Login");
+        });
+
+        // WebAuthn options for the passkey element: to register one (signed-in member) and to sign in with one.
+        accountGroup.MapPost("/PasskeyCreationOptions", async (
+            HttpContext context,
+            [FromServices] UserManager<ApplicationUser> userManager,
+            [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromServices] IAntiforgery antiforgery) =>
+        {
+            await antiforgery.ValidateRequestAsync(context);
+            if (await userManager.GetUserAsync(context.User) is not { } user)
+            {
+                return Results.NotFound();
+            }
+
+            var userName = await userManager.GetUserNameAsync(user) ?? "";
+            var optionsJson = await signInManager.MakePasskeyCreationOptionsAsync(new()
+            {
+                Id = await userManager.GetUserIdAsync(user),
+                Name = userName,
+                DisplayName = string.IsNullOrWhiteSpace(user.DisplayName) ? userName : user.DisplayName,
+            });
+            return TypedResults.Content(optionsJson, contentType: "application/json");
+        }).RequireAuthorization();
+
+        accountGroup.MapPost("/PasskeyRequestOptions", async (
+            HttpContext context,
+            [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromServices] IAntiforgery antiforgery) =>
+        {
+            await antiforgery.ValidateRequestAsync(context);
+            // Discoverable passkeys only: the options never depend on a typed address, so they reveal no account.
+            var optionsJson = await signInManager.MakePasskeyRequestOptionsAsync(null);
+            return TypedResults.Content(optionsJson, contentType: "application/json");
         });
 
         // Every session of the member ends: the security stamp changes (cookies are checked against it on every request,

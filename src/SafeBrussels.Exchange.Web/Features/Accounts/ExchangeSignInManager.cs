@@ -24,6 +24,9 @@ internal sealed class ExchangeSignInManager(
     TimeProvider timeProvider)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    // Who the last sign-in of this request was for (the manager lives for one request), for the passkey audit entry.
+    private ApplicationUser? _signedIn;
+
     public override async Task<bool> CanSignInAsync(ApplicationUser user) =>
         user.IsActive && await base.CanSignInAsync(user);
 
@@ -69,6 +72,23 @@ internal sealed class ExchangeSignInManager(
         if (user is not null)
         {
             await AuditAsync(user, result, "recovery code");
+        }
+
+        return result;
+    }
+
+    public override async Task<SignInResult> PasskeySignInAsync(string credentialJson)
+    {
+        _signedIn = null;
+        var result = await base.PasskeySignInAsync(credentialJson);
+        if (_signedIn is { } user)
+        {
+            await AuditAsync(user, result, "passkey");
+        }
+        else if (!result.Succeeded)
+        {
+            // No account matched the passkey (or it was refused): who it was is unknown.
+            await audit.WriteAsync(new AuditEvent(AuditActions.SignInFailed, null, null, Detail: "passkey"), CancellationToken.None);
         }
 
         return result;
@@ -120,6 +140,7 @@ internal sealed class ExchangeSignInManager(
 
     public override Task SignInWithClaimsAsync(ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<System.Security.Claims.Claim> additionalClaims)
     {
+        _signedIn = user;
         var claims = additionalClaims.Where(c => c.Type != ExchangeClaims.AuthenticatedAt).ToList();
         claims.Add(new System.Security.Claims.Claim(
             ExchangeClaims.AuthenticatedAt,

@@ -185,11 +185,16 @@ public sealed class MeetingService(
     public async Task<MeetingHistory?> HistoryAsync(Viewer viewer, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var title = await db.Meetings.VisibleTo(viewer).Where(m => m.Id == id).Select(m => m.Title).SingleOrDefaultAsync(cancellationToken);
-        if (title is null)
+        var found = await db.Meetings.VisibleTo(viewer).Where(m => m.Id == id)
+            .Select(m => new { m.Title, m.Tlp, m.HostOrganizationId }).SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return null;
         }
+
+        // Every earlier version is a read of the record too.
+        await audit.ReadAsync(viewer, AuditTargets.Meeting, id, found.HostOrganizationId, found.Tlp, cancellationToken);
+        var title = found.Title;
 
         var revisions = await db.MeetingRevisions.AsNoTracking()
             .Where(r => r.MeetingId == id)

@@ -47,11 +47,14 @@ public sealed class MinutesRetention(
             """
             WITH due AS (
                 SELECT id, minutes FROM meetings
-                WHERE minutes_archived_at IS NULL AND minutes <> '' AND starts_at < @cutoff
+                WHERE minutes <> '' AND starts_at < @cutoff
                 FOR UPDATE
             ), archived AS (
                 INSERT INTO meeting_minutes_archive (meeting_id, minutes, archived_at)
                 SELECT id, minutes, @now FROM due
+                -- Minutes typed again after an archiving (an edit, an import) join the archived ones.
+                ON CONFLICT (meeting_id) DO UPDATE
+                    SET minutes = meeting_minutes_archive.minutes || E'\n\n' || EXCLUDED.minutes, archived_at = EXCLUDED.archived_at
                 RETURNING meeting_id
             ), cleared AS (
                 UPDATE meetings SET minutes = '', minutes_archived_at = @now

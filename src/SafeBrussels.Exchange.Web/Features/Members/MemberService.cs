@@ -91,7 +91,8 @@ public sealed class MemberService(
 
     private static CommandResult? Check(Viewer viewer, ApplicationUser? member)
     {
-        if (member is null || !viewer.CanManageMembersOf(member.OrganizationId))
+        // A deleted (anonymized) account is gone for good: it cannot be reactivated or given a role.
+        if (member is null || member.DeletedAt is not null || !viewer.CanManageMembersOf(member.OrganizationId))
         {
             return CommandResult.Fail("", "Error.NotFound");
         }

@@ -73,6 +73,11 @@ public sealed class AccountDeletion(
             await db.PersonalAccessTokens.Where(t => t.UserId == id).ExecuteDeleteAsync(cancellationToken);
             await db.FeedTokens.Where(t => t.UserId == id).ExecuteDeleteAsync(cancellationToken);
             await db.Follows.Where(f => f.UserId == id).ExecuteDeleteAsync(cancellationToken);
+            if (email.Length > 0)
+            {
+                // The invitation that brought them, and any other made out to their address.
+                await db.Invitations.Where(i => i.NormalizedEmail == email).ExecuteDeleteAsync(cancellationToken);
+            }
 
             // Their name where it was copied next to what they did.
             await db.Comments.Where(c => c.AuthorId == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.AuthorName, pseudonym), cancellationToken);

@@ -46,6 +46,13 @@ public sealed class PersonalDataTests(AppFixture app)
         Assert.Contains(root.GetProperty("practicesAuthored").EnumerateArray(), p => p.GetProperty("title").GetString() == "Ma pratique de médiation");
         Assert.Equal(["Mon commentaire personnel"], root.GetProperty("comments").EnumerateArray().Select(c => c.GetProperty("body").GetString()));
         Assert.Equal("mon script", root.GetProperty("apiTokens").EnumerateArray().Single().GetProperty("name").GetString());
+        // The audit trail about them (their sign-in, the token they made) and the versions they saved come with it.
+        Assert.Contains(root.GetProperty("auditTrail").EnumerateArray(), e => e.GetProperty("action").GetString() == "sign-in.succeeded");
+        Assert.Contains(root.GetProperty("auditTrail").EnumerateArray(), e => e.GetProperty("action").GetString() == "token.created");
+        Assert.True(root.TryGetProperty("meetingVersionsSaved", out _));
+        Assert.True(root.TryGetProperty("filesUploaded", out _));
+        Assert.True(root.TryGetProperty("invitations", out _));
+        Assert.True(root.TryGetProperty("passkeys", out _));
 
         // Nobody else's data, and no secret: neither the token nor any hash.
         Assert.DoesNotContain(colleague.Email!, text);

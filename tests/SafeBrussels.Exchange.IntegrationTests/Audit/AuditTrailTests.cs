@@ -154,6 +154,30 @@ public sealed class AuditTrailTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Search_excerpts_and_exports_of_red_records_are_reads_too_and_of_green_ones_not()
+    {
+        var host = await app.CreateOrganizationAsync();
+        var (_, author) = await app.CreateUserAsync(host, ExchangeRole.Contributor);
+        var word = "qxv" + Guid.NewGuid().ToString("N")[..8];
+        var red = MeetingBuilder.Valid("Cellule " + word, Tlp.Red);
+        var green = MeetingBuilder.Valid("Marche " + word, Tlp.Green);
+        var redId = (await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, red))).Id!.Value;
+        var greenId = (await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, green))).Id!.Value;
+
+        var found = await app.WithServiceAsync(s => s.GetRequiredService<Web.Features.Search.SearchService>().SearchAsync(author, new Web.Features.Search.SearchRequest(word)));
+        Assert.Contains(found.Items, h => h.Id == redId);
+        Assert.Contains(found.Items, h => h.Id == greenId);
+        await app.WithServiceAsync(s => s.GetRequiredService<Web.Features.Exchange.ExchangeExporter>().ExportAsync(author, host.Key));
+
+        await using var db = app.Database.CreateContext();
+        var reads = await db.AuditEntries.Where(e => e.ActorId == author.UserId && e.Action == AuditActions.ContentRead)
+            .Select(e => new { e.TargetId, e.Detail, e.TargetOrganizationId }).ToListAsync();
+        Assert.Contains(reads, r => r.TargetId == redId.ToString() && r.Detail == "search result" && r.TargetOrganizationId == host.Id);
+        Assert.Contains(reads, r => r.TargetId == redId.ToString() && r.Detail == "export" && r.TargetOrganizationId == host.Id);
+        Assert.DoesNotContain(reads, r => r.TargetId == greenId.ToString());
+    }
+
+    [Fact]
     public async Task Role_changes_invitations_and_tokens_are_recorded()
     {
         var organization = await app.CreateOrganizationAsync();

@@ -17,7 +17,8 @@ public sealed class ExchangeDatabaseFixture : IAsyncLifetime
     public static ExchangeImporter Importer(TestDatabase database) =>
         new(database.ContextFactory, TimeProvider.System, NullLogger<ExchangeImporter>.Instance);
 
-    public static ExchangeExporter Exporter(TestDatabase database) => new(database.ContextFactory);
+    public static ExchangeExporter Exporter(TestDatabase database) =>
+        new(database.ContextFactory, new Web.Features.Audit.AuditTrail(database.ContextFactory, new Microsoft.AspNetCore.Http.HttpContextAccessor(), TimeProvider.System));
 
     public static async Task<ImportReport> ImportAsync(TestDatabase database, string json) =>
         await Importer(database).ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), dryRun: false);

@@ -14,7 +14,7 @@ namespace SafeBrussels.Exchange.Web.Features.Exchange;
 /// them see (inside the query); for the operator's command line, everything. Records are sorted by externalId and
 /// an original is named in <c>adaptedFrom</c> only when it is in the same file, so every export imports as it is.
 /// </summary>
-public sealed class ExchangeExporter(IDbContextFactory<ExchangeDbContext> dbFactory)
+public sealed class ExchangeExporter(IDbContextFactory<ExchangeDbContext> dbFactory, Audit.AuditTrail audit)
 {
     public const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:sszzz";
 
@@ -42,6 +42,22 @@ public sealed class ExchangeExporter(IDbContextFactory<ExchangeDbContext> dbFact
             .Where(o => keys.Contains(o.Key))
             .ToListAsync(cancellationToken);
 
+        // An export is a read of every AMBER+STRICT and RED record in it.
+        var ids = organizations.ToDictionary(o => o.Key, o => o.Id, StringComparer.Ordinal);
+        var sensitive = practices.Where(p => IsAudited(p.Tlp)).Select(p => (Audit.AuditTargets.Practice, p.ExternalId, p.Organization, p.Tlp))
+            .Concat(meetings.Where(m => IsAudited(m.Tlp)).Select(m => (Audit.AuditTargets.Meeting, m.ExternalId, m.Organization, m.Tlp)))
+            .ToList();
+        foreach (var (type, externalId, organization, label) in sensitive)
+        {
+            TlpLabels.TryParse(label, out var tlp);
+            audit.Add(db, Audit.AuditEvent.By(viewer, Audit.AuditActions.ContentRead, type, externalId, ids.GetValueOrDefault(organization), tlp, "export"));
+        }
+
+        if (sensitive.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return new ExchangeDocument
         {
             Organizations = organizations.OrderBy(o => o.Key, StringComparer.Ordinal).Select(ToExchange).ToList(),
@@ -49,6 +65,8 @@ public sealed class ExchangeExporter(IDbContextFactory<ExchangeDbContext> dbFact
             Meetings = meetings,
         };
     }
+
+    private static bool IsAudited(string? label) => TlpLabels.TryParse(label, out var tlp) && Audit.AuditTrail.IsAuditedRead(tlp);
 
     private static ExchangeOrganization ToExchange(Organization organization) => new()
     {

@@ -9,8 +9,9 @@ namespace SafeBrussels.Exchange.Web.Features.Profile;
 /// <summary>
 /// GDPR right of access: <c>GET /profile/personal-data.json</c> gives the signed-in member everything the platform
 /// holds about them as a person: account, membership, preferences, follows, digest ledger, token and feed-link
-/// metadata (never the secrets), what they authored or commented, the meetings they attended and the action items
-/// they own. Records are listed by id and title only, and only those the member may still see.
+/// metadata (never the secrets), passkeys, what they authored, saved, uploaded or commented, the meetings they attended,
+/// the action items they own, the invitations made out to them and the audit trail about them. Records are listed by
+/// id and title only, and only those the member may still see.
 /// </summary>
 public static class PersonalDataExport
 {
@@ -29,6 +30,8 @@ public static class PersonalDataExport
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var id = viewer.UserId;
+        var normalizedEmail = await db.Users.Where(u => u.Id == id).Select(u => u.NormalizedEmail).SingleAsync(cancellationToken);
+        var self = id.ToString();
         var account = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new
         {
             u.Id,
@@ -76,6 +79,23 @@ public static class PersonalDataExport
                 .Where(a => a.OwnerUserId == id).Select(a => new { a.MeetingId, a.Title, a.Due, a.IsDone }).ToListAsync(cancellationToken),
             comments = await db.Comments.AsNoTracking().VisibleTo(db, viewer).Where(c => c.AuthorId == id).OrderBy(c => c.CreatedAt)
                 .Select(c => new { c.Id, c.PracticeId, c.MeetingId, c.Body, c.CreatedAt, c.EditedAt }).ToListAsync(cancellationToken),
+            passkeys = await db.UserPasskeys.AsNoTracking().Where(p => p.UserId == id)
+                .Select(p => new { p.Data.Name, p.Data.CreatedAt }).ToListAsync(cancellationToken),
+            meetingVersionsSaved = await db.MeetingRevisions.AsNoTracking().Where(r => r.AuthorId == id)
+                .Where(r => db.Meetings.VisibleTo(viewer).Any(m => m.Id == r.MeetingId))
+                .OrderBy(r => r.SavedAt).Select(r => new { r.MeetingId, r.Number, r.SavedAt }).ToListAsync(cancellationToken),
+            filesUploaded = await db.Attachments.AsNoTracking().VisibleTo(db, viewer).Where(a => a.UploadedById == id)
+                .OrderBy(a => a.UploadedAt).Select(a => new { a.Id, a.FileName, a.Size, a.MeetingId, a.PracticeId, a.UploadedAt }).ToListAsync(cancellationToken),
+            invitations = await db.Invitations.AsNoTracking().Where(i => i.NormalizedEmail == normalizedEmail)
+                .OrderBy(i => i.CreatedAt)
+                .Select(i => new { Organization = i.Organization!.Name, Role = i.Role.ToString(), i.CreatedAt, i.ExpiresAt, i.AcceptedAt, i.RevokedAt })
+                .ToListAsync(cancellationToken),
+            // What the audit trail holds about them: what they did, and what was done to their account.
+            auditTrail = await db.AuditEntries.AsNoTracking()
+                .Where(e => e.ActorId == id || (e.TargetType == "member" && e.TargetId == self))
+                .OrderBy(e => e.OccurredAt)
+                .Select(e => new { e.OccurredAt, e.Action, e.TargetType, e.TargetId, e.Tlp, e.ClientAddress, ByThemselves = e.ActorId == id })
+                .ToListAsync(cancellationToken),
         };
     }
 }

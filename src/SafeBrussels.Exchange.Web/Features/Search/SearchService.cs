@@ -10,7 +10,7 @@ namespace SafeBrussels.Exchange.Web.Features.Search;
 /// One search over practices, meetings and comments in the three languages (docs/search.md). The sharing rules
 /// are composed into every query, so no hit, snippet, facet count or total reveals a record the viewer may not see.
 /// </summary>
-public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory, SearchCompiler compiler)
+public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory, SearchCompiler compiler, Audit.AuditTrail audit)
 {
     public const string MarkStart = "⟦";
     public const string MarkEnd = "⟧";
@@ -87,6 +87,21 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
         var organizations = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => (o.Key, o.Name), cancellationToken);
         var hits = await HydrateAsync(db, page, filter, organizations, cancellationToken);
         var (total, facets) = await FacetsAsync(all, practices, meetings, request, organizations, cancellationToken);
+
+        // A result shows an excerpt of the record: for AMBER+STRICT and RED, that is a read, written to the audit trail.
+        var sensitive = hits.Where(h => Audit.AuditTrail.IsAuditedRead(h.Tlp)).ToList();
+        if (sensitive.Count > 0)
+        {
+            var byKey = organizations.ToDictionary(o => o.Value.Key, o => o.Key, StringComparer.Ordinal);
+            foreach (var hit in sensitive)
+            {
+                audit.Add(db, Audit.AuditEvent.By(viewer, Audit.AuditActions.ContentRead, hit.Type, hit.Id.ToString(),
+                    byKey.GetValueOrDefault(hit.OrganizationKey), hit.Tlp, "search result"));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return new SearchResult(total, hits, facets);
     }
 

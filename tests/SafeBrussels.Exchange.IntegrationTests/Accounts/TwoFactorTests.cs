@@ -59,7 +59,12 @@ public sealed class TwoFactorTests(AppFixture app)
         var reused = await again.SubmitFormAsync("/Account/LoginWithRecoveryCode", "login-recovery", new Dictionary<string, string> { ["Input.RecoveryCode"] = codes[0] });
         Assert.Contains("not valid or was already used", await reused.Content.ReadAsStringAsync());
 
-        // Turning it off asks for the password again.
+        // New recovery codes and turning it off ask for the password again.
+        var noCodes = await laptop.SubmitFormAsync(Manage, "new-recovery-codes", new Dictionary<string, string> { ["CodesPassword"] = "not the password" });
+        Assert.Empty(RecoveryCodes(await noCodes.Content.ReadAsStringAsync()));
+        var newCodes = await laptop.SubmitFormAsync(Manage, "new-recovery-codes", new Dictionary<string, string> { ["CodesPassword"] = AppFixture.Password });
+        Assert.Equal(10, RecoveryCodes(await newCodes.Content.ReadAsStringAsync()).Count);
+
         var (_, manage) = await laptop.GetAsync(Manage);
         Assert.NotNull(manage.QuerySelector("input[name='_handler'][value='disable-2fa']"));
         var notOff = await laptop.SubmitFormAsync(Manage, "disable-2fa", new Dictionary<string, string> { ["DisablePassword"] = "not the password" });

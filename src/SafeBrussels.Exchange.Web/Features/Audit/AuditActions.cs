@@ -13,6 +13,7 @@ public static class AuditActions
     public const string TwoFactorEnabled = "account.two-factor-enabled";
     public const string TwoFactorDisabled = "account.two-factor-disabled";
     public const string AccountDeleted = "account.deleted";
+    public const string RecoveryCodesRenewed = "account.recovery-codes-renewed";
     public const string PasskeyAdded = "account.passkey-added";
     public const string PasskeyRemoved = "account.passkey-removed";
     public const string EmailChangeRequested = "account.email-change-requested";
@@ -42,7 +43,7 @@ public static class AuditActions
     public static IReadOnlyList<string> All { get; } =
     [
         SignInSucceeded, SignInFailed, SignInLockedOut, SignInRefused, SignOutEverywhere, PasswordChanged, PasswordReset,
-        TwoFactorEnabled, TwoFactorDisabled, PasskeyAdded, PasskeyRemoved, EmailChangeRequested, EmailChanged, AccountDeleted, InvitationSent, InvitationRevoked, InvitationAccepted,
+        TwoFactorEnabled, TwoFactorDisabled, RecoveryCodesRenewed, PasskeyAdded, PasskeyRemoved, EmailChangeRequested, EmailChanged, AccountDeleted, InvitationSent, InvitationRevoked, InvitationAccepted,
         MemberRoleChanged, MemberDeactivated, MemberReactivated, MemberAdded, OrganizationCreated, OrganizationUpdated,
         TokenCreated, TokenRevoked, ContentCreated, ContentUpdated, ContentDeleted, ContentTlpChanged, ContentRead,
     ];

@@ -67,6 +67,13 @@ public sealed class AccountSecurityPagesTests(BrowserFixture browser)
         await next.SettleAsync();
         Assert.EndsWith("/profile", next.Url);
         Assert.Equal(email, await next.Locator("#profile-email").InputValueAsync());
+
+        // Signing out from the user menu (its form carries the antiforgery token the endpoint checks).
+        await next.Locator("[data-testid=user-menu] button").First.ClickAsync();
+        await next.Locator("[data-testid=sign-out]").ClickAsync();
+        await next.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
+        await next.GotoAsync("/profile");
+        Assert.Contains("/Account/Login", next.Url);
         await next.Context.CloseAsync();
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations.Distinct()));

@@ -28,6 +28,14 @@ public sealed class SignOutEverywhereTests(AppFixture app)
         Assert.NotNull(form);
         var fields = form.QuerySelectorAll("input[name]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
         Assert.Contains("__RequestVerificationToken", fields.Keys);
+        // Without the form's token (a post from another site), nothing happens.
+        var forged = await laptop.Client.PostAsync("/Account/SignOutEverywhere", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        Assert.True((int)forged.StatusCode >= 400, $"{forged.StatusCode}");
+        Assert.Equal(HttpStatusCode.OK, (await phone.Client.GetAsync("/profile")).StatusCode);
+        var forgedLogout = await laptop.Client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        Assert.True((int)forgedLogout.StatusCode >= 400, $"{forgedLogout.StatusCode}");
+        Assert.Equal(HttpStatusCode.OK, (await laptop.Client.GetAsync("/profile")).StatusCode);
+
         var signedOut = await laptop.Client.PostAsync("/Account/SignOutEverywhere", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
 

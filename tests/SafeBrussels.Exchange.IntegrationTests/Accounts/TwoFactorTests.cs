@@ -101,6 +101,9 @@ public sealed class TwoFactorTests(AppFixture app)
         var signIn = await session.SignInAsync(member.Email!, AppFixture.Password);
         Assert.Contains("/Account/EnrollTwoFactor", signIn.Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.Redirect, (await session.Client.GetAsync("/profile")).StatusCode);
+        // Half signed in, the code page does not let a member skip setting two-factor up.
+        var skip = await session.Client.GetAsync("/Account/LoginWith2fa");
+        Assert.Contains("/Account/EnrollTwoFactor", skip.Headers.Location!.ToString());
         var (page, document) = await session.GetAsync(signIn.Headers.Location!.PathAndQuery());
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var key = KeyOf(document.QuerySelector("#authenticator-key")!.TextContent);

@@ -15,11 +15,19 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         var accountGroup = endpoints.MapGroup("/Account");
 
+        // Neither form posts a field the endpoint reads, so the token is checked explicitly: no cross-site sign-out.
         accountGroup.MapPost("/Logout", async (
-            [FromServices] SignInManager<ApplicationUser> signInManager) =>
+            HttpContext context,
+            [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromServices] IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect("~/Account/Login");
+            return Results.LocalRedirect("~/Account/Login");
         });
 
         // WebAuthn options for the passkey element: to register one (signed-in member) and to sign in with one.
@@ -29,7 +37,11 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromServices] IAntiforgery antiforgery) =>
         {
-            await antiforgery.ValidateRequestAsync(context);
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             if (await userManager.GetUserAsync(context.User) is not { } user)
             {
                 return Results.NotFound();
@@ -42,7 +54,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
                 Name = userName,
                 DisplayName = string.IsNullOrWhiteSpace(user.DisplayName) ? userName : user.DisplayName,
             });
-            return TypedResults.Content(optionsJson, contentType: "application/json");
+            return Results.Content(optionsJson, "application/json");
         }).RequireAuthorization();
 
         accountGroup.MapPost("/PasskeyRequestOptions", async (
@@ -50,10 +62,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromServices] IAntiforgery antiforgery) =>
         {
-            await antiforgery.ValidateRequestAsync(context);
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             // Discoverable passkeys only: the options never depend on a typed address, so they reveal no account.
             var optionsJson = await signInManager.MakePasskeyRequestOptionsAsync(null);
-            return TypedResults.Content(optionsJson, contentType: "application/json");
+            return Results.Content(optionsJson, "application/json");
         });
 
         // Every session of the member ends: the security stamp changes (cookies are checked against it on every request,
@@ -65,8 +81,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] UserManager<ApplicationUser> userManager,
             [FromServices] SafeBrussels.Exchange.Web.Features.Accounts.SessionRevocations revocations,
             [FromServices] AuditTrail audit,
+            [FromServices] IAntiforgery antiforgery,
             [FromServices] ILoggerFactory loggers) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             if (await userManager.GetUserAsync(context.User) is { } user)
             {
                 await userManager.UpdateSecurityStampAsync(user);
@@ -76,7 +98,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             }
 
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect("~/Account/Login");
+            return Results.LocalRedirect("~/Account/Login");
         }).RequireAuthorization();
 
         return accountGroup;

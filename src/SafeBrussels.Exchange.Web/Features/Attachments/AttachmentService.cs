@@ -83,8 +83,7 @@ public sealed class AttachmentService(
             UploadedAt = time.GetUtcNow(),
         };
         db.Attachments.Add(attachment);
-        audit.Add(db, AuditEvent.By(viewer, AuditActions.ContentCreated, AuditTargets.Attachment, attachment.Id.ToString(), viewer.OrganizationId,
-            detail: $"{record.Kind.ToString().ToLowerInvariant()} {record.Id}"));
+        await audit.AddAttachedAsync(db, viewer, AuditActions.ContentCreated, AuditTargets.Attachment, attachment.Id, record, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Attachment of {Size} bytes ({ContentType}) added to {Kind} {RecordId} by {UserId}", bytes.Length, type, record.Kind, record.Id, viewer.UserId);
         return CommandResult.Ok;

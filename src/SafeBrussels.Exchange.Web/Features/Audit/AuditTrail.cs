@@ -62,6 +62,20 @@ public sealed class AuditTrail(IDbContextFactory<ExchangeDbContext> dbFactory, I
 
     public static bool IsAuditedRead(Tlp tlp) => tlp is Tlp.AmberStrict or Tlp.Red;
 
+    /// <summary>
+    /// The entry for a change to something attached to a practice or meeting (a comment, a file): it belongs to the
+    /// record's owner organization, whose administrators see it, and carries the record's label.
+    /// </summary>
+    public async Task AddAttachedAsync(ExchangeDbContext db, Viewer viewer, string action, string targetType, Guid id, RecordRef parent,
+        CancellationToken cancellationToken, string? detail = null)
+    {
+        var owner = parent.Kind == RecordKind.Practice
+            ? await db.Practices.Where(p => p.Id == parent.Id).Select(p => new { Organization = p.OrganizationId, p.Tlp }).SingleOrDefaultAsync(cancellationToken)
+            : await db.Meetings.Where(m => m.Id == parent.Id).Select(m => new { Organization = m.HostOrganizationId, m.Tlp }).SingleOrDefaultAsync(cancellationToken);
+        Add(db, AuditEvent.By(viewer, action, targetType, id.ToString(), owner?.Organization, owner?.Tlp,
+            detail ?? $"{parent.Kind.ToString().ToLowerInvariant()} {parent.Id}"));
+    }
+
     private AuditEntry ToEntry(AuditEvent e) => new()
     {
         OccurredAt = time.GetUtcNow(),

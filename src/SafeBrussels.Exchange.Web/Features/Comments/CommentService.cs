@@ -62,7 +62,7 @@ public sealed class CommentService(
             CreatedAt = time.GetUtcNow(),
         };
         db.Comments.Add(comment);
-        audit.Add(db, AuditEvent.By(viewer, AuditActions.ContentCreated, AuditTargets.Comment, comment.Id.ToString(), viewer.OrganizationId));
+        await audit.AddAttachedAsync(db, viewer, AuditActions.ContentCreated, AuditTargets.Comment, comment.Id, target, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Comment {CommentId} added by {UserId} on {Kind} {ParentId}", comment.Id, viewer.UserId, target.Kind, target.Id);
 
@@ -90,7 +90,7 @@ public sealed class CommentService(
 
         comment.Body = body.Trim();
         comment.EditedAt = time.GetUtcNow();
-        audit.Add(db, AuditEvent.By(viewer, AuditActions.ContentUpdated, AuditTargets.Comment, commentId.ToString(), viewer.OrganizationId));
+        await audit.AddAttachedAsync(db, viewer, AuditActions.ContentUpdated, AuditTargets.Comment, commentId, ParentOf(comment), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Comment {CommentId} edited by {UserId}", commentId, viewer.UserId);
         return new CommentOutcome(CommandResult.Ok, commentId);
@@ -107,12 +107,15 @@ public sealed class CommentService(
 
         // The deletion and its audit entry are saved together.
         db.Comments.Remove(comment);
-        audit.Add(db, AuditEvent.By(viewer, AuditActions.ContentDeleted, AuditTargets.Comment, commentId.ToString(), viewer.OrganizationId));
+        await audit.AddAttachedAsync(db, viewer, AuditActions.ContentDeleted, AuditTargets.Comment, commentId, ParentOf(comment), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         logger.LogInformation("Comment {CommentId} deleted by {UserId}", commentId, viewer.UserId);
         return new CommentOutcome(CommandResult.Ok, commentId);
     }
+
+    private static RecordRef ParentOf(Comment comment) =>
+        comment.PracticeId is { } practice ? RecordRef.Practice(practice) : RecordRef.Meeting(comment.MeetingId!.Value);
 
     private static CommandResult? Validate(string? body) =>
         string.IsNullOrWhiteSpace(body) ? CommandResult.Fail("Body", "Validation.Required")

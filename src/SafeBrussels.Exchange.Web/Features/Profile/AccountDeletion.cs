@@ -16,7 +16,7 @@ namespace SafeBrussels.Exchange.Web.Features.Profile;
 /// </summary>
 public sealed class AccountDeletion(
     IDbContextFactory<ExchangeDbContext> dbFactory,
-    UserManager<ApplicationUser> users,
+    SignInManager<ApplicationUser> signIn,
     SessionRevocations revocations,
     AuditTrail audit,
     TimeProvider time,
@@ -27,7 +27,8 @@ public sealed class AccountDeletion(
     /// <summary>Deletes the account of <paramref name="user"/> once they typed their password again.</summary>
     public async Task<CommandResult> DeleteOwnAsync(ApplicationUser user, string? password, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
+        // Counts towards the lockout like a sign-in: a borrowed session cannot guess the password here.
+        if (string.IsNullOrEmpty(password) || !(await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true)).Succeeded)
         {
             return CommandResult.Fail("Password", "DeleteAccount.WrongPassword");
         }

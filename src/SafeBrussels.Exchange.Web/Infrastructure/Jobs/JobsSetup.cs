@@ -18,6 +18,12 @@ public sealed class JobsOptions
 
     /// <summary>How often an idle worker looks for a new job in the queue.</summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Whether the instance creates or upgrades Hangfire's tables at start. Set it to false when the application
+    /// connects as a role that may not change the schema: <c>migrate --app-role</c> prepares them instead.
+    /// </summary>
+    public bool PrepareSchema { get; set; } = true;
 }
 
 /// <summary>
@@ -39,7 +45,7 @@ public static class JobsSetup
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
                 storage => storage.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = true, QueuePollInterval = options.QueuePollInterval }));
+                new PostgreSqlStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = options.PrepareSchema, QueuePollInterval = options.QueuePollInterval }));
         if (options.RunServer)
         {
             builder.Services.AddHangfireServer(server =>

@@ -52,6 +52,12 @@ public static class RateLimiting
         return services;
     }
 
+    /// <summary>Every form that checks a password or a second factor before signing in.</summary>
+    private static readonly HashSet<string> SignInPaths = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/EnrollTwoFactor",
+    };
+
     /// <summary>Which limit applies to the request, and whose it is: the client address, or the member for the API.</summary>
     public static (string? Limit, string Key) Classify(HttpContext context)
     {
@@ -59,13 +65,15 @@ public static class RateLimiting
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (HttpMethods.IsPost(request.Method))
         {
-            if (request.Path.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase))
+            // Routing also accepts a trailing slash: the limit must too.
+            var path = (request.Path.Value ?? "").TrimEnd('/');
+            if (SignInPaths.Contains(path))
             {
                 return ("sign-in", address);
             }
 
-            if (request.Path.Equals("/Account/ForgotPassword", StringComparison.OrdinalIgnoreCase)
-                || request.Path.Equals("/Account/ResetPassword", StringComparison.OrdinalIgnoreCase))
+            if (path.Equals("/Account/ForgotPassword", StringComparison.OrdinalIgnoreCase)
+                || path.Equals("/Account/ResetPassword", StringComparison.OrdinalIgnoreCase))
             {
                 return ("password-reset", address);
             }

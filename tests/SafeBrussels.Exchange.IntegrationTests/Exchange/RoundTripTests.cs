@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.TestSupport;
 using static SafeBrussels.Exchange.IntegrationTests.Exchange.ExchangeDatabaseFixture;
 
@@ -91,11 +92,20 @@ public sealed class RoundTripTests
         Assert.True((await ImportAsync(database, corpus.ToJsonString())).Succeeded);
 
         corpus["practices"]![3]!["title"] = "A new title from the source system";
+        corpus["practices"]![3]!["tlp"] = (string?)corpus["practices"]![3]!["tlp"] == "RED" ? "GREEN" : "RED";
         corpus["meetings"]![0]!["decisions"] = new JsonArray("A decision added at the source");
         var report = await ImportAsync(database, corpus.ToJsonString());
 
         Assert.Equal((0, 1, 1), (report.Updated.Organizations, report.Updated.Practices, report.Updated.Meetings));
         Assert.Equal(39, report.Unchanged.Practices);
+        await using (var db = database.CreateContext())
+        {
+            // The import is in the audit trail like a save on a page, the label change included.
+            var relabelled = await db.AuditEntries.Where(e => e.Action == "content.tlp-changed").Select(e => e.Detail).ToListAsync();
+            Assert.Single(relabelled);
+            Assert.EndsWith("(import)", relabelled[0]);
+        }
+
         var exported = JsonNode.Parse(await ExportAsync(database))!;
         var practiceId = (string?)corpus["practices"]![3]!["externalId"];
         Assert.Equal("A new title from the source system", (string?)exported["practices"]!.AsArray().Single(p => (string?)p!["externalId"] == practiceId)!["title"]);

@@ -3,6 +3,7 @@ using System.ServiceModel.Syndication;
 using System.Xml;
 using System.Xml.Linq;
 using Ical.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
 using SafeBrussels.Exchange.IntegrationTests.Meetings;
@@ -86,6 +87,13 @@ public sealed class FeedTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/feeds/{first}/themes/street-harassment.atom")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/feeds/{second}/themes/street-harassment.atom")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/feeds/sbf_made-up/calendar.ics")).StatusCode);
+        await using (var db = app.Database.CreateContext())
+        {
+            // The trail says which link was made and which stopped working.
+            var trail = await db.AuditEntries.Where(e => e.ActorId == user.Id && e.TargetType == "feed-token").OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
+            Assert.Equal(["token.created", "token.revoked", "token.created"], trail);
+        }
+
 
         await app.WithServiceAsync(s => s.GetRequiredService<MemberService>().DeactivateAsync(admin, user.Id));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/feeds/{second}/calendar.ics")).StatusCode);

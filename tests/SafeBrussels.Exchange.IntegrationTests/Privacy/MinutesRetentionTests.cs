@@ -43,6 +43,7 @@ public sealed class MinutesRetentionTests(AppFixture app)
         Assert.Contains(word, (await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().GetAsync(author, recentId)))!.Minutes);
         await using (var db = app.Database.CreateContext())
         {
+            Assert.True(await db.AuditEntries.AnyAsync(e => e.TargetId == oldId.ToString() && e.Detail == "minutes archived (retention)"));
             Assert.All(await db.MeetingRevisions.Where(r => r.MeetingId == oldId).Select(r => r.Snapshot).ToListAsync(), s => Assert.DoesNotContain(word, s));
         }
 

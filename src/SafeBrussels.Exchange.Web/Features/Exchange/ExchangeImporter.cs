@@ -129,13 +129,20 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         await ExecuteAsync(connection, "SET LOCAL exchange.defer_index = on", cancellationToken);
         var writtenPractices = practicePlan.Where(p => p.IsNew || p.IsChanged).ToList();
         var writtenMeetings = meetingPlan.Where(m => m.IsNew || m.IsChanged).ToList();
+        var updatedIds = writtenPractices.Where(p => !p.IsNew).Select(p => p.Id).Concat(writtenMeetings.Where(m => !m.IsNew).Select(m => m.Id)).ToArray();
+        var labelsBefore = await LabelsAsync(connection, updatedIds, cancellationToken);
         await WritePracticesAsync(connection, writtenPractices, organizationIds, themes, practiceIds, now, cancellationToken);
         await WriteMeetingsAsync(connection, writtenMeetings, organizationIds, themes, now, cancellationToken);
         await ExecuteAsync(connection, "SET LOCAL exchange.defer_index = off", cancellationToken);
+        var labelsAfter = await LabelsAsync(connection, updatedIds, cancellationToken);
+        var relabelled = labelsBefore
+            .Where(b => labelsAfter.TryGetValue(b.Key, out var after) && after != b.Value)
+            .ToDictionary(b => b.Key, b => $"{b.Value} → {labelsAfter[b.Key]} (import)");
         await AuditAsync(connection, actor, now,
             writtenPractices.Select(p => (AuditTargets.Practice, p.Id, organizationIds[p.Record.Organization], p.Record.Tlp, p.IsNew))
                 .Concat(writtenMeetings.Select(m => (AuditTargets.Meeting, m.Id, organizationIds[m.Record.Organization], m.Record.Tlp, m.IsNew)))
                 .ToList(),
+            relabelled,
             cancellationToken);
         return new ImportReport([], created, updated, unchanged, Written: true);
     }
@@ -504,31 +511,60 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         value is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(value, type, cancellationToken);
 
     /// <summary>One audit entry per record the import created or changed, in the import's transaction.</summary>
+    /// <summary>The stored TLP label of each practice or meeting among <paramref name="ids"/>.</summary>
+    private static async Task<Dictionary<Guid, string>> LabelsAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken cancellationToken)
+    {
+        var labels = new Dictionary<Guid, string>();
+        if (ids.Length == 0)
+        {
+            return labels;
+        }
+
+        await using var command = new NpgsqlCommand(
+            "SELECT id, tlp FROM practices WHERE id = ANY(@ids) UNION ALL SELECT id, tlp FROM meetings WHERE id = ANY(@ids)", connection);
+        command.Parameters.AddWithValue("ids", ids);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            labels[reader.GetGuid(0)] = reader.GetString(1);
+        }
+
+        return labels;
+    }
+
     private static async Task AuditAsync(
         NpgsqlConnection connection, Viewer? actor, DateTimeOffset now,
-        List<(string Type, Guid Id, Guid Organization, string? Tlp, bool IsNew)> written, CancellationToken cancellationToken)
+        List<(string Type, Guid Id, Guid Organization, string? Tlp, bool IsNew)> written, Dictionary<Guid, string> relabelled,
+        CancellationToken cancellationToken)
     {
         if (written.Count == 0)
         {
             return;
         }
 
+        // A label that moved is recorded as such too, as when it is changed on a page.
+        var rows = written
+            .Select(w => (Action: w.IsNew ? AuditActions.ContentCreated : AuditActions.ContentUpdated, w.Type, w.Id, w.Organization, w.Tlp, Detail: "import"))
+            .Concat(written.Where(w => relabelled.ContainsKey(w.Id))
+                .Select(w => (Action: AuditActions.ContentTlpChanged, w.Type, w.Id, w.Organization, w.Tlp, Detail: relabelled[w.Id])))
+            .ToList();
         await using var command = new NpgsqlCommand(
             """
             INSERT INTO audit_entries (occurred_at, actor_id, actor_organization_id, action, target_type, target_id, target_organization_id, tlp, detail)
-            SELECT @now, @actor, @actorOrganization, w.action, w.type, w.id, w.organization, w.tlp, 'import'
-            FROM unnest(@actions, @types, @ids, @organizations, @tlps) AS w(action, type, id, organization, tlp)
+            SELECT @now, @actor, @actorOrganization, w.action, w.type, w.id, w.organization, w.tlp, w.detail
+            FROM unnest(@actions, @types, @ids, @organizations, @tlps, @details) AS w(action, type, id, organization, tlp, detail)
             """, connection) { CommandTimeout = 0 };
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("actor", NpgsqlDbType.Uuid, (object?)actor?.UserId ?? DBNull.Value);
         command.Parameters.AddWithValue("actorOrganization", NpgsqlDbType.Uuid, (object?)actor?.OrganizationId ?? DBNull.Value);
-        command.Parameters.AddWithValue("actions", written.Select(w => w.IsNew ? AuditActions.ContentCreated : AuditActions.ContentUpdated).ToArray());
-        command.Parameters.AddWithValue("types", written.Select(w => w.Type).ToArray());
-        command.Parameters.AddWithValue("ids", written.Select(w => w.Id.ToString()).ToArray());
-        command.Parameters.AddWithValue("organizations", written.Select(w => w.Organization).ToArray());
+        command.Parameters.AddWithValue("actions", rows.Select(r => r.Action).ToArray());
+        command.Parameters.AddWithValue("details", rows.Select(r => r.Detail).ToArray());
+        command.Parameters.AddWithValue("types", rows.Select(r => r.Type).ToArray());
+        command.Parameters.AddWithValue("ids", rows.Select(r => r.Id.ToString()).ToArray());
+        command.Parameters.AddWithValue("organizations", rows.Select(r => r.Organization).ToArray());
         command.Parameters.Add(new NpgsqlParameter("tlps", NpgsqlDbType.Array | NpgsqlDbType.Text)
         {
-            Value = written.Select(w => w.Tlp?.ToUpperInvariant()).ToArray(),
+            Value = rows.Select(r => r.Tlp?.ToUpperInvariant()).ToArray(),
         });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

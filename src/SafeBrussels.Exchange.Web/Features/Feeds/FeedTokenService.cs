@@ -49,7 +49,8 @@ public sealed class FeedTokenService(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var now = time.GetUtcNow();
-            await db.FeedTokens.Where(t => t.UserId == viewer.UserId && t.RevokedAt == null)
+            var revoked = await db.FeedTokens.Where(t => t.UserId == viewer.UserId && t.RevokedAt == null).Select(t => t.Id).ToListAsync(cancellationToken);
+            await db.FeedTokens.Where(t => revoked.Contains(t.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
             db.ChangeTracker.Clear();
             var created = new FeedToken
@@ -60,9 +61,12 @@ public sealed class FeedTokenService(
                 CreatedAt = now,
             };
             db.FeedTokens.Add(created);
-            // One entry says both: this link is made, any earlier one stops working.
-            audit.Add(db, AuditEvent.By(viewer, AuditActions.TokenCreated, AuditTargets.FeedToken, created.Id.ToString(), viewer.OrganizationId,
-                detail: "replaces any earlier feed link"));
+            foreach (var id in revoked)
+            {
+                audit.Add(db, AuditEvent.By(viewer, AuditActions.TokenRevoked, AuditTargets.FeedToken, id.ToString(), viewer.OrganizationId, detail: "replaced"));
+            }
+
+            audit.Add(db, AuditEvent.By(viewer, AuditActions.TokenCreated, AuditTargets.FeedToken, created.Id.ToString(), viewer.OrganizationId));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });

@@ -59,7 +59,12 @@ public sealed class MinutesRetention(
             ), cleared AS (
                 UPDATE meetings SET minutes = '', minutes_archived_at = @now
                 WHERE id IN (SELECT meeting_id FROM archived)
-                RETURNING id
+                RETURNING id, host_organization_id, tlp
+            ), logged AS (
+                INSERT INTO audit_entries (occurred_at, action, target_type, target_id, target_organization_id, tlp, detail)
+                SELECT @now, 'content.updated', 'meeting', id::text, host_organization_id, tlp, 'minutes archived (retention)'
+                FROM cleared
+                RETURNING 1
             ), revisions AS (
                 UPDATE meeting_revisions SET snapshot = jsonb_set(snapshot, ARRAY['minutes'], '""', false)
                 WHERE meeting_id IN (SELECT id FROM cleared)

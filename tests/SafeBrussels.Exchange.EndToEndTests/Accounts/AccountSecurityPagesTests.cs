@@ -20,14 +20,7 @@ public sealed class AccountSecurityPagesTests(BrowserFixture browser)
     {
         var email = await browser.CreateMemberAsync("stad-gent", ExchangeRole.Contributor);
         var page = await browser.NewPageAsync();
-        var refused = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                refused.Add($"{page.Url}: {message.Text}");
-            }
-        };
+        var refused = page.CollectCspRefusals();
         await page.SignInAsync(email);
         var violations = new List<string>();
         foreach (var language in new[] { "fr", "nl", "en" })
@@ -92,14 +85,7 @@ public sealed class AccountSecurityPagesTests(BrowserFixture browser)
             Locale = "en",
         });
         var page = await context.NewPageAsync();
-        var refused = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                refused.Add($"{page.Url}: {message.Text}");
-            }
-        };
+        var refused = page.CollectCspRefusals();
 
         // Chromium's virtual authenticator stands for the platform authenticator (Windows Hello, Touch ID, a phone).
         var devtools = await context.NewCDPSessionAsync(page);

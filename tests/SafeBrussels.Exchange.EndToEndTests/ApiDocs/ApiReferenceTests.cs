@@ -18,14 +18,7 @@ public sealed class ApiReferenceTests(BrowserFixture browser)
                 outside.Add(request.Url);
             }
         };
-        var refused = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                refused.Add(message.Text);
-            }
-        };
+        var refused = page.CollectCspRefusals();
         await page.SignInAsync("contributor@stad-gent.example");
         var document = page.WaitForResponseAsync(r => r.Url.EndsWith("/openapi/v1.json", StringComparison.Ordinal));
         await page.GotoAsync("/api/reference/");

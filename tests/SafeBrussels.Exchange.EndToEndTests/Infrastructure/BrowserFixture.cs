@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SafeBrussels.Exchange.TestSupport;
 using SafeBrussels.Exchange.Web.Infrastructure.Cli;
@@ -62,23 +61,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A new member of a demo organization with the demo password, for a test that changes its own account.</summary>
     public async Task<string> CreateMemberAsync(string organizationKey, Web.Data.ExchangeRole role)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Web.Data.ExchangeDbContext>();
+        await using var db = _database.CreateContext();
         var organization = await db.Organizations.SingleAsync(o => o.Key == organizationKey);
-        var email = $"member-{Guid.NewGuid():N}@{organizationKey}.example";
-        var user = new Web.Data.ApplicationUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = "Test " + email[..12],
-            OrganizationId = organization.Id,
-            Role = role,
-        };
-        var created = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Web.Data.ApplicationUser>>()
-            .CreateAsync(user, PageChecks.DemoPassword);
-        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-        return email;
+        var (user, _) = await TestMembers.CreateAsync(_factory.Services, organization.Id, role, PageChecks.DemoPassword, language: null,
+            email: $"member-{Guid.NewGuid():N}@{organizationKey}.example");
+        return user.Email!;
     }
 
     public async Task DisposeAsync()

@@ -70,6 +70,23 @@ internal static class PageChecks
         await Assertions.Expect(open).ToHaveCountAsync(0);
     }
 
+    /// <summary>
+    /// Every Content-Security-Policy refusal the browser reports on <paramref name="page"/> from now on, for the
+    /// assertion that the policy blocks nothing the pages use.
+    /// </summary>
+    public static List<string> CollectCspRefusals(this IPage page)
+    {
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                refused.Add($"{page.Url}: {message.Text}");
+            }
+        };
+        return refused;
+    }
+
     /// <summary>axe-core on the whole page: the serious and critical violations, described for the failure message.</summary>
     public static async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync(this IPage page)
     {

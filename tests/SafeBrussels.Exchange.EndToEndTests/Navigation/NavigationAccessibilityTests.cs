@@ -24,14 +24,7 @@ public sealed class NavigationAccessibilityTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         // The Content-Security-Policy must not block anything the pages use: the browser reports each refusal.
-        var refused = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                refused.Add($"{page.Url}: {message.Text}");
-            }
-        };
+        var refused = page.CollectCspRefusals();
         await page.SignInAsync(email);
         var violations = new List<string>();
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,20 +85,11 @@ public sealed class ApplicationRoleTests : IAsyncLifetime
         Assert.True(await db.AuditEntries.AnyAsync(e => e.TargetId == saved.Id.ToString() && e.Action == AuditActions.ContentCreated));
     }
 
-    private static async Task<(string Email, Viewer Author)> MemberAsync(ExchangeAppFactory app)
+    private async Task<(string Email, Viewer Author)> MemberAsync(ExchangeAppFactory app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
-        var organization = new Organization { Key = "org-role", Name = "Role", City = "Gent", Country = "BE", WorkingLanguages = ["nl"] };
-        db.Organizations.Add(organization);
-        await db.SaveChangesAsync();
-        var email = $"member-{Guid.NewGuid():N}@example.org";
-        var user = new ApplicationUser
-        {
-            UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Member", OrganizationId = organization.Id, Role = ExchangeRole.Contributor,
-        };
-        Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().CreateAsync(user, AppFixture.Password)).Succeeded);
-        return (email, new Viewer(user.Id, organization.Id, ExchangeRole.Contributor, user.DisplayName));
+        var organization = await TestMembers.CreateOrganizationAsync(_database, "nl");
+        var (user, author) = await TestMembers.CreateAsync(app.Services, organization.Id, ExchangeRole.Contributor, AppFixture.Password);
+        return (user.Email!, author);
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql, bool ignoreErrors = false)

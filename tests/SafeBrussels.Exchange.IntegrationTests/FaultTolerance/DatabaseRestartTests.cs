@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeBrussels.Exchange.IntegrationTests.Meetings;
@@ -113,22 +112,8 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
 
     private static async Task<Viewer> AuthorAsync(ExchangeAppFactory factory, TestDatabase database)
     {
-        await using var db = database.CreateContext();
-        var organization = new Organization { Key = "org-restart", Name = "Restart", City = "Brussel", Country = "BE", WorkingLanguages = ["fr"] };
-        db.Organizations.Add(organization);
-        await db.SaveChangesAsync();
-        await using var scope = factory.Services.CreateAsyncScope();
-        var user = new ApplicationUser
-        {
-            UserName = "author@restart.example",
-            Email = "author@restart.example",
-            EmailConfirmed = true,
-            DisplayName = "Author",
-            OrganizationId = organization.Id,
-            Role = ExchangeRole.Contributor,
-        };
-        Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().CreateAsync(user, "correct horse battery staple")).Succeeded);
-        return new Viewer(user.Id, organization.Id, ExchangeRole.Contributor, user.DisplayName);
+        var organization = await TestMembers.CreateOrganizationAsync(database);
+        return (await TestMembers.CreateAsync(factory.Services, organization.Id, ExchangeRole.Contributor, "correct horse battery staple")).Viewer;
     }
 
     private static Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout) => WaitUntilAsync(() => Task.FromResult(condition()), timeout);

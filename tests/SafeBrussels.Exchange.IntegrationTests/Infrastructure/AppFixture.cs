@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SafeBrussels.Exchange.TestSupport;
@@ -41,35 +40,10 @@ public sealed class AppFixture : IAsyncLifetime
             BaseAddress = new Uri("https://localhost"),
         }));
 
-    public async Task<Organization> CreateOrganizationAsync(string language = "fr")
-    {
-        await using var db = Database.CreateContext();
-        var key = "org-" + Guid.NewGuid().ToString("N")[..10];
-        var organization = new Organization { Key = key, Name = "Org " + key, City = "Brussel", Country = "BE", WorkingLanguages = [language] };
-        db.Organizations.Add(organization);
-        await db.SaveChangesAsync();
-        return organization;
-    }
+    public Task<Organization> CreateOrganizationAsync(string language = "fr") => TestMembers.CreateOrganizationAsync(Database, language);
 
-    public async Task<(ApplicationUser User, Viewer Viewer)> CreateUserAsync(Organization organization, ExchangeRole role, string? language = "en")
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var email = $"{role.ToName()}-{Guid.NewGuid():N}@example.org";
-        var user = new ApplicationUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = "Person " + email[..12],
-            OrganizationId = organization.Id,
-            Role = role,
-            PreferredLanguage = language,
-        };
-        var result = await users.CreateAsync(user, Password);
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
-        return (user, new Viewer(user.Id, organization.Id, role, user.DisplayName));
-    }
+    public Task<(ApplicationUser User, Viewer Viewer)> CreateUserAsync(Organization organization, ExchangeRole role, string? language = "en") =>
+        TestMembers.CreateAsync(Factory.Services, organization.Id, role, Password, language);
 
     /// <summary>An API client authenticated with a fresh personal access token of <paramref name="user"/>.</summary>
     public async Task<HttpClient> BearerClientAsync(ApplicationUser user)

@@ -156,24 +156,8 @@ public sealed class TwoProcessesTests : IAsyncLifetime
 
     private async Task<(Organization Organization, ApplicationUser Member)> MemberAsync()
     {
-        await using var db = _database.CreateContext();
-        var key = "org-" + Guid.NewGuid().ToString("N")[..10];
-        var organization = new Organization { Key = key, Name = "Org " + key, City = "Gent", Country = "BE", WorkingLanguages = ["nl"] };
-        db.Organizations.Add(organization);
-        await db.SaveChangesAsync();
-        var email = $"member-{Guid.NewGuid():N}@example.org";
-        var member = new ApplicationUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = "Member",
-            OrganizationId = organization.Id,
-            Role = ExchangeRole.Contributor,
-            PreferredLanguage = "en",
-        };
-        var created = await WithServiceAsync(s => s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>().CreateAsync(member, Password));
-        Assert.True(created.Succeeded);
+        var organization = await TestMembers.CreateOrganizationAsync(_database, "nl");
+        var (member, _) = await TestMembers.CreateAsync(_setup.Services, organization.Id, ExchangeRole.Contributor, Password);
         return (organization, member);
     }
 

@@ -27,8 +27,7 @@ public sealed class AccountDeletion(
     /// <summary>Deletes the account of <paramref name="user"/> once they typed their password again.</summary>
     public async Task<CommandResult> DeleteOwnAsync(ApplicationUser user, string? password, CancellationToken cancellationToken = default)
     {
-        // Counts towards the lockout like a sign-in: a borrowed session cannot guess the password here.
-        if (string.IsNullOrEmpty(password) || !(await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true)).Succeeded)
+        if (!await signIn.ConfirmPasswordAsync(user, password))
         {
             return CommandResult.Fail("Password", "DeleteAccount.WrongPassword");
         }

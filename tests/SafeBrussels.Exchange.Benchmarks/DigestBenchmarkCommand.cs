@@ -63,6 +63,28 @@ internal static class DigestBenchmarkCommand
         var scheduler = app.Services.GetRequiredService<DigestScheduler>();
 
         var batches = await scheduler.FindDueAsync(period.AddMinutes(1));
+
+        // First, without sending, the same digests composed and built as messages; then MailKit alone sends them over the
+        // same server, one connection per batch of 500, one batch after the other. Both also warm the process (JIT, plans,
+        // caches), so that the run measured afterwards and MailKit alone are compared warm.
+        var building = Stopwatch.StartNew();
+        var messages = await BuildMessagesAsync(app.Services, batches);
+        building.Stop();
+
+        // Sent once: a second send of the same objects skips the encoding choices MailKit makes on the first (as the run
+        // does for every message) and would flatter MailKit alone. Collected first, so that no pause lands in it.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var sending = Stopwatch.StartNew();
+        await SendWithMailKitAloneAsync(messages, smtp.Port);
+        var mailkit = sending.Elapsed;
+        var sentAlone = messages.Count;
+        messages.Clear();
+        GC.Collect();
+
+        var recorded = 0;
+        app.Services.GetRequiredService<DigestSender>().Delivered += _ => Interlocked.Increment(ref recorded);
+        var receivedBefore = smtp.Count;
         statements.Reset();
         var run = Stopwatch.StartNew();
         using (var output = new StringWriter())
@@ -81,22 +103,30 @@ internal static class DigestBenchmarkCommand
 
         run.Stop();
         var slowest = statements.Slowest.Take(8).ToList();
-        var received = smtp.Count;
-        var claims = statements.LedgerClaims;
-        var perBatch = (statements.Count - claims) / (double)Math.Max(1, batches.Count);
+        var received = smtp.Count - receivedBefore;
+        var perBatch = statements.Count / (double)Math.Max(1, batches.Count);
 
-        // MailKit alone: the same messages, built beforehand, over the same server, one connection per batch.
-        var building = Stopwatch.StartNew();
-        var messages = await BuildMessagesAsync(app.Services, batches);
-        building.Stop();
-        var mailkit = Stopwatch.StartNew();
+        Console.WriteLine($"Digest run for {users:N0} members over {practices + meetings:N0} records (period ending {period:u}):");
+        Console.WriteLine($"  batches {batches.Count}, received by the server {received:N0}");
+        Console.WriteLine($"  total {run.Elapsed.TotalSeconds:0.0} s, {received / run.Elapsed.TotalSeconds:0.0} messages/s");
+        Console.WriteLine($"  SQL statements through EF Core: {statements.Count:N0} in all, {perBatch:0.0} per batch; the ledger: one round trip per message sent ({recorded:N0}, each committing the previous message and claiming the next)");
+        Console.WriteLine($"  composing and building the same messages beforehand, without sending: {building.Elapsed.TotalSeconds:0.0} s, of which composing {Composing.TotalSeconds:0.0} s");
+        Console.WriteLine($"  MailKit alone, same {sentAlone:N0} messages, same server: {mailkit.TotalSeconds:0.0} s, {sentAlone / mailkit.TotalSeconds:0.0} messages/s");
+        Console.WriteLine("  statements of the run by time spent in them (count, total ms):");
+        slowest.ForEach(t => Console.WriteLine($"    {t.Count,6} {t.Ms,9:0} {t.Statement}"));
+        Console.WriteLine($"  ratio digest run / MailKit alone: {run.Elapsed.TotalSeconds / mailkit.TotalSeconds:0.00}");
+        return 0;
+    }
+
+    private static async Task SendWithMailKitAloneAsync(IReadOnlyList<MimeMessage> messages, int port)
+    {
         foreach (var chunk in messages.Chunk(500))
         {
             // Connected as the application connects (TCP_NODELAY), so that only the sending differs.
             using var client = new SmtpClient();
             var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
-            await socket.ConnectAsync("127.0.0.1", smtp.Port);
-            await client.ConnectAsync(socket, "127.0.0.1", smtp.Port, SecureSocketOptions.None);
+            await socket.ConnectAsync("127.0.0.1", port);
+            await client.ConnectAsync(socket, "127.0.0.1", port, SecureSocketOptions.None);
             foreach (var message in chunk)
             {
                 await client.SendAsync(message);
@@ -104,19 +134,6 @@ internal static class DigestBenchmarkCommand
 
             await client.DisconnectAsync(quit: true);
         }
-
-        mailkit.Stop();
-
-        Console.WriteLine($"Digest run for {users:N0} members over {practices + meetings:N0} records (period ending {period:u}):");
-        Console.WriteLine($"  batches {batches.Count}, received by the server {received:N0}");
-        Console.WriteLine($"  total {run.Elapsed.TotalSeconds:0.0} s, {received / run.Elapsed.TotalSeconds:0.0} messages/s");
-        Console.WriteLine($"  SQL statements: {statements.Count:N0} in all; per batch {perBatch:0.0} besides the ledger claims, plus one claim per message ({claims:N0})");
-        Console.WriteLine($"  composing and building the same messages again, without sending: {building.Elapsed.TotalSeconds:0.0} s, of which composing {Composing.TotalSeconds:0.0} s");
-        Console.WriteLine($"  MailKit alone, same {messages.Count:N0} messages, same server: {mailkit.Elapsed.TotalSeconds:0.0} s, {messages.Count / mailkit.Elapsed.TotalSeconds:0.0} messages/s");
-        Console.WriteLine("  statements of the run by time spent in them (count, total ms):");
-        slowest.ForEach(t => Console.WriteLine($"    {t.Count,6} {t.Ms,9:0} {t.Statement}"));
-        Console.WriteLine($"  ratio digest run / MailKit alone: {run.Elapsed.TotalSeconds / mailkit.Elapsed.TotalSeconds:0.00}");
-        return 0;
     }
 
     /// <summary>A platform's records accumulate over years: created and last updated anywhere in the last five.</summary>
@@ -203,12 +220,11 @@ internal static class DigestBenchmarkCommand
         return messages;
     }
 
-    /// <summary>Counts the SQL statements EF Core sends, and among them the per-message ledger claims.</summary>
+    /// <summary>Counts and times the SQL statements EF Core sends (the ledger's round trips go on the batch's own connection, counted apart).</summary>
     private sealed class StatementCounter : DbCommandInterceptor
     {
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Count, double Ms)> _time = new();
         private int _count;
-        private int _claims;
 
         /// <summary>Time spent per statement (its first line), the slowest first.</summary>
         public IEnumerable<(string Statement, int Count, double Ms)> Slowest =>
@@ -237,11 +253,9 @@ internal static class DigestBenchmarkCommand
 
         public int Count => _count;
 
-        public int LedgerClaims => _claims;
-
         public void Reset()
         {
-            (_count, _claims) = (0, 0);
+            _count = 0;
             _time.Clear();
         }
 
@@ -266,14 +280,6 @@ internal static class DigestBenchmarkCommand
             return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
         }
 
-        private void Count1(DbCommand command)
-        {
-            Interlocked.Increment(ref _count);
-            if (command.CommandText.Contains("INSERT INTO digest_deliveries", StringComparison.Ordinal)
-                && command.CommandText.Contains("VALUES", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref _claims);
-            }
-        }
+        private void Count1(DbCommand command) => Interlocked.Increment(ref _count);
     }
 }

@@ -77,7 +77,7 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
         // The author also follows the theme of the adaptation: it is listed once, as an adaptation.
         Assert.Single(Regex.Matches(Text(Single(author)), $"Adapted {tag}"));
 
-                // The partner, following the host organization: AMBER shared with it, not AMBER+STRICT or RED.
+        // The partner, following the host organization: AMBER shared with it, not AMBER+STRICT or RED.
         var toPartner = Single(partnerReader);
         Assert.StartsWith("[TLP:AMBER] Votre résumé", toPartner.Subject);
         Assert.Contains($"[TLP:AMBER] Amber table {tag}", Text(toPartner));
@@ -103,6 +103,38 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
         Assert.Empty(digests.DigestsTo(idle));
         Assert.Empty(digests.DigestsTo(gone));
         Assert.Empty(digests.DigestsTo(partnerAuthor));
+    }
+
+    [Fact]
+    public async Task A_red_meeting_reaches_the_people_named_on_it_and_nobody_else()
+    {
+        var host = await App.CreateOrganizationAsync();
+        var other = await App.CreateOrganizationAsync("nl");
+        var (_, authorViewer) = await App.CreateUserAsync(host, ExchangeRole.Contributor);
+        var (named, _) = await App.CreateUserAsync(other, ExchangeRole.Reader, "en");
+        var (colleague, _) = await App.CreateUserAsync(other, ExchangeRole.Reader, "en");
+        var (hostColleague, _) = await App.CreateUserAsync(host, ExchangeRole.Reader, "en");
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var input = MeetingBuilder.Valid($"Red crisis cell {tag}", Tlp.Red);
+        input.AttendeeUserIds = [named.Id];
+        Assert.True((await App.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(authorViewer, input))).Result.Succeeded);
+        await CreateMeetingAsync(authorViewer, $"Green round {tag}", Tlp.Green);
+        foreach (var reader in new[] { named, colleague, hostColleague })
+        {
+            await digests.FollowAsync(reader, FollowKind.Theme, DigestFixture.IntrafamilyViolence);
+        }
+
+        await digests.OnlyTheseReceiveAsync(named.Id, colleague.Id, hostColleague.Id);
+        Assert.Contains("Sent 3 digest(s)", await digests.SendDueAsync(DigestFixture.NextWeeklyPeriod().AddMinutes(1)));
+
+        var toNamed = Single(named);
+        Assert.StartsWith("[TLP:RED]", toNamed.Subject);
+        Assert.Contains($"[TLP:RED] Red crisis cell {tag}", Text(toNamed));
+        foreach (var reader in new[] { colleague, hostColleague })
+        {
+            Assert.Contains($"Green round {tag}", Text(Single(reader)));
+            Assert.DoesNotContain($"Red crisis cell {tag}", Text(Single(reader)));
+        }
     }
 
     [Fact]

@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Meetings;
+using SafeBrussels.Exchange.Web.Features.Sharing;
 
 namespace SafeBrussels.Exchange.IntegrationTests.Meetings;
 
@@ -144,6 +146,30 @@ public sealed class SharingMatrixTests(AppFixture app) : IAsyncLifetime
             var detail = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().GetAsync(viewer, _meetings[level]));
             Assert.Equal(allowed.Contains(level), detail is not null);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Per_organization_and_per_person_visibility_together_give_exactly_the_allowed_levels(string relation, Tlp[] allowed)
+    {
+        // Digests decide visibility once per organization below RED and per person at RED; the two must add up to the rule.
+        var user = _viewers[relation];
+        var levels = await app.WithServiceAsync(async s =>
+        {
+            await using var db = await s.GetRequiredService<IDbContextFactory<ExchangeDbContext>>().CreateDbContextAsync();
+            var ids = _meetings.Values.ToList();
+            var meetings = db.Meetings.Where(m => ids.Contains(m.Id));
+            var organizations = db.Database.SqlQuery<Guid>($"SELECT {user.OrganizationId} AS \"Value\"");
+            var readers = db.Database.SqlQuery<Reader>(
+                $"SELECT {user.Id} AS user_id, {user.OrganizationId} AS organization_id, now() AS since");
+            var byOrganization = await meetings.SeenByOrganizations(organizations).Select(p => p.Record.Tlp).ToListAsync();
+            var personally = await meetings.SeenPersonallyBy(readers).Select(p => p.Record.Tlp).ToListAsync();
+            Assert.DoesNotContain(Tlp.Red, byOrganization);
+            Assert.All(personally, level => Assert.Equal(Tlp.Red, level));
+            return byOrganization.Concat(personally).ToList();
+        });
+
+        Assert.Equal(allowed.Order(), levels.Order());
     }
 
     [Fact]

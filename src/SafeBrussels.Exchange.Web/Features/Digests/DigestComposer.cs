@@ -6,9 +6,11 @@ using SafeBrussels.Exchange.Web.Infrastructure.Localization;
 namespace SafeBrussels.Exchange.Web.Features.Digests;
 
 /// <summary>
-/// Composes the digests of many members for one period in a fixed number of statements, whatever their number:
-/// every query pairs the batch's readers with records (by the follows that reach them, or all for comments and action items) and keeps the pairs <see cref="SharingPolicy"/> allows (<c>MaySee</c>, <c>SeenBy</c>),
-/// so only what each reader may see at composing time is selected, inside SQL.
+/// Composes the digests of many members for one period in a fixed number of statements, whatever their number.
+/// Who may see what is decided inside SQL by <see cref="SharingPolicy"/>: for the records changed in the period once per
+/// organization of the batch and, at RED, per reader (<c>SeenByOrganizations</c>, <c>SeenPersonallyBy</c>), matched with
+/// each reader's follows in memory (<see cref="DigestReach"/>); for adaptations, comments and action items, per pair of
+/// reader and record (<c>MaySee</c>, <c>SeenBy</c>).
 /// </summary>
 public sealed class DigestComposer
 {
@@ -59,69 +61,39 @@ public sealed class DigestComposer
         var earliest = sinces.Min();
 
         var follows = db.Follows;
-        var lineage = db.ThemeLineage;
 
-        // Who follows what, as joins from the readers' follows to the records changed in the period (by theme with
-        // its children, by organization, or directly), then the sharing rules on each pair.
+        // Meetings and practices changed in the period: read once per batch with who may see them (per organization,
+        // and per person only at RED), then matched with each reader's follows in memory (DigestReach).
         var changedMeetings = db.Meetings.Where(m => m.UpdatedAt > earliest && m.UpdatedAt <= period);
-        var followedMeetings =
-            (from r in readers
-             join f in follows on r.UserId equals f.UserId
-             join l in lineage on f.ThemeId equals (Guid?)l.AncestorId
-             join t in db.Set<MeetingTheme>() on l.ThemeId equals t.ThemeId
-             join m in changedMeetings on t.MeetingId equals m.Id
-             select new { r.UserId, RecordId = m.Id })
-            .Union(
-                from r in readers
-                join f in follows on r.UserId equals f.UserId
-                join m in changedMeetings on f.OrganizationId equals (Guid?)m.HostOrganizationId
-                select new { r.UserId, RecordId = m.Id })
-            .Union(
-                from r in readers
-                join f in follows on r.UserId equals f.UserId
-                join m in changedMeetings on f.MeetingId equals (Guid?)m.Id
-                select new { r.UserId, RecordId = m.Id });
-        var meetings = await (
-                from k in followedMeetings
-                join r in readers on k.UserId equals r.UserId
-                join m in db.Meetings on k.RecordId equals m.Id
-                select new Seen<Meeting> { Reader = r, Record = m })
-            .MaySee()
-            .Where(s => s.Record.UpdatedAt > s.Reader.Since && s.Record.AuthorId != s.Reader.UserId)
-            .Select(s => new Row(
-                s.Reader.UserId, DigestItemKind.Meeting, s.Record.Id, true, s.Record.Title, s.Record.Tlp, s.Record.CreatedAt > s.Reader.Since,
-                s.Record.HostOrganization!.Name, null, s.Record.UpdatedAt))
-            .AsNoTracking().ToListAsync(cancellationToken);
-
         var changedPractices = db.Practices.Where(p => p.UpdatedAt > earliest && p.UpdatedAt <= period);
-        var followedPractices =
-            (from r in readers
-             join f in follows on r.UserId equals f.UserId
-             join l in lineage on f.ThemeId equals (Guid?)l.AncestorId
-             join t in db.Set<PracticeTheme>() on l.ThemeId equals t.ThemeId
-             join p in changedPractices on t.PracticeId equals p.Id
-             select new { r.UserId, RecordId = p.Id })
-            .Union(
-                from r in readers
-                join f in follows on r.UserId equals f.UserId
-                join p in changedPractices on f.OrganizationId equals (Guid?)p.OrganizationId
-                select new { r.UserId, RecordId = p.Id })
-            .Union(
-                from r in readers
-                join f in follows on r.UserId equals f.UserId
-                join p in changedPractices on f.PracticeId equals (Guid?)p.Id
-                select new { r.UserId, RecordId = p.Id });
-        var practices = await (
-                from k in followedPractices
-                join r in readers on k.UserId equals r.UserId
-                join p in db.Practices on k.RecordId equals p.Id
-                select new Seen<Practice> { Reader = r, Record = p })
-            .MaySee()
-            .Where(s => s.Record.UpdatedAt > s.Reader.Since && s.Record.AuthorId != s.Reader.UserId)
-            .Select(s => new Row(
-                s.Reader.UserId, DigestItemKind.Practice, s.Record.Id, false, s.Record.Title, s.Record.Tlp, s.Record.CreatedAt > s.Reader.Since,
-                s.Record.Organization!.Name, null, s.Record.UpdatedAt))
+        var organizations = db.Database.SqlQuery<Guid>($"SELECT unnest({organizationIds.Distinct().ToArray()}) AS \"Value\"");
+        var changed = (await changedMeetings
+                .Select(m => new DigestReach.Record(true, m.Id, m.Title, m.Tlp, m.CreatedAt, m.UpdatedAt, m.AuthorId, m.HostOrganizationId, m.HostOrganization!.Name))
+                .AsNoTracking().ToListAsync(cancellationToken))
+            .Concat(await changedPractices
+                .Select(p => new DigestReach.Record(false, p.Id, p.Title, p.Tlp, p.CreatedAt, p.UpdatedAt, p.AuthorId, p.OrganizationId, p.Organization!.Name))
+                .AsNoTracking().ToListAsync(cancellationToken))
+            .ToList();
+        var seenByOrganizations = (await changedMeetings.SeenByOrganizations(organizations)
+                .Select(s => new DigestReach.Pair(s.Reader.OrganizationId, true, s.Record.Id)).ToListAsync(cancellationToken))
+            .Concat(await changedPractices.SeenByOrganizations(organizations)
+                .Select(s => new DigestReach.Pair(s.Reader.OrganizationId, false, s.Record.Id)).ToListAsync(cancellationToken));
+        var seenPersonally = (await changedMeetings.SeenPersonallyBy(readers)
+                .Select(s => new DigestReach.Pair(s.Reader.UserId, true, s.Record.Id)).ToListAsync(cancellationToken))
+            .Concat(await changedPractices.SeenPersonallyBy(readers)
+                .Select(s => new DigestReach.Pair(s.Reader.UserId, false, s.Record.Id)).ToListAsync(cancellationToken));
+        // Their themes by their keys (an index lookup per record, not a pass over every record's themes).
+        var changedMeetingIds = changed.Where(c => c.OnMeeting).Select(c => c.Id).ToList();
+        var changedPracticeIds = changed.Where(c => !c.OnMeeting).Select(c => c.Id).ToList();
+        var changedThemes = (await db.Set<MeetingTheme>().Where(t => changedMeetingIds.Contains(t.MeetingId))
+                .Select(t => new { RecordId = t.MeetingId, t.ThemeId }).ToListAsync(cancellationToken))
+            .Concat(await db.Set<PracticeTheme>().Where(t => changedPracticeIds.Contains(t.PracticeId))
+                .Select(t => new { RecordId = t.PracticeId, t.ThemeId }).ToListAsync(cancellationToken))
+            .ToLookup(t => t.RecordId, t => t.ThemeId);
+        var readerFollows = await follows.Where(f => readerIds.Contains(f.UserId))
+            .Select(f => new DigestReach.Followed(f.UserId, f.ThemeId, f.OrganizationId, f.PracticeId, f.MeetingId))
             .AsNoTracking().ToListAsync(cancellationToken);
+        var lineage = await db.ThemeLineage.AsNoTracking().Select(l => new { l.ThemeId, l.AncestorId }).ToListAsync(cancellationToken);
 
         // New adaptations of a practice the reader follows or wrote.
         var newAdaptations = db.Practices.Where(p => p.AdaptedFromId != null && p.CreatedAt > earliest && p.CreatedAt <= period);
@@ -180,37 +152,65 @@ public sealed class DigestComposer
             select new { s.Reader.UserId, s.Record.Id, MeetingTitle = s.Record.Title, a.Title, Due = a.Due!.Value, s.Record.Tlp })
             .AsNoTracking().ToListAsync(cancellationToken);
 
-        // The themes of every record selected, in two statements (not one more join per query above).
-        var practiceIds = practices.Concat(adaptations).Concat(practiceComments).Select(r => r.RecordId).Distinct().ToList();
-        var meetingIds = meetings.Concat(meetingComments).Select(r => r.RecordId).Distinct().ToList();
-        var recordThemes = (await db.Set<PracticeTheme>().Where(t => practiceIds.Contains(t.PracticeId))
+        // The themes of the records listed besides those changed (adaptations, comments on older records).
+        var practiceIds = adaptations.Concat(practiceComments).Select(r => r.RecordId).Where(id => !changedThemes.Contains(id)).Distinct().ToList();
+        var meetingIds = meetingComments.Select(r => r.RecordId).Where(id => !changedThemes.Contains(id)).Distinct().ToList();
+        var otherThemes = (await db.Set<PracticeTheme>().Where(t => practiceIds.Contains(t.PracticeId))
                 .Select(t => new { RecordId = t.PracticeId, t.ThemeId }).ToListAsync(cancellationToken))
             .Concat(await db.Set<MeetingTheme>().Where(t => meetingIds.Contains(t.MeetingId))
                 .Select(t => new { RecordId = t.MeetingId, t.ThemeId }).ToListAsync(cancellationToken))
             .ToLookup(t => t.RecordId, t => t.ThemeId);
+        IReadOnlyList<Guid> ThemesOf(Guid recordId) => (changedThemes.Contains(recordId) ? changedThemes[recordId] : otherThemes[recordId]).ToList();
 
         var themes = await db.Themes.AsNoTracking()
             .Select(t => new { t.Id, t.Key, t.LabelFr, t.LabelNl, t.LabelEn, t.SortOrder })
             .ToDictionaryAsync(t => t.Id, cancellationToken);
 
+        // A record is listed under its first theme (in the themes' order), once per reader.
+        var groupOf = new Dictionary<Guid, Guid?>();
+        Guid? GroupOf(Guid recordId)
+        {
+            if (!groupOf.TryGetValue(recordId, out var group))
+            {
+                groupOf[recordId] = group = ThemesOf(recordId).Where(themes.ContainsKey).OrderBy(id => themes[id].SortOrder).Select(id => (Guid?)id).FirstOrDefault();
+            }
+
+            return group;
+        }
+
+        var reach = new DigestReach(changed, changedThemes, lineage.ToLookup(l => l.ThemeId, l => l.AncestorId), seenByOrganizations, seenPersonally, GroupOf);
+
         // A new adaptation is listed once, as an adaptation, not also as a new practice.
-        var adapted = adaptations.Select(a => (a.UserId, a.RecordId)).ToHashSet();
-        var rows = meetings
-            .Concat(practices.Where(p => !adapted.Contains((p.UserId, p.RecordId))))
-            .Concat(adaptations).Concat(practiceComments).Concat(meetingComments)
-            .ToLookup(r => r.UserId);
+        var adapted = adaptations.ToLookup(a => a.UserId, a => a.RecordId);
+        var others = adaptations.Concat(practiceComments).Concat(meetingComments).ToLookup(r => r.UserId);
+        var followsOf = readerFollows.ToLookup(f => f.UserId);
         var actions = actionItems.ToLookup(a => a.UserId);
         return recipients.Select(r =>
         {
+            // The records reaching the reader, the first few of each group and how many, then the other rows (few).
+            var listed = reach.For(r.UserId, r.OrganizationId, r.Since, followsOf[r.UserId], adapted[r.UserId], ItemsPerGroup)
+                .ToDictionary(
+                    g => g.Group ?? Guid.Empty,
+                    g => (Rows: g.First.Select(record => new Row(
+                            r.UserId, record.OnMeeting ? DigestItemKind.Meeting : DigestItemKind.Practice, record.Id, record.OnMeeting, record.Title,
+                            record.Tlp, record.CreatedAt > r.Since, record.Organization, null, record.UpdatedAt)).ToList(),
+                        g.Count));
+            foreach (var row in others[r.UserId])
+            {
+                var key = GroupOf(row.RecordId) ?? Guid.Empty;
+                var (rows, count) = listed.TryGetValue(key, out var entry) ? entry : ([], 0);
+                rows.Add(row);
+                listed[key] = (rows, count + 1);
+            }
+
             var language = LanguageOf(r.EmailLanguage, r.PreferredLanguage, r.WorkingLanguages);
-            var groups = rows[r.UserId]
-                .GroupBy(row => recordThemes[row.RecordId].Where(themes.ContainsKey).OrderBy(id => themes[id].SortOrder).Select(id => (Guid?)id).FirstOrDefault())
+            var groups = listed
                 .Select(g =>
                 {
-                    var items = g.OrderByDescending(i => i.Tlp).ThenByDescending(i => i.At).Select(i => i.ToItem(recordThemes[i.RecordId].ToList())).ToList();
-                    var theme = g.Key is { } id ? themes[id] : null;
+                    var items = g.Value.Rows.OrderByDescending(i => i.Tlp).ThenByDescending(i => i.At).Take(ItemsPerGroup).Select(i => i.ToItem(ThemesOf(i.RecordId))).ToList();
+                    var theme = g.Key == Guid.Empty ? null : themes[g.Key];
                     var label = theme is null ? "" : language switch { "fr" => theme.LabelFr, "nl" => theme.LabelNl, _ => theme.LabelEn };
-                    return (Sort: theme?.SortOrder ?? int.MaxValue, Group: new DigestGroup(theme?.Key, label, items.Take(ItemsPerGroup).ToList(), Math.Max(0, items.Count - ItemsPerGroup)));
+                    return (Sort: theme?.SortOrder ?? int.MaxValue, Group: new DigestGroup(theme?.Key, label, items, g.Value.Count - items.Count));
                 })
                 .OrderBy(g => g.Sort)
                 .Select(g => g.Group)

@@ -1,6 +1,7 @@
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Infrastructure.Email;
 
@@ -60,25 +61,29 @@ public sealed class DigestSender(
 
         int sent = 0, refused = 0, skipped = recorded.Count + (empty.Length - emptyRecorded);
         SmtpClient? client = null;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var ledger = new Ledger((NpgsqlConnection)db.Database.GetDbConnection(), period);
         try
         {
+            Guid? handedOver = null;
+            string? refusal = null;
             foreach (var digest in digests.Where(d => !d.IsEmpty))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await rate.WaitAsync(cancellationToken);
                 var userId = digest.Recipient.UserId;
                 var message = messages.Build(digest, time.GetUtcNow());
-                // Deliberately outside the retrying execution strategy: a claim whose commit failed must not be
-                // replayed with a second send; the batch fails instead and its retry finds the ledger as it is.
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var claimed = await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"""
-                    INSERT INTO digest_deliveries (user_id, period, outcome, recorded_at, items, message_id)
-                    VALUES ({userId}, {period}, 'Sent', {time.GetUtcNow()}, {digest.ItemCount}, {message.MessageId})
-                    ON CONFLICT DO NOTHING
-                    """,
-                    cancellationToken);
-                if (claimed == 0)
+
+                // One round trip records the previous member (committed: their message is with the relay) and claims
+                // this one in a transaction that stays open until their message is handed over too.
+                var claimed = await ledger.CommitThenClaimAsync(handedOver, refusal, userId, time.GetUtcNow(), digest.ItemCount, message.MessageId);
+                if (handedOver is { } previous)
+                {
+                    Delivered?.Invoke(previous);
+                }
+
+                (handedOver, refusal) = (null, null);
+                if (!claimed)
                 {
                     skipped++;
                     continue;
@@ -92,21 +97,26 @@ public sealed class DigestSender(
                 }
                 catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500 && ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
                 {
-                    var error = $"{(int)ex.StatusCode} {ex.Message}";
-                    await db.Database.ExecuteSqlInterpolatedAsync(
-                        $"UPDATE digest_deliveries SET outcome = 'Refused', error = left({error}, 1000) WHERE user_id = {userId} AND period = {period}",
-                        CancellationToken.None);
+                    refusal = $"{(int)ex.StatusCode} {ex.Message}";
                     refused++;
                     logger.LogWarning("Digest {MessageId} refused for good by the relay ({Status})", message.MessageId, (int)ex.StatusCode);
                 }
 
-                // Handed over: record it whatever happens to the caller now.
-                await transaction.CommitAsync(CancellationToken.None);
-                Delivered?.Invoke(userId);
+                handedOver = userId;
+            }
+
+            await ledger.CommitAsync(handedOver, refusal);
+            if (handedOver is { } last)
+            {
+                Delivered?.Invoke(last);
             }
         }
         finally
         {
+            // A claim still open (the batch failed before its message was handed over) is withdrawn: the member is
+            // picked up by the retry.
+            await ledger.RollBackAsync();
+            await db.Database.CloseConnectionAsync();
             if (client is not null)
             {
                 await QuitAsync(client);
@@ -118,6 +128,99 @@ public sealed class DigestSender(
             "Digest batch for {Period}: {Sent} sent, {Empty} empty, {Refused} refused, {Skipped} already delivered",
             period, outcome.Sent, outcome.Empty, outcome.Refused, outcome.AlreadyDelivered);
         return outcome;
+    }
+
+    /// <summary>
+    /// The ledger rows of one batch, written on the batch's connection with explicit transactions: each claim is an
+    /// insert in a transaction that commits once the member's message is handed over, in the same round trip as the
+    /// next claim. Deliberately not through EF Core's retrying strategy: a claim whose commit failed must not be replayed
+    /// with a second send; the batch fails instead and its retry finds the ledger as it is.
+    /// </summary>
+    private sealed class Ledger(NpgsqlConnection connection, DateTimeOffset period)
+    {
+        private bool _open;
+
+        /// <summary>Commits the open claim (with its refusal, if any), then claims <paramref name="userId"/>; false when someone else has.</summary>
+        public async Task<bool> CommitThenClaimAsync(Guid? handedOver, string? refusal, Guid userId, DateTimeOffset at, int items, string? messageId)
+        {
+            await using var batch = new NpgsqlBatch(connection);
+            AddCommit(batch, handedOver, refusal);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+            var claim = new NpgsqlBatchCommand(
+                """
+                INSERT INTO digest_deliveries (user_id, period, outcome, recorded_at, items, message_id)
+                VALUES ($1, $2, 'Sent', $3, $4, $5)
+                ON CONFLICT DO NOTHING
+                """)
+            {
+                Parameters = { new() { Value = userId }, new() { Value = period }, new() { Value = at }, new() { Value = items }, new() { Value = (object?)messageId ?? DBNull.Value } },
+            };
+            batch.BatchCommands.Add(claim);
+            // From here a claim may be open, whatever happens to the round trip.
+            _open = true;
+            await ExecuteAsync(batch);
+            return claim.RecordsAffected == 1;
+        }
+
+        public async Task CommitAsync(Guid? handedOver, string? refusal)
+        {
+            if (!_open)
+            {
+                return;
+            }
+
+            await using var batch = new NpgsqlBatch(connection);
+            AddCommit(batch, handedOver, refusal);
+            _open = false;
+            await ExecuteAsync(batch);
+        }
+
+        // Prepared once per physical connection (Npgsql keeps them), then only bound and executed: the same few
+        // statements run for every message.
+        private static async Task ExecuteAsync(NpgsqlBatch batch)
+        {
+            await batch.PrepareAsync(CancellationToken.None);
+            await batch.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+
+        /// <summary>Withdraws a claim that may be open; never throws, so that the batch's own error is the one reported.</summary>
+        public async Task RollBackAsync()
+        {
+            if (!_open || connection.State != System.Data.ConnectionState.Open)
+            {
+                return;
+            }
+
+            _open = false;
+            try
+            {
+                await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+                await rollback.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+            {
+                // The connection is gone, and with it the transaction: nothing was recorded.
+            }
+        }
+
+        private void AddCommit(NpgsqlBatch batch, Guid? handedOver, string? refusal)
+        {
+            if (!_open)
+            {
+                return;
+            }
+
+            if (handedOver is { } userId && refusal is not null)
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                    "UPDATE digest_deliveries SET outcome = 'Refused', error = left($1, 1000) WHERE user_id = $2 AND period = $3")
+                {
+                    Parameters = { new() { Value = refusal }, new() { Value = userId }, new() { Value = period } },
+                });
+            }
+
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        }
     }
 
     private static async Task QuitAsync(SmtpClient client)

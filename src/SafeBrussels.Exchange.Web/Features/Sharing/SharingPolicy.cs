@@ -130,6 +130,34 @@ public static class SharingPolicy
     public static IQueryable<Seen<Practice>> SeenBy(this IQueryable<Practice> practices, IQueryable<Reader> readers) =>
         readers.SelectMany(r => practices, (r, p) => new Seen<Practice> { Reader = r, Record = p }).MaySee();
 
+    /// <summary>
+    /// The one label at which who may see a record depends on the person (RED: its named people); at every other
+    /// label it depends only on the reader's organization. <see cref="SeenByOrganizations(IQueryable{Meeting}, IQueryable{Guid})"/>
+    /// and <see cref="SeenPersonallyBy(IQueryable{Meeting}, IQueryable{Reader})"/> together give exactly <see cref="SeenBy(IQueryable{Meeting}, IQueryable{Reader})"/>,
+    /// decided once per organization instead of once per person (a digest batch has hundreds of readers and a handful of organizations).
+    /// </summary>
+    public const Tlp PersonalLabel = Tlp.Red;
+
+    /// <summary>Each meeting below <see cref="PersonalLabel"/> with each organization whose members may all see it.</summary>
+    public static IQueryable<Seen<Meeting>> SeenByOrganizations(this IQueryable<Meeting> meetings, IQueryable<Guid> organizationIds) =>
+        meetings.Where(m => m.Tlp != PersonalLabel).SeenBy(AsNobodyOf(organizationIds));
+
+    /// <summary>Each meeting at <see cref="PersonalLabel"/> with each reader among its named people.</summary>
+    public static IQueryable<Seen<Meeting>> SeenPersonallyBy(this IQueryable<Meeting> meetings, IQueryable<Reader> readers) =>
+        meetings.Where(m => m.Tlp == PersonalLabel).SeenBy(readers);
+
+    /// <summary>Each practice below <see cref="PersonalLabel"/> with each organization whose members may all see it.</summary>
+    public static IQueryable<Seen<Practice>> SeenByOrganizations(this IQueryable<Practice> practices, IQueryable<Guid> organizationIds) =>
+        practices.Where(p => p.Tlp != PersonalLabel).SeenBy(AsNobodyOf(organizationIds));
+
+    /// <summary>Each practice at <see cref="PersonalLabel"/> with each reader among its named people.</summary>
+    public static IQueryable<Seen<Practice>> SeenPersonallyBy(this IQueryable<Practice> practices, IQueryable<Reader> readers) =>
+        practices.Where(p => p.Tlp == PersonalLabel).SeenBy(readers);
+
+    // An organization as a reader who is nobody in particular: no author, no attendee, so only what every member may see.
+    private static IQueryable<Reader> AsNobodyOf(IQueryable<Guid> organizationIds) =>
+        organizationIds.Select(id => new Reader { UserId = Guid.Empty, OrganizationId = id, Since = DateTimeOffset.MinValue });
+
     private static Expression<Func<T, bool>> ForViewer<T>(Expression<Func<T, Guid, Guid, bool>> rule, Viewer viewer)
     {
         // A member of a constant object, not a constant: EF Core sends it as a parameter and reuses the plan.

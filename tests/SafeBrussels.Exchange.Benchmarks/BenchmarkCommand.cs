@@ -158,7 +158,8 @@ internal static class BenchmarkCommand
     /// </summary>
     private static async Task<Func<int, string, Task>> SqlSearchAsync(ExchangeAppFactory app, TestDatabase database)
     {
-        var sources = new NpgsqlDataSourceBuilder(database.ConnectionString).Build();
+        // With the application's connection settings (JIT off), so that only the application's own work differs.
+        var sources = new NpgsqlDataSourceBuilder(SafeBrussels.Exchange.Web.Data.ExchangeDatabase.WithoutJit(database.ConnectionString)).Build();
         var compiled = new Dictionary<string, CompiledQuery>(StringComparer.Ordinal);
         await using (var connection = await sources.OpenConnectionAsync())
         {

@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Sharing;
@@ -19,8 +20,17 @@ public sealed class DigestComposer
     /// <summary>Action items due within this many days (or overdue) are listed.</summary>
     public const int ActionItemHorizonDays = 14;
 
-    public static async Task<IReadOnlyList<Digest>> ComposeAsync(
-        ExchangeDbContext db, IReadOnlyCollection<Guid> userIds, DateTimeOffset period, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<Digest>> ComposeAsync(
+        ExchangeDbContext db, IReadOnlyCollection<Guid> userIds, DateTimeOffset period, CancellationToken cancellationToken = default) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            // One snapshot for all the statements below: a record's label and who may see it are read as of one instant.
+            await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+            return await ComposeInSnapshotAsync(db, userIds, period, cancellationToken);
+        });
+
+    private static async Task<IReadOnlyList<Digest>> ComposeInSnapshotAsync(
+        ExchangeDbContext db, IReadOnlyCollection<Guid> userIds, DateTimeOffset period, CancellationToken cancellationToken)
     {
         var ids = userIds.ToList();
         var floor = period - DigestSchedule.LongestPeriod;

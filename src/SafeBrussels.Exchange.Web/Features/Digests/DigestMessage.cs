@@ -43,7 +43,8 @@ public sealed class DigestMessage(
         message.Headers.Add(HeaderId.ListId, $"<digest.{Host}>");
         message.Headers.Add(HeaderId.ListUnsubscribe, $"<{unsubscribe}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        message.Body = new BodyBuilder { TextBody = Text(digest, unsubscribe), HtmlBody = Html(digest, unsubscribe) }.ToMessageBody();
+        var sections = Sections(digest);
+        message.Body = new BodyBuilder { TextBody = Text(digest, sections, unsubscribe), HtmlBody = Html(digest, sections, unsubscribe) }.ToMessageBody();
         message.Body.Headers.Add(HeaderId.ContentLanguage, recipient.Language);
         Sign(message, settings.Dkim);
         return message;
@@ -53,7 +54,9 @@ public sealed class DigestMessage(
     public string MessageIdFor(Guid userId, DateTimeOffset period) =>
         $"digest.{userId:N}.{period.UtcDateTime.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture)}@{Host}";
 
-    private string Host => new Uri(links.Absolute("/")).Host;
+    private string Host => _host ??= new Uri(links.Absolute("/")).Host;
+
+    private string? _host;
 
     private string Subject(Digest digest)
     {
@@ -62,26 +65,38 @@ public sealed class DigestMessage(
         return label + localizer["Digest.Subject", digest.ItemCount, Date(digest.Period)].Value;
     }
 
-    private string Text(Digest digest, string unsubscribe)
+    // What both bodies show of each group, worked out once: its title, each item's description and link, the rest.
+    private sealed record Line(DigestItem Item, string What, string Link);
+
+    private sealed record Section(string Title, IReadOnlyList<Line> Lines, string? More, string? MoreLink);
+
+    private List<Section> Sections(Digest digest) =>
+        digest.Groups.Select(group => new Section(
+                GroupTitle(group),
+                group.Items.Select(item => new Line(item, What(item), Link(item))).ToList(),
+                group.More > 0 ? localizer["Digest.More", group.More].Value : null,
+                group.More > 0 ? MoreLink(group) : null))
+            .ToList();
+
+    private string Text(Digest digest, IReadOnlyList<Section> sections, string unsubscribe)
     {
         var text = new StringBuilder()
             .AppendLine(localizer["Digest.Heading"].Value)
             .AppendLine(localizer["Digest.Intro", Date(digest.Since), Date(digest.Period)].Value)
             .AppendLine();
-        foreach (var group in digest.Groups)
+        foreach (var section in sections)
         {
-            var title = GroupTitle(group);
-            text.AppendLine(title).AppendLine(new string('=', title.Length));
-            foreach (var item in group.Items)
+            text.AppendLine(section.Title).AppendLine(new string('=', section.Title.Length));
+            foreach (var (item, what, link) in section.Lines)
             {
                 text.Append("- [TLP:").Append(item.Tlp.ToLabel()).Append("] ").Append(item.Title)
-                    .Append(" (").Append(What(item)).Append(", ").Append(item.Organization).AppendLine(")")
-                    .Append("  ").AppendLine(Link(item));
+                    .Append(" (").Append(what).Append(", ").Append(item.Organization).AppendLine(")")
+                    .Append("  ").AppendLine(link);
             }
 
-            if (group.More > 0)
+            if (section.More is not null)
             {
-                text.Append("- ").Append(localizer["Digest.More", group.More].Value).Append(": ").AppendLine(MoreLink(group));
+                text.Append("- ").Append(section.More).Append(": ").AppendLine(section.MoreLink);
             }
 
             text.AppendLine();
@@ -109,7 +124,7 @@ public sealed class DigestMessage(
             .ToString();
     }
 
-    private string Html(Digest digest, string unsubscribe)
+    private string Html(Digest digest, IReadOnlyList<Section> sections, string unsubscribe)
     {
         static string E(string value) => WebUtility.HtmlEncode(value);
         var heading = localizer["Digest.Heading"].Value;
@@ -121,21 +136,21 @@ public sealed class DigestMessage(
             .Append("<h1 style=\"font-size:20px;margin:0 0 8px;color:#0b3d6b;\">").Append(E(heading)).Append("</h1>")
             .Append("<p style=\"font-size:14px;color:#52606d;margin:0 0 16px;\">")
             .Append(E(localizer["Digest.Intro", Date(digest.Since), Date(digest.Period)].Value)).Append("</p>");
-        foreach (var group in digest.Groups)
+        foreach (var section in sections)
         {
-            html.Append("<h2 style=\"font-size:17px;margin:24px 0 8px;color:#0b3d6b;\">").Append(E(GroupTitle(group))).Append("</h2><ul style=\"padding-left:20px;margin:0;\">");
-            foreach (var item in group.Items)
+            html.Append("<h2 style=\"font-size:17px;margin:24px 0 8px;color:#0b3d6b;\">").Append(E(section.Title)).Append("</h2><ul style=\"padding-left:20px;margin:0;\">");
+            foreach (var (item, what, link) in section.Lines)
             {
                 html.Append("<li style=\"margin:0 0 10px;font-size:15px;line-height:1.4;\">")
                     .Append(Badge(item.Tlp))
-                    .Append(" <a href=\"").Append(E(Link(item))).Append("\" style=\"color:#0b3d6b;\">").Append(E(item.Title)).Append("</a>")
-                    .Append("<br><span style=\"font-size:13px;color:#52606d;\">").Append(E(What(item))).Append(" · ").Append(E(item.Organization)).Append("</span></li>");
+                    .Append(" <a href=\"").Append(E(link)).Append("\" style=\"color:#0b3d6b;\">").Append(E(item.Title)).Append("</a>")
+                    .Append("<br><span style=\"font-size:13px;color:#52606d;\">").Append(E(what)).Append(" · ").Append(E(item.Organization)).Append("</span></li>");
             }
 
-            if (group.More > 0)
+            if (section.More is not null)
             {
-                html.Append("<li style=\"margin:0 0 10px;font-size:14px;\"><a href=\"").Append(E(MoreLink(group))).Append("\" style=\"color:#0b3d6b;\">")
-                    .Append(E(localizer["Digest.More", group.More].Value)).Append("</a></li>");
+                html.Append("<li style=\"margin:0 0 10px;font-size:14px;\"><a href=\"").Append(E(section.MoreLink!)).Append("\" style=\"color:#0b3d6b;\">")
+                    .Append(E(section.More)).Append("</a></li>");
             }
 
             html.Append("</ul>");
@@ -165,8 +180,12 @@ public sealed class DigestMessage(
             .ToString();
     }
 
+    private static string Badge(Tlp tlp) => Badges[tlp];
+
+    private static readonly Dictionary<Tlp, string> Badges = Enum.GetValues<Tlp>().ToDictionary(tlp => tlp, BadgeOf);
+
     // The FIRST colours, with text that keeps its contrast on each.
-    private static string Badge(Tlp tlp)
+    private static string BadgeOf(Tlp tlp)
     {
         var (background, color) = tlp switch
         {

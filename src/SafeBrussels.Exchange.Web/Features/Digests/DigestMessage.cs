@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -62,7 +63,7 @@ public sealed class DigestMessage(
     {
         // Above GREEN, the most restrictive label leads so that nobody forwards the mail unaware.
         var label = digest.MostRestrictive > Tlp.Green ? $"[TLP:{digest.MostRestrictive.ToLabel()}] " : "";
-        return label + localizer["Digest.Subject", digest.ItemCount, Date(digest.Period)].Value;
+        return label + L("Digest.Subject", digest.ItemCount, Date(digest.Period));
     }
 
     // What both bodies show of each group, worked out once: its title, each item's description and link, the rest.
@@ -74,15 +75,15 @@ public sealed class DigestMessage(
         digest.Groups.Select(group => new Section(
                 GroupTitle(group),
                 group.Items.Select(item => new Line(item, What(item), Link(item))).ToList(),
-                group.More > 0 ? localizer["Digest.More", group.More].Value : null,
+                group.More > 0 ? L("Digest.More", group.More) : null,
                 group.More > 0 ? MoreLink(group) : null))
             .ToList();
 
     private string Text(Digest digest, IReadOnlyList<Section> sections, string unsubscribe)
     {
-        var text = new StringBuilder()
-            .AppendLine(localizer["Digest.Heading"].Value)
-            .AppendLine(localizer["Digest.Intro", Date(digest.Since), Date(digest.Period)].Value)
+        var text = new StringBuilder(4096)
+            .AppendLine(L("Digest.Heading"))
+            .AppendLine(L("Digest.Intro", Date(digest.Since), Date(digest.Period)))
             .AppendLine();
         foreach (var section in sections)
         {
@@ -104,7 +105,7 @@ public sealed class DigestMessage(
 
         if (digest.ActionItems.Count > 0)
         {
-            var title = localizer["Digest.ActionItems"].Value;
+            var title = L("Digest.ActionItems");
             text.AppendLine(title).AppendLine(new string('=', title.Length));
             foreach (var action in digest.ActionItems)
             {
@@ -118,24 +119,24 @@ public sealed class DigestMessage(
 
         return text
             .AppendLine("-- ")
-            .AppendLine(localizer["Digest.Footer"].Value)
-            .Append(localizer["Digest.Preferences"].Value).Append(": ").AppendLine(links.Absolute("/profile/digest"))
-            .Append(localizer["Digest.Unsubscribe"].Value).Append(": ").AppendLine(unsubscribe)
+            .AppendLine(L("Digest.Footer"))
+            .Append(L("Digest.Preferences")).Append(": ").AppendLine(links.Absolute("/profile/digest"))
+            .Append(L("Digest.Unsubscribe")).Append(": ").AppendLine(unsubscribe)
             .ToString();
     }
 
     private string Html(Digest digest, IReadOnlyList<Section> sections, string unsubscribe)
     {
         static string E(string value) => WebUtility.HtmlEncode(value);
-        var heading = localizer["Digest.Heading"].Value;
-        var html = new StringBuilder()
+        var heading = L("Digest.Heading");
+        var html = new StringBuilder(16384)
             .Append("<!DOCTYPE html><html lang=\"").Append(digest.Recipient.Language).Append("\"><head><meta charset=\"utf-8\">")
             .Append("<title>").Append(E(heading)).Append("</title></head>")
             .Append("<body style=\"margin:0;padding:24px;background:#f5f6f8;font-family:Arial,Helvetica,sans-serif;color:#1f2933;\">")
             .Append("<div style=\"max-width:640px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px;\">")
             .Append("<h1 style=\"font-size:20px;margin:0 0 8px;color:#0b3d6b;\">").Append(E(heading)).Append("</h1>")
             .Append("<p style=\"font-size:14px;color:#52606d;margin:0 0 16px;\">")
-            .Append(E(localizer["Digest.Intro", Date(digest.Since), Date(digest.Period)].Value)).Append("</p>");
+            .Append(E(L("Digest.Intro", Date(digest.Since), Date(digest.Period)))).Append("</p>");
         foreach (var section in sections)
         {
             html.Append("<h2 style=\"font-size:17px;margin:24px 0 8px;color:#0b3d6b;\">").Append(E(section.Title)).Append("</h2><ul style=\"padding-left:20px;margin:0;\">");
@@ -158,7 +159,7 @@ public sealed class DigestMessage(
 
         if (digest.ActionItems.Count > 0)
         {
-            html.Append("<h2 style=\"font-size:17px;margin:24px 0 8px;color:#0b3d6b;\">").Append(E(localizer["Digest.ActionItems"].Value)).Append("</h2><ul style=\"padding-left:20px;margin:0;\">");
+            html.Append("<h2 style=\"font-size:17px;margin:24px 0 8px;color:#0b3d6b;\">").Append(E(L("Digest.ActionItems"))).Append("</h2><ul style=\"padding-left:20px;margin:0;\">");
             foreach (var action in digest.ActionItems)
             {
                 html.Append("<li style=\"margin:0 0 10px;font-size:15px;\">").Append(Badge(action.Tlp))
@@ -172,10 +173,10 @@ public sealed class DigestMessage(
 
         return html
             .Append("<hr style=\"border:none;border-top:1px solid #e4e7eb;margin:24px 0 12px;\">")
-            .Append("<p style=\"font-size:12px;color:#7b8794;\">").Append(E(localizer["Digest.Footer"].Value)).Append("</p>")
+            .Append("<p style=\"font-size:12px;color:#7b8794;\">").Append(E(L("Digest.Footer"))).Append("</p>")
             .Append("<p style=\"font-size:12px;\"><a href=\"").Append(E(links.Absolute("/profile/digest"))).Append("\" style=\"color:#52606d;\">")
-            .Append(E(localizer["Digest.Preferences"].Value)).Append("</a> · <a href=\"").Append(E(unsubscribe)).Append("\" style=\"color:#52606d;\">")
-            .Append(E(localizer["Digest.Unsubscribe"].Value)).Append("</a></p>")
+            .Append(E(L("Digest.Preferences"))).Append("</a> · <a href=\"").Append(E(unsubscribe)).Append("\" style=\"color:#52606d;\">")
+            .Append(E(L("Digest.Unsubscribe"))).Append("</a></p>")
             .Append("</div></body></html>")
             .ToString();
     }
@@ -197,14 +198,14 @@ public sealed class DigestMessage(
         return $"<span style=\"background:{background};color:{color};font-family:monospace;font-size:12px;padding:1px 4px;border-radius:2px;\">TLP:{WebUtility.HtmlEncode(tlp.ToLabel())}</span>";
     }
 
-    private string GroupTitle(DigestGroup group) => group.ThemeKey is null ? localizer["Digest.OtherTheme"].Value : group.Label;
+    private string GroupTitle(DigestGroup group) => group.ThemeKey is null ? L("Digest.OtherTheme") : group.Label;
 
     private string What(DigestItem item) => item.Kind switch
     {
-        DigestItemKind.Meeting => localizer[item.IsNew ? "Digest.NewMeeting" : "Digest.UpdatedMeeting"].Value,
-        DigestItemKind.Practice => localizer[item.IsNew ? "Digest.NewPractice" : "Digest.UpdatedPractice"].Value,
-        DigestItemKind.Adaptation => localizer["Digest.NewAdaptation"].Value,
-        _ => localizer["Digest.NewComment", item.Author ?? ""].Value,
+        DigestItemKind.Meeting => L(item.IsNew ? "Digest.NewMeeting" : "Digest.UpdatedMeeting"),
+        DigestItemKind.Practice => L(item.IsNew ? "Digest.NewPractice" : "Digest.UpdatedPractice"),
+        DigestItemKind.Adaptation => L("Digest.NewAdaptation"),
+        _ => L("Digest.NewComment", item.Author ?? ""),
     };
 
     private string Link(DigestItem item) =>
@@ -215,9 +216,19 @@ public sealed class DigestMessage(
         links.Absolute("/practices", new Dictionary<string, string?> { ["theme"] = group.ThemeKey, ["sort"] = "updated" });
 
     private string DueText(DigestActionItem action) =>
-        localizer[action.Overdue ? "Digest.Overdue" : "Digest.Due", action.Due.ToString("D", CultureInfo.CurrentCulture)].Value;
+        L(action.Overdue ? "Digest.Overdue" : "Digest.Due", action.Due.ToString("D", CultureInfo.CurrentCulture));
 
     private static string Date(DateTimeOffset value) => ExchangeTime.FormatDate(value);
+
+    // The mail's texts in the current (the member's) language, looked up once per language: every message of a batch
+    // uses the same dozen, and the resource manager takes a lock on each lookup.
+    private readonly ConcurrentDictionary<(string Language, string Name), string> _texts = new();
+
+    private string L(string name) =>
+        _texts.GetOrAdd((CultureInfo.CurrentUICulture.Name, name), key => localizer[key.Name].Value);
+
+    private string L(string name, params object[] arguments) =>
+        string.Format(CultureInfo.CurrentCulture, L(name), arguments);
 
     private void Sign(MimeMessage message, DkimOptions dkim)
     {

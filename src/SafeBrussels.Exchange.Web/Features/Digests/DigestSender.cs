@@ -72,11 +72,14 @@ public sealed class DigestSender(
                 cancellationToken.ThrowIfCancellationRequested();
                 await rate.WaitAsync(cancellationToken);
                 var userId = digest.Recipient.UserId;
-                var message = messages.Build(digest, time.GetUtcNow());
+                var at = time.GetUtcNow();
 
-                // One round trip records the previous member (committed: their message is with the relay) and claims
-                // this one in a transaction that stays open until their message is handed over too.
-                var claimed = await ledger.CommitThenClaimAsync(handedOver, refusal, userId, time.GetUtcNow(), digest.ItemCount, message.MessageId);
+                // The message is written while one round trip records the previous member (committed: their message
+                // is with the relay) and claims this one in a transaction that stays open until their message is
+                // handed over too.
+                var building = Task.Run(() => messages.Build(digest, at), cancellationToken);
+                var claimed = await ledger.CommitThenClaimAsync(handedOver, refusal, userId, at, digest.ItemCount, messages.MessageIdFor(userId, digest.Period));
+                var message = await building;
                 if (handedOver is { } previous)
                 {
                     Delivered?.Invoke(previous);

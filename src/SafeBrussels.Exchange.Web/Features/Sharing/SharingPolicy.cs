@@ -142,17 +142,23 @@ public static class SharingPolicy
     public static IQueryable<Seen<Meeting>> SeenByOrganizations(this IQueryable<Meeting> meetings, IQueryable<Guid> organizationIds) =>
         meetings.Where(m => m.Tlp != PersonalLabel).SeenBy(AsNobodyOf(organizationIds));
 
-    /// <summary>Each meeting at <see cref="PersonalLabel"/> with each reader among its named people.</summary>
+    /// <summary>
+    /// Each meeting at <see cref="PersonalLabel"/> with each reader among its named people. Only the meetings naming one
+    /// of the readers are paired with them (not every RED meeting with every reader); the rule still decides each pair.
+    /// </summary>
     public static IQueryable<Seen<Meeting>> SeenPersonallyBy(this IQueryable<Meeting> meetings, IQueryable<Reader> readers) =>
-        meetings.Where(m => m.Tlp == PersonalLabel).SeenBy(readers);
+        meetings
+            .Where(m => m.Tlp == PersonalLabel
+                && (readers.Any(r => r.UserId == m.AuthorId) || m.Attendees.Any(a => readers.Any(r => r.UserId == a.UserId))))
+            .SeenBy(readers);
 
     /// <summary>Each practice below <see cref="PersonalLabel"/> with each organization whose members may all see it.</summary>
     public static IQueryable<Seen<Practice>> SeenByOrganizations(this IQueryable<Practice> practices, IQueryable<Guid> organizationIds) =>
         practices.Where(p => p.Tlp != PersonalLabel).SeenBy(AsNobodyOf(organizationIds));
 
-    /// <summary>Each practice at <see cref="PersonalLabel"/> with each reader among its named people.</summary>
+    /// <summary>Each practice at <see cref="PersonalLabel"/> with each reader among its named people (its author), paired as meetings are.</summary>
     public static IQueryable<Seen<Practice>> SeenPersonallyBy(this IQueryable<Practice> practices, IQueryable<Reader> readers) =>
-        practices.Where(p => p.Tlp == PersonalLabel).SeenBy(readers);
+        practices.Where(p => p.Tlp == PersonalLabel && readers.Any(r => r.UserId == p.AuthorId)).SeenBy(readers);
 
     // An organization as a reader who is nobody in particular: no author, no attendee, so only what every member may see.
     private static IQueryable<Reader> AsNobodyOf(IQueryable<Guid> organizationIds) =>

@@ -14,7 +14,8 @@ public sealed class JobsOptions
     /// <summary>Whether this instance runs a Hangfire server (workers and recurring jobs); the dashboard is always there.</summary>
     public bool RunServer { get; set; } = true;
 
-    public int Workers { get; set; } = 2;
+    /// <summary>Jobs this instance runs at once; digest batches mostly wait on the database and the relay (docs/digests.md).</summary>
+    public int Workers { get; set; } = 4;
 
     /// <summary>How often an idle worker looks for a new job in the queue.</summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -77,3 +77,12 @@ ensure_compose() {
     apt_install docker-compose
   fi
 }
+
+# restore_tools: the local .NET tools of dotnet-tools.json. On a machine whose tool cache is new, the SDK can mix up
+# the commands of two tools restored together and fail (dotnet/sdk#53783); the second restore, with the cache filled,
+# succeeds, so it is tried once more before giving up.
+restore_tools() {
+  dotnet tool restore >/dev/null 2>&1 && return 0
+  log "dotnet tool restore failed once (a known SDK issue on a new tool cache); trying again"
+  dotnet tool restore >/dev/null
+}

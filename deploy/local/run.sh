@@ -45,7 +45,7 @@ as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -tAc "SELECT 1
   || as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres exchange
 
 log "Restoring local tools and building"
-dotnet tool restore >/dev/null
+restore_tools
 dotnet build src/SafeBrussels.Exchange.Web -c Debug -nologo -v quiet
 app_dll="$root/src/SafeBrussels.Exchange.Web/bin/Debug/net10.0/SafeBrussels.Exchange.Web.dll"
 

@@ -32,7 +32,7 @@ export DOTNET_NOLOGO=1
 results="$root/TestResults"
 rm -rf "$results"
 log "Restoring local tools (smtp4dev for the end-to-end mail test) and building"
-dotnet tool restore >/dev/null
+restore_tools
 dotnet build SafeBrussels.Exchange.sln -c Release -nologo -v quiet
 
 log "Testing"

@@ -263,7 +263,6 @@ public static class ExchangeServices
         services.AddSingleton<Features.Digests.DigestRateLimiter>();
         services.AddSingleton<Features.Digests.DigestSender>();
         services.AddSingleton<Features.Digests.DigestScheduler>();
-        services.AddScoped<Features.Digests.DigestJobs>();
         services.AddScoped<Features.Digests.FollowService>();
     }
 }

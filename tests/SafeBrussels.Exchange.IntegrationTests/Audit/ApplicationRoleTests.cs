@@ -9,6 +9,7 @@ using SafeBrussels.Exchange.TestSupport;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Audit;
+using SafeBrussels.Exchange.Web.Features.Exchange;
 using SafeBrussels.Exchange.Web.Features.Meetings;
 using SafeBrussels.Exchange.Web.Infrastructure.Cli;
 
@@ -57,6 +58,7 @@ public sealed class ApplicationRoleTests : IAsyncLifetime
             "ALTER TABLE audit_entries DISABLE TRIGGER ALL",
             "DROP TRIGGER audit_entries_append_only ON audit_entries",
             "SELECT set_config('exchange.audit_purge_before', '2999-01-01', false); DELETE FROM audit_entries",
+            "CREATE TABLE public.practices_copy (id uuid)",
         })
         {
             var refused = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(asApp, forbidden));
@@ -83,6 +85,16 @@ public sealed class ApplicationRoleTests : IAsyncLifetime
         await using var db = _database.CreateContext();
         Assert.True(await db.AuditEntries.AnyAsync(e => e.ActorId == author.UserId && e.Action == AuditActions.SignInSucceeded));
         Assert.True(await db.AuditEntries.AnyAsync(e => e.TargetId == saved.Id.ToString() && e.Action == AuditActions.ContentCreated));
+
+        // An import stages its file in exchange_staging, the one schema where the role may create tables.
+        await using (var file = File.OpenRead(TestData.SearchDevCorpus))
+        {
+            var report = await scope.ServiceProvider.GetRequiredService<ExchangeImporter>().ImportAsync(file, dryRun: false);
+            Assert.True(report.Succeeded, string.Join("\n", report.Problems));
+            Assert.Equal((40, 12), (report.Created.Practices, report.Created.Meetings));
+        }
+
+        Assert.Equal(40, await db.Practices.CountAsync());
     }
 
     private async Task<(string Email, Viewer Author)> MemberAsync(ExchangeAppFactory app)

@@ -41,11 +41,26 @@ public sealed class RoundTripTests
         Assert.Equal(exported, await ExportAsync(second));
     }
 
-    [Fact]
-    public async Task The_import_indexes_each_record_as_a_save_would()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_import_indexes_each_record_as_a_save_would(bool parallelWorkers)
     {
         var corpus = await File.ReadAllTextAsync(TestData.SearchDevCorpus);
         await using var database = await TestDatabase.CreateAsync("idx");
+        if (parallelWorkers)
+        {
+            // A large file's documents are computed by PostgreSQL's parallel workers; these settings make the planner
+            // use them for this small corpus too (new connections of this database only).
+            await using var owner = new Npgsql.NpgsqlConnection(database.ConnectionString);
+            await owner.OpenAsync();
+            await using var settings = new Npgsql.NpgsqlCommand(
+                $"ALTER DATABASE \"{database.Name}\" SET min_parallel_table_scan_size = 0; ALTER DATABASE \"{database.Name}\" SET parallel_setup_cost = 0; ALTER DATABASE \"{database.Name}\" SET parallel_tuple_cost = 0",
+                owner);
+            await settings.ExecuteNonQueryAsync();
+            Npgsql.NpgsqlConnection.ClearPool(owner);
+        }
+
         Assert.True((await ImportAsync(database, corpus)).Succeeded);
 
         // The import computes the search documents in its own statements; the save triggers from the rows and their

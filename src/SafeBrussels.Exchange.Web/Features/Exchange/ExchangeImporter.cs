@@ -19,7 +19,9 @@ namespace SafeBrussels.Exchange.Web.Features.Exchange;
 /// Imports an exchange-format file all or nothing. The file is checked whole (JSON, the schema, then references
 /// against the platform) and refused with every problem if anything is wrong. Otherwise, in one transaction,
 /// records are matched by externalId: a record whose content hash is unchanged is not touched, so importing
-/// the same file twice changes nothing. Practices and meetings go in with COPY, never row by row.
+/// the same file twice changes nothing. Practices and meetings go in with COPY, never row by row: staged in unlogged
+/// tables of <c>exchange_staging</c> that exist only inside the transaction, their search documents computed there in
+/// parallel (docs/search.md), then written.
 /// </summary>
 public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFactory, TimeProvider time, ILogger<ExchangeImporter> logger)
 {
@@ -247,13 +249,13 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         }
 
         await ExecuteAsync(connection, """
-            CREATE TEMP TABLE import_practices (
+            CREATE UNLOGGED TABLE exchange_staging.practices (
                 id uuid, external_id text, organization_id uuid, language text, title text, summary text,
                 problem text, approach text, results text, target_groups text[], tlp text, status text, evidence text,
                 started_on date, contact_name text, contact_email text, adapted_from_id uuid,
-                adaptation_context text, adaptation_changes text, translations jsonb, import_hash text) ON COMMIT DROP
+                adaptation_context text, adaptation_changes text, translations jsonb, import_hash text)
             """, cancellationToken);
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY import_practices FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY exchange_staging.practices FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             foreach (var (p, id, hash, _, _) in plan)
             {
@@ -284,23 +286,30 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
             await copy.CompleteAsync(cancellationToken);
         }
 
-        await ExecuteAsync(connection, "CREATE TEMP TABLE import_practice_themes (practice_id uuid, theme_id uuid) ON COMMIT DROP", cancellationToken);
-        await CopyAsync(connection, "COPY import_practice_themes (practice_id, theme_id) FROM STDIN (FORMAT BINARY)",
+        await ExecuteAsync(connection, "CREATE UNLOGGED TABLE exchange_staging.practice_themes (practice_id uuid, theme_id uuid)", cancellationToken);
+        await CopyAsync(connection, "COPY exchange_staging.practice_themes (practice_id, theme_id) FROM STDIN (FORMAT BINARY)",
             plan.SelectMany(p => p.Record.Themes.Select(t => new object?[] { p.Id, themes[t] })),
             [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid], cancellationToken);
 
-        // The search document is computed here, in the statement that writes the row, from the staged children.
+        // The search documents first, from the staged rows and children: the costly part of an import, computed by
+        // PostgreSQL's parallel workers for a large file (a statement creating a table may run in parallel, an INSERT
+        // may not). Then the rows are written with their documents.
+        await ExecuteAsync(connection, """
+            CREATE UNLOGGED TABLE exchange_staging.practice_documents AS
+            SELECT i.id, public.exchange_practice_document(i.language, i.title, i.summary, i.problem, i.approach, i.results,
+                i.adaptation_context, i.adaptation_changes, i.target_groups, i.translations, t.ids) AS document
+            FROM exchange_staging.practices i
+            LEFT JOIN (SELECT practice_id, array_agg(theme_id) AS ids FROM exchange_staging.practice_themes GROUP BY practice_id) t ON t.practice_id = i.id
+            """, cancellationToken);
         await ExecuteAsync(connection, """
             INSERT INTO practices (id, external_id, organization_id, author_id, language, title, summary, problem, approach, results,
                 target_groups, tlp, status, evidence, started_on, contact_name, contact_email, adapted_from_id,
                 adaptation_context, adaptation_changes, translations, import_hash, created_at, updated_at, version, search_vector)
             SELECT i.id, i.external_id, i.organization_id, NULL, i.language, i.title, i.summary, i.problem, i.approach, i.results,
                 i.target_groups, i.tlp, i.status, i.evidence, i.started_on, i.contact_name, i.contact_email, i.adapted_from_id,
-                i.adaptation_context, i.adaptation_changes, i.translations, i.import_hash, @now, @now, 1,
-                public.exchange_practice_document(i.language, i.title, i.summary, i.problem, i.approach, i.results,
-                    i.adaptation_context, i.adaptation_changes, i.target_groups, i.translations, t.ids)
-            FROM import_practices i
-            LEFT JOIN (SELECT practice_id, array_agg(theme_id) AS ids FROM import_practice_themes GROUP BY practice_id) t ON t.practice_id = i.id
+                i.adaptation_context, i.adaptation_changes, i.translations, i.import_hash, @now, @now, 1, d.document
+            FROM exchange_staging.practices i
+            JOIN exchange_staging.practice_documents d ON d.id = i.id
             ON CONFLICT (id) DO UPDATE SET external_id = EXCLUDED.external_id, organization_id = EXCLUDED.organization_id,
                 language = EXCLUDED.language, title = EXCLUDED.title, summary = EXCLUDED.summary, problem = EXCLUDED.problem,
                 approach = EXCLUDED.approach, results = EXCLUDED.results, target_groups = EXCLUDED.target_groups,
@@ -310,8 +319,9 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
                 adaptation_changes = EXCLUDED.adaptation_changes, translations = EXCLUDED.translations,
                 import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at, version = practices.version + 1,
                 search_vector = EXCLUDED.search_vector;
-            DELETE FROM practice_themes WHERE practice_id IN (SELECT id FROM import_practices);
-            INSERT INTO practice_themes (practice_id, theme_id) SELECT practice_id, theme_id FROM import_practice_themes;
+            DELETE FROM practice_themes WHERE practice_id IN (SELECT id FROM exchange_staging.practices);
+            INSERT INTO practice_themes (practice_id, theme_id) SELECT practice_id, theme_id FROM exchange_staging.practice_themes;
+            DROP TABLE exchange_staging.practices, exchange_staging.practice_themes, exchange_staging.practice_documents;
             """, cancellationToken, now);
     }
 
@@ -339,12 +349,12 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         }
 
         await ExecuteAsync(connection, """
-            CREATE TEMP TABLE import_meetings (
+            CREATE UNLOGGED TABLE exchange_staging.meetings (
                 id uuid, external_id text, host_organization_id uuid, title text, starts_at timestamptz, starts_offset_minutes smallint,
                 ends_at timestamptz, ends_offset_minutes smallint, mode text, location text, language text, tlp text,
-                minutes text, import_hash text) ON COMMIT DROP
+                minutes text, import_hash text)
             """, cancellationToken);
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY import_meetings FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY exchange_staging.meetings FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             foreach (var (m, id, hash, _, _) in plan)
             {
@@ -371,55 +381,63 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         }
 
         await ExecuteAsync(connection, """
-            CREATE TEMP TABLE import_meeting_themes (meeting_id uuid, theme_id uuid) ON COMMIT DROP;
-            CREATE TEMP TABLE import_agenda (id uuid, meeting_id uuid, position int, title text, notes text) ON COMMIT DROP;
-            CREATE TEMP TABLE import_decisions (id uuid, meeting_id uuid, position int, text text) ON COMMIT DROP;
+            CREATE UNLOGGED TABLE exchange_staging.meeting_themes (meeting_id uuid, theme_id uuid);
+            CREATE UNLOGGED TABLE exchange_staging.agenda (id uuid, meeting_id uuid, position int, title text, notes text);
+            CREATE UNLOGGED TABLE exchange_staging.decisions (id uuid, meeting_id uuid, position int, text text);
             """, cancellationToken);
-        await CopyAsync(connection, "COPY import_meeting_themes (meeting_id, theme_id) FROM STDIN (FORMAT BINARY)",
+        await CopyAsync(connection, "COPY exchange_staging.meeting_themes (meeting_id, theme_id) FROM STDIN (FORMAT BINARY)",
             plan.SelectMany(m => m.Record.Themes.Select(t => new object?[] { m.Id, themes[t] })),
             [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid], cancellationToken);
-        await CopyAsync(connection, "COPY import_agenda (id, meeting_id, position, title, notes) FROM STDIN (FORMAT BINARY)",
+        await CopyAsync(connection, "COPY exchange_staging.agenda (id, meeting_id, position, title, notes) FROM STDIN (FORMAT BINARY)",
             plan.SelectMany(m => (m.Record.Agenda ?? []).Select((a, i) => new object?[] { Guid.CreateVersion7(), m.Id, i, a.Title, a.Notes ?? "" })),
             [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text], cancellationToken);
-        await CopyAsync(connection, "COPY import_decisions (id, meeting_id, position, text) FROM STDIN (FORMAT BINARY)",
+        await CopyAsync(connection, "COPY exchange_staging.decisions (id, meeting_id, position, text) FROM STDIN (FORMAT BINARY)",
             plan.SelectMany(m => (m.Record.Decisions ?? []).Select((d, i) => new object?[] { Guid.CreateVersion7(), m.Id, i, d })),
             [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Integer, NpgsqlDbType.Text], cancellationToken);
 
-        // The searchable text and document are computed here, in the statement that writes the row, from the staged children.
+        // The searchable texts and documents first, in parallel for a large file (as for practices), then the rows.
         var previousRevisions = await ReadLatestRevisionsAsync(connection, plan.Where(m => m.IsChanged).Select(m => m.Id).ToArray(), cancellationToken);
         await ExecuteAsync(connection, """
+            CREATE UNLOGGED TABLE exchange_staging.meeting_documents AS
             WITH agenda AS (
                 SELECT meeting_id, string_agg(concat_ws(' ', title, notes), E'\n' ORDER BY position) AS lines, string_agg(title, ' ' ORDER BY position) AS titles
-                FROM import_agenda GROUP BY meeting_id),
-            decisions AS (SELECT meeting_id, string_agg(text, E'\n' ORDER BY position) AS lines FROM import_decisions GROUP BY meeting_id),
-            themes AS (SELECT meeting_id, array_agg(theme_id) AS ids FROM import_meeting_themes GROUP BY meeting_id),
+                FROM exchange_staging.agenda GROUP BY meeting_id),
+            decisions AS (SELECT meeting_id, string_agg(text, E'\n' ORDER BY position) AS lines FROM exchange_staging.decisions GROUP BY meeting_id),
+            themes AS (SELECT meeting_id, array_agg(theme_id) AS ids FROM exchange_staging.meeting_themes GROUP BY meeting_id),
             staged AS (
-                SELECT i.*, public.exchange_meeting_text_of(a.lines, d.lines, i.minutes) AS search_text, a.titles, d.lines AS decision_lines, t.ids
-                FROM import_meetings i
+                SELECT i.id, i.language, i.title, i.location, public.exchange_meeting_text_of(a.lines, d.lines, i.minutes) AS search_text,
+                    a.titles, d.lines AS decision_lines, t.ids
+                FROM exchange_staging.meetings i
                 LEFT JOIN agenda a ON a.meeting_id = i.id
                 LEFT JOIN decisions d ON d.meeting_id = i.id
                 LEFT JOIN themes t ON t.meeting_id = i.id)
+            SELECT id, search_text, public.exchange_meeting_document(language, title, titles, decision_lines, search_text, location, ids) AS document
+            FROM staged
+            """, cancellationToken);
+        await ExecuteAsync(connection, """
             INSERT INTO meetings (id, external_id, host_organization_id, author_id, title, starts_at, starts_offset_minutes,
                 ends_at, ends_offset_minutes, mode, location, language, tlp, minutes, import_hash, created_at, updated_at, version,
                 search_text, search_vector)
-            SELECT id, external_id, host_organization_id, NULL, title, starts_at, starts_offset_minutes,
-                ends_at, ends_offset_minutes, mode, location, language, tlp, minutes, import_hash, @now, @now, 1,
-                search_text, public.exchange_meeting_document(language, title, titles, decision_lines, search_text, location, ids)
-            FROM staged
+            SELECT i.id, i.external_id, i.host_organization_id, NULL, i.title, i.starts_at, i.starts_offset_minutes,
+                i.ends_at, i.ends_offset_minutes, i.mode, i.location, i.language, i.tlp, i.minutes, i.import_hash, @now, @now, 1,
+                d.search_text, d.document
+            FROM exchange_staging.meetings i
+            JOIN exchange_staging.meeting_documents d ON d.id = i.id
             ON CONFLICT (id) DO UPDATE SET external_id = EXCLUDED.external_id, host_organization_id = EXCLUDED.host_organization_id,
                 title = EXCLUDED.title, starts_at = EXCLUDED.starts_at, starts_offset_minutes = EXCLUDED.starts_offset_minutes,
                 ends_at = EXCLUDED.ends_at, ends_offset_minutes = EXCLUDED.ends_offset_minutes, mode = EXCLUDED.mode,
                 location = EXCLUDED.location, language = EXCLUDED.language, tlp = EXCLUDED.tlp, minutes = EXCLUDED.minutes,
                 import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at, version = meetings.version + 1,
                 search_text = EXCLUDED.search_text, search_vector = EXCLUDED.search_vector;
-            DELETE FROM meeting_participants WHERE meeting_id IN (SELECT id FROM import_meetings);
-            DELETE FROM meeting_themes WHERE meeting_id IN (SELECT id FROM import_meetings);
-            DELETE FROM meeting_agenda_items WHERE meeting_id IN (SELECT id FROM import_meetings);
-            DELETE FROM meeting_decisions WHERE meeting_id IN (SELECT id FROM import_meetings);
-            DELETE FROM meeting_action_items WHERE meeting_id IN (SELECT id FROM import_meetings);
-            INSERT INTO meeting_themes (meeting_id, theme_id) SELECT meeting_id, theme_id FROM import_meeting_themes;
-            INSERT INTO meeting_agenda_items (id, meeting_id, position, title, notes) SELECT id, meeting_id, position, title, notes FROM import_agenda;
-            INSERT INTO meeting_decisions (id, meeting_id, position, text) SELECT id, meeting_id, position, text FROM import_decisions;
+            DELETE FROM meeting_participants WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
+            DELETE FROM meeting_themes WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
+            DELETE FROM meeting_agenda_items WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
+            DELETE FROM meeting_decisions WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
+            DELETE FROM meeting_action_items WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
+            INSERT INTO meeting_themes (meeting_id, theme_id) SELECT meeting_id, theme_id FROM exchange_staging.meeting_themes;
+            INSERT INTO meeting_agenda_items (id, meeting_id, position, title, notes) SELECT id, meeting_id, position, title, notes FROM exchange_staging.agenda;
+            INSERT INTO meeting_decisions (id, meeting_id, position, text) SELECT id, meeting_id, position, text FROM exchange_staging.decisions;
+            DROP TABLE exchange_staging.meetings, exchange_staging.meeting_themes, exchange_staging.agenda, exchange_staging.decisions, exchange_staging.meeting_documents;
             """, cancellationToken, now);
 
         await CopyAsync(connection, "COPY meeting_participants (meeting_id, organization_id) FROM STDIN (FORMAT BINARY)",

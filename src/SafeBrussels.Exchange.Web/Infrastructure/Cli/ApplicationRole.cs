@@ -10,7 +10,8 @@ namespace SafeBrussels.Exchange.Web.Infrastructure.Cli;
 /// Two database roles for production: <c>migrate</c> runs as the owner of the schema; the application connects as a
 /// role that may read and write the data but not change the schema, and may only add to the audit trail (no UPDATE,
 /// DELETE or TRUNCATE on <c>audit_entries</c>, and, not being its owner, no way to switch its triggers off). The daily
-/// purge goes through <c>audit_purge</c>, which runs with the owner's rights.
+/// purge goes through <c>audit_purge</c>, which runs with the owner's rights. The only tables it may create are an
+/// import's staging tables, in <c>exchange_staging</c>, inside the import's transaction.
 /// </summary>
 internal static partial class ApplicationRole
 {
@@ -43,6 +44,7 @@ internal static partial class ApplicationRole
         await using var grant = new NpgsqlCommand(
             $"""
             GRANT USAGE ON SCHEMA public, {schema} TO {role};
+            GRANT USAGE, CREATE ON SCHEMA exchange_staging TO {role};
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public, {schema} TO {role};
             GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public, {schema} TO {role};
             GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {role};

@@ -2,13 +2,14 @@
 # Runs a measurement of tests/SafeBrussels.Exchange.Benchmarks on a throwaway PostgreSQL (not part of the test run):
 #   deploy/local/measure.sh search-eval     search quality on the judged dev set (recall@10, nDCG@10)
 #   deploy/local/measure.sh benchmark       search speed and bulk load on a generated corpus (docs/benchmarks.md)
+#   deploy/local/measure.sh digest-benchmark  10,000 digests against MailKit alone on the same corpus (docs/benchmarks.md)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
 # shellcheck source=lib.sh
 source deploy/local/lib.sh
 
-[ $# -ge 1 ] || die "usage: deploy/local/measure.sh search-eval|benchmark [options]"
+[ $# -ge 1 ] || die "usage: deploy/local/measure.sh search-eval|benchmark|digest-benchmark [options]"
 command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is not on PATH"
 ensure_postgres
 

@@ -69,7 +69,7 @@ internal static class DigestBenchmarkCommand
         // after the period's ledger is emptied. Building also warms the process (JIT, plans, caches), so that the run and
         // MailKit alone are compared warm; the ratio is taken within each round and its median reported, since on two
         // shared cores either figure alone moves by up to ±20 % from one minute to the next.
-        var rounds = BenchmarkCommand.Option(args, "--rounds", 3);
+        var rounds = BenchmarkCommand.Option(args, "--rounds", 5);
         var recorded = 0;
         app.Services.GetRequiredService<DigestSender>().Delivered += _ => Interlocked.Increment(ref recorded);
         var results = new List<Round>();

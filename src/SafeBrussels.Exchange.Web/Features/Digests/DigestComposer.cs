@@ -18,7 +18,7 @@ public sealed class DigestComposer
     public const int ItemsPerGroup = 5;
 
     /// <summary>PostgreSQL's memory for each sort or hash of the composition's statements (see <see cref="ComposeAsync"/>).</summary>
-    private const string SetWorkMemory = "SET LOCAL work_mem = '2MB'";
+    private const string SetWorkMemory = "SET LOCAL work_mem = '2MB'; SET LOCAL random_page_cost = 1.1";
 
     /// <summary>Action items due within this many days (or overdue) are listed.</summary>
     public const int ActionItemHorizonDays = 14;
@@ -85,13 +85,27 @@ public sealed class DigestComposer
         var changedMeetings = db.Meetings.Where(m => m.UpdatedAt > earliest && m.UpdatedAt <= period);
         var changedPractices = db.Practices.Where(p => p.UpdatedAt > earliest && p.UpdatedAt <= period);
         var organizations = db.Database.SqlQuery<Guid>($"SELECT unnest({organizationIds.Distinct().ToArray()}) AS \"Value\"");
-        var changed = (await changedMeetings
-                .Select(m => new DigestReach.Record(true, m.Id, m.Title, m.Tlp, m.CreatedAt, m.UpdatedAt, m.AuthorId, m.HostOrganizationId, m.HostOrganization!.Name))
-                .AsNoTracking().ToListAsync(cancellationToken))
-            .Concat(await changedPractices
-                .Select(p => new DigestReach.Record(false, p.Id, p.Title, p.Tlp, p.CreatedAt, p.UpdatedAt, p.AuthorId, p.OrganizationId, p.Organization!.Name))
-                .AsNoTracking().ToListAsync(cancellationToken))
+        // Each with its themes, gathered by index from the record's own key in the same statement (not a second pass
+        // over every record's themes).
+        var changedRows = (await db.Database.SqlQuery<ChangedRecord>(
+                $"""
+                SELECT m.id, m.title, m.tlp, m.created_at, m.updated_at, m.author_id, m.host_organization_id AS organization_id,
+                       o.name AS organization, ARRAY(SELECT t.theme_id FROM meeting_themes t WHERE t.meeting_id = m.id) AS themes
+                FROM meetings m JOIN organizations o ON o.id = m.host_organization_id
+                WHERE m.updated_at > {earliest} AND m.updated_at <= {period}
+                """).ToListAsync(cancellationToken))
+            .Select(r => (Record: r.ToRecord(onMeeting: true), r.Themes))
+            .Concat((await db.Database.SqlQuery<ChangedRecord>(
+                $"""
+                SELECT p.id, p.title, p.tlp, p.created_at, p.updated_at, p.author_id, p.organization_id,
+                       o.name AS organization, ARRAY(SELECT t.theme_id FROM practice_themes t WHERE t.practice_id = p.id) AS themes
+                FROM practices p JOIN organizations o ON o.id = p.organization_id
+                WHERE p.updated_at > {earliest} AND p.updated_at <= {period}
+                """).ToListAsync(cancellationToken))
+                .Select(r => (Record: r.ToRecord(onMeeting: false), r.Themes)))
             .ToList();
+        var changed = changedRows.Select(c => c.Record).ToList();
+        var changedThemes = changedRows.SelectMany(c => c.Themes.Select(themeId => (c.Record.Id, ThemeId: themeId))).ToLookup(t => t.Id, t => t.ThemeId);
         var seenByOrganizations = (await changedMeetings.SeenByOrganizations(organizations)
                 .Select(s => new DigestReach.Pair(s.Reader.OrganizationId, true, s.Record.Id)).ToListAsync(cancellationToken))
             .Concat(await changedPractices.SeenByOrganizations(organizations)
@@ -100,14 +114,6 @@ public sealed class DigestComposer
                 .Select(s => new DigestReach.Pair(s.Reader.UserId, true, s.Record.Id)).ToListAsync(cancellationToken))
             .Concat(await changedPractices.SeenPersonallyBy(readers)
                 .Select(s => new DigestReach.Pair(s.Reader.UserId, false, s.Record.Id)).ToListAsync(cancellationToken));
-        // Their themes by their keys (an index lookup per record, not a pass over every record's themes).
-        var changedMeetingIds = changed.Where(c => c.OnMeeting).Select(c => c.Id).ToList();
-        var changedPracticeIds = changed.Where(c => !c.OnMeeting).Select(c => c.Id).ToList();
-        var changedThemes = (await db.Set<MeetingTheme>().Where(t => changedMeetingIds.Contains(t.MeetingId))
-                .Select(t => new { RecordId = t.MeetingId, t.ThemeId }).ToListAsync(cancellationToken))
-            .Concat(await db.Set<PracticeTheme>().Where(t => changedPracticeIds.Contains(t.PracticeId))
-                .Select(t => new { RecordId = t.PracticeId, t.ThemeId }).ToListAsync(cancellationToken))
-            .ToLookup(t => t.RecordId, t => t.ThemeId);
         var readerFollows = await follows.Where(f => readerIds.Contains(f.UserId))
             .Select(f => new DigestReach.Followed(f.UserId, f.ThemeId, f.OrganizationId, f.PracticeId, f.MeetingId))
             .AsNoTracking().ToListAsync(cancellationToken);
@@ -173,9 +179,9 @@ public sealed class DigestComposer
         // The themes of the records listed besides those changed (adaptations, comments on older records).
         var practiceIds = adaptations.Concat(practiceComments).Select(r => r.RecordId).Where(id => !changedThemes.Contains(id)).Distinct().ToList();
         var meetingIds = meetingComments.Select(r => r.RecordId).Where(id => !changedThemes.Contains(id)).Distinct().ToList();
-        var otherThemes = (await db.Set<PracticeTheme>().Where(t => practiceIds.Contains(t.PracticeId))
+        var otherThemes = (practiceIds.Count == 0 ? [] : await db.Set<PracticeTheme>().Where(t => practiceIds.Contains(t.PracticeId))
                 .Select(t => new { RecordId = t.PracticeId, t.ThemeId }).ToListAsync(cancellationToken))
-            .Concat(await db.Set<MeetingTheme>().Where(t => meetingIds.Contains(t.MeetingId))
+            .Concat(meetingIds.Count == 0 ? [] : await db.Set<MeetingTheme>().Where(t => meetingIds.Contains(t.MeetingId))
                 .Select(t => new { RecordId = t.MeetingId, t.ThemeId }).ToListAsync(cancellationToken))
             .ToLookup(t => t.RecordId, t => t.ThemeId);
         IReadOnlyList<Guid> ThemesOf(Guid recordId) => (changedThemes.Contains(recordId) ? changedThemes[recordId] : otherThemes[recordId]).ToList();
@@ -243,6 +249,23 @@ public sealed class DigestComposer
         SupportedLanguages.IsSupported(emailLanguage) ? emailLanguage!
         : SupportedLanguages.IsSupported(preferredLanguage) ? preferredLanguage!
         : organizationLanguages?.FirstOrDefault(SupportedLanguages.IsSupported) ?? SupportedLanguages.Default;
+
+    /// <summary>A meeting or practice changed in the period as its statement reads it, with its themes.</summary>
+    private sealed class ChangedRecord
+    {
+        public Guid Id { get; init; }
+        public string Title { get; init; } = "";
+        public string Tlp { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+        public Guid? AuthorId { get; init; }
+        public Guid OrganizationId { get; init; }
+        public string Organization { get; init; } = "";
+        public Guid[] Themes { get; init; } = [];
+
+        public DigestReach.Record ToRecord(bool onMeeting) =>
+            new(onMeeting, Id, Title, TlpLabels.Parse(Tlp), CreatedAt, UpdatedAt, AuthorId, OrganizationId, Organization);
+    }
 
     private sealed record Row(
         Guid UserId, DigestItemKind Kind, Guid RecordId, bool OnMeeting, string Title, Tlp Tlp, bool IsNew,

@@ -87,25 +87,22 @@ public sealed class DigestComposer
         var organizations = db.Database.SqlQuery<Guid>($"SELECT unnest({organizationIds.Distinct().ToArray()}) AS \"Value\"");
         // Each with its themes, gathered by index from the record's own key in the same statement (not a second pass
         // over every record's themes).
-        var changedRows = (await db.Database.SqlQuery<ChangedRecord>(
+        var changedRows = await db.Database.SqlQuery<ChangedRecord>(
                 $"""
-                SELECT m.id, m.title, m.tlp, m.created_at, m.updated_at, m.author_id, m.host_organization_id AS organization_id,
-                       o.name AS organization, ARRAY(SELECT t.theme_id FROM meeting_themes t WHERE t.meeting_id = m.id) AS themes
+                SELECT true AS on_meeting, m.id, m.title, m.tlp, m.created_at, m.updated_at, m.author_id,
+                       m.host_organization_id AS organization_id, o.name AS organization,
+                       ARRAY(SELECT t.theme_id FROM meeting_themes t WHERE t.meeting_id = m.id) AS themes
                 FROM meetings m JOIN organizations o ON o.id = m.host_organization_id
                 WHERE m.updated_at > {earliest} AND m.updated_at <= {period}
-                """).ToListAsync(cancellationToken))
-            .Select(r => (Record: r.ToRecord(onMeeting: true), r.Themes))
-            .Concat((await db.Database.SqlQuery<ChangedRecord>(
-                $"""
-                SELECT p.id, p.title, p.tlp, p.created_at, p.updated_at, p.author_id, p.organization_id,
-                       o.name AS organization, ARRAY(SELECT t.theme_id FROM practice_themes t WHERE t.practice_id = p.id) AS themes
+                UNION ALL
+                SELECT false, p.id, p.title, p.tlp, p.created_at, p.updated_at, p.author_id,
+                       p.organization_id, o.name,
+                       ARRAY(SELECT t.theme_id FROM practice_themes t WHERE t.practice_id = p.id)
                 FROM practices p JOIN organizations o ON o.id = p.organization_id
                 WHERE p.updated_at > {earliest} AND p.updated_at <= {period}
-                """).ToListAsync(cancellationToken))
-                .Select(r => (Record: r.ToRecord(onMeeting: false), r.Themes)))
-            .ToList();
-        var changed = changedRows.Select(c => c.Record).ToList();
-        var changedThemes = changedRows.SelectMany(c => c.Themes.Select(themeId => (c.Record.Id, ThemeId: themeId))).ToLookup(t => t.Id, t => t.ThemeId);
+                """).ToListAsync(cancellationToken);
+        var changed = changedRows.Select(c => c.ToRecord()).ToList();
+        var changedThemes = changedRows.SelectMany(c => c.Themes.Select(themeId => (c.Id, ThemeId: themeId))).ToLookup(t => t.Id, t => t.ThemeId);
         var seenByOrganizations = (await changedMeetings.SeenByOrganizations(organizations)
                 .Select(s => new DigestReach.Pair(s.Reader.OrganizationId, true, s.Record.Id)).ToListAsync(cancellationToken))
             .Concat(await changedPractices.SeenByOrganizations(organizations)
@@ -253,6 +250,7 @@ public sealed class DigestComposer
     /// <summary>A meeting or practice changed in the period as its statement reads it, with its themes.</summary>
     private sealed class ChangedRecord
     {
+        public bool OnMeeting { get; init; }
         public Guid Id { get; init; }
         public string Title { get; init; } = "";
         public string Tlp { get; init; } = "";
@@ -263,8 +261,8 @@ public sealed class DigestComposer
         public string Organization { get; init; } = "";
         public Guid[] Themes { get; init; } = [];
 
-        public DigestReach.Record ToRecord(bool onMeeting) =>
-            new(onMeeting, Id, Title, TlpLabels.Parse(Tlp), CreatedAt, UpdatedAt, AuthorId, OrganizationId, Organization);
+        public DigestReach.Record ToRecord() =>
+            new(OnMeeting, Id, Title, TlpLabels.Parse(Tlp), CreatedAt, UpdatedAt, AuthorId, OrganizationId, Organization);
     }
 
     private sealed record Row(

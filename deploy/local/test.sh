@@ -49,6 +49,20 @@ for trx in "$results"/*.trx; do
   t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters"); e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
+# Each failed test again, with the start of its message, so that the end of the log says what broke.
+if [ "$failed" -gt 0 ]; then
+  echo "Failed tests:"
+  for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    awk '
+      function decode(s) { gsub(/&quot;/, "\"", s); gsub(/&apos;/, "\047", s); gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s); gsub(/&#xD;/, "", s); gsub(/&amp;/, "\\&", s); return s }
+      /<UnitTestResult / && /outcome="Failed"/ { failed = 1; name = $0; sub(/.*testName="/, "", name); sub(/".*/, "", name); print "  - " decode(name); next }
+      failed && /<Message>/ { inmsg = 1; lines = 0; sub(/.*<Message>/, "") }
+      failed && inmsg { end = sub(/<\/Message>.*/, ""); if (lines++ < 12) print "      " decode($0); if (end) inmsg = 0 }
+      /<\/UnitTestResult>/ { failed = 0; inmsg = 0 }
+    ' "$trx"
+  done
+fi
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   die "no test ran"

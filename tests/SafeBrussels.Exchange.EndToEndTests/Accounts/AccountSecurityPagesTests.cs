@@ -122,7 +122,15 @@ public sealed class AccountSecurityPagesTests(BrowserFixture browser)
         }
         catch (TimeoutException)
         {
-            await page.Locator("[data-testid=passkey-sign-in]").ClickAsync();
+            try
+            {
+                await page.Locator("[data-testid=passkey-sign-in]").ClickAsync(new() { Timeout = 15_000 });
+            }
+            catch (Exception ex) when ((ex is PlaywrightException or TimeoutException) && !page.Url.Contains("/Account/Login", StringComparison.Ordinal))
+            {
+                // The offer made on load was accepted meanwhile, on a slow machine: the button went with the page.
+            }
+
             await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 30_000 });
         }
 

@@ -38,6 +38,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         var seeded = await ExchangeCli.RunAsync(_factory.Services, ["seed-demo"], output, error);
         Assert.True(seeded == 0, error.ToString());
 
+        // A 2-core machine running the app, PostgreSQL and Chromium at once can take more than the default 5 s to
+        // render a page; an assertion that holds only waits as long as it needs to.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -60,7 +60,7 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            var report = await RunAsync(connection, read, dryRun, actor, cancellationToken);
+            var report = await RunAsync(db, connection, read, dryRun, actor, cancellationToken);
             if (report.Written)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -87,7 +87,7 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         }
     }
 
-    private async Task<ImportReport> RunAsync(NpgsqlConnection connection, Read read, bool dryRun, Viewer? actor, CancellationToken cancellationToken)
+    private async Task<ImportReport> RunAsync(ExchangeDbContext db, NpgsqlConnection connection, Read read, bool dryRun, Viewer? actor, CancellationToken cancellationToken)
     {
         var document = read.Document;
         // One import at a time: two imports of overlapping files must not interleave their upserts.
@@ -101,10 +101,15 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         var existingPractices = await ReadExistingAsync(connection, "practices", practiceRefs, cancellationToken);
         var existingMeetings = await ReadExistingAsync(connection, "meetings", meetings.Select(m => m.ExternalId).Distinct().ToArray(), cancellationToken);
 
+        // Through the platform (an administrator, not the operator's command line) an import gets no override of the
+        // sharing rules: it may neither replace nor adapt a record its administrator may not see.
+        var hidden = actor is null ? [] : await HiddenFromAsync(db, actor, existingPractices, existingMeetings, cancellationToken);
         var problems = ExchangeChecks.Check(document, new ExchangeChecks.Known(
             organizations.Keys.ToHashSet(StringComparer.Ordinal),
             themes.Keys.ToHashSet(StringComparer.Ordinal),
-            existingPractices.Keys.ToHashSet(StringComparer.Ordinal)));
+            existingPractices.Where(p => !hidden.Contains(p.Value.Id)).Select(p => p.Key).ToHashSet(StringComparer.Ordinal)));
+        problems.AddRange(NotVisible("practices", practices.Select(p => p.ExternalId), existingPractices, hidden));
+        problems.AddRange(NotVisible("meetings", meetings.Select(m => m.ExternalId), existingMeetings, hidden));
         if (problems.Count > 0)
         {
             return ImportReport.Refused(problems);
@@ -167,6 +172,23 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
     }
 
     private sealed record Existing(Guid Id, string? Hash);
+
+    /// <summary>The records already on the platform that the file names and <paramref name="actor"/> may not see (the sharing rules, in SQL).</summary>
+    private static async Task<HashSet<Guid>> HiddenFromAsync(
+        ExchangeDbContext db, Viewer actor, Dictionary<string, Existing> practices, Dictionary<string, Existing> meetings, CancellationToken cancellationToken)
+    {
+        var practiceIds = practices.Values.Select(e => e.Id).ToList();
+        var meetingIds = meetings.Values.Select(e => e.Id).ToList();
+        var visible = (await db.Practices.VisibleTo(actor).Where(p => practiceIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken))
+            .Concat(await db.Meetings.VisibleTo(actor).Where(m => meetingIds.Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken));
+        return practiceIds.Concat(meetingIds).Except(visible).ToHashSet();
+    }
+
+    private static IEnumerable<ExchangeProblem> NotVisible(string collection, IEnumerable<string> externalIds, Dictionary<string, Existing> existing, HashSet<Guid> hidden) =>
+        externalIds
+            .Select((externalId, index) => (externalId, index))
+            .Where(r => existing.TryGetValue(r.externalId, out var found) && hidden.Contains(found.Id))
+            .Select(r => new ExchangeProblem($"$.{collection}[{r.index}].externalId", ExchangeProblemCodes.NotVisible, [r.externalId]));
 
     private sealed record Planned<T>(T Record, Guid Id, string Hash, bool IsNew, bool IsChanged);
 

@@ -55,6 +55,7 @@ public static class ExchangeProblemCodes
     public const string UnknownOrganization = "unknownOrganization";
     public const string UnknownTheme = "unknownTheme";
     public const string UnknownPractice = "unknownPractice";
+    public const string NotVisible = "notVisible";
     public const string AdaptsItself = "adaptsItself";
     public const string AdaptationCycle = "adaptationCycle";
     public const string TranslationLanguage = "translationLanguage";
@@ -90,6 +91,7 @@ public static class ExchangeProblemMessages
         [ExchangeProblemCodes.UnknownOrganization] = "no organization has the key '{0}', in this file or on the platform",
         [ExchangeProblemCodes.UnknownTheme] = "unknown theme '{0}'",
         [ExchangeProblemCodes.UnknownPractice] = "no practice has the externalId '{0}', in this file or on the platform",
+        [ExchangeProblemCodes.NotVisible] = "the externalId '{0}' is a record you may not see: an import through the platform may not replace it",
         [ExchangeProblemCodes.AdaptsItself] = "a practice cannot be adapted from itself ('{0}')",
         [ExchangeProblemCodes.AdaptationCycle] = "adaptations form a cycle: {0}",
         [ExchangeProblemCodes.TranslationLanguage] = "'{0}' is the practice's own language; a translation must be into another language",

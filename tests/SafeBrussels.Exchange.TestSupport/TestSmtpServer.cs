@@ -53,6 +53,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public IReadOnlyCollection<MimeMessage> Messages => _messages;
 
+    /// <summary>Raised for each message kept, before the relay's reply to it goes out (tests act "while the relay accepts").</summary>
+    public event Action<MimeMessage>? Received;
+
     /// <summary>How many messages arrived.</summary>
     public int Count => Volatile.Read(ref _count);
 
@@ -133,6 +136,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
                 var message = await MimeMessage.LoadAsync(stream, cancellationToken);
                 owner._messages.Enqueue(message);
                 owner._arrived.Release();
+                owner.Received?.Invoke(message);
             }
 
             return SmtpResponse.Ok;

@@ -38,18 +38,37 @@ public sealed partial class DigestMailTests(BrowserFixture browser)
         await page.SignInAsync("reader@stad-gent.example");
         await page.GotoAsync("/culture/set?lang=en&returnUrl=%2Fprofile%2Fdigest");
         await page.SettleAsync();
-        var theme = page.GetByRole(AriaRole.Checkbox, new() { Name = "Street harassment", Exact = true });
-        if (!await theme.IsCheckedAsync())
+        // The Gent reader starts out following their organization's usual themes: stop following them all, then
+        // follow one of them again, so that what the digest holds comes from the clicks below.
+        foreach (var usual in new[] { "Street harassment", "Drugs and addiction", "Nuisance and the feeling of insecurity" })
         {
-            await theme.ClickAsync();
+            var box = Theme(page, usual);
+            await Assertions.Expect(box).ToBeCheckedAsync();
+            await box.ClickAsync();
+            await Assertions.Expect(box).Not.ToBeCheckedAsync();
         }
 
-        await Assertions.Expect(theme).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Checked = true })).ToHaveCountAsync(0);
+        await Theme(page, "Drugs and addiction").ClickAsync();
+        await Assertions.Expect(Theme(page, "Drugs and addiction")).ToBeCheckedAsync();
+
+        // Saved, not only shown: a fresh page load says the same.
+        await page.ReloadAsync();
+        await page.SettleAsync();
+        await Assertions.Expect(Theme(page, "Drugs and addiction")).ToBeCheckedAsync();
+        await Assertions.Expect(Theme(page, "Street harassment")).Not.ToBeCheckedAsync();
 
         var period = DigestSchedule.LatestDue(DigestFrequency.Weekly, DayOfWeek.Monday, 8, DateTimeOffset.UtcNow.AddDays(7))!.Value;
         Assert.Equal(0, await RunAsync(app, "digests", "send-due", "--at", period.AddMinutes(5).ToString("O")));
 
         var html = await smtp4dev.HtmlOfMessageToAsync("reader@stad-gent.example", "digest");
+        // The week's drugs meeting (followed theme) is in it, under its theme; no group for the themes no longer
+        // followed (their meetings may still appear for the action items of the reader's organization).
+        Assert.Contains("drugsbeleid en schadebeperking", html);
+        var groups = Heading().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.Contains("Drugs and addiction", groups);
+        Assert.DoesNotContain("Street harassment", groups);
+        Assert.DoesNotContain("Nuisance and the feeling of insecurity", groups);
         var link = PracticeLink().Match(html);
         Assert.True(link.Success, "no record link in the digest: " + html[..Math.Min(html.Length, 2000)]);
         Assert.StartsWith(baseUrl + "/", link.Groups[1].Value);
@@ -58,8 +77,11 @@ public sealed partial class DigestMailTests(BrowserFixture browser)
         Assert.True(response?.Ok);
         await page.SettleAsync();
         await Assertions.Expect(page.Locator("[data-testid=follow-button]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Drugs and addiction").First).ToBeVisibleAsync();
         await context.CloseAsync();
     }
+
+    private static ILocator Theme(IPage page, string name) => page.GetByRole(AriaRole.Checkbox, new() { Name = name, Exact = true });
 
     private static async Task<int> RunAsync(ExchangeAppFactory app, params string[] args)
     {
@@ -69,6 +91,9 @@ public sealed partial class DigestMailTests(BrowserFixture browser)
         Assert.True(exit == 0, $"{string.Join(' ', args)}: {error}");
         return exit;
     }
+
+    [GeneratedRegex("<h2[^>]*>([^<]*)</h2>")]
+    private static partial Regex Heading();
 
     [GeneratedRegex("href=\"([^\"]+/(?:practices|meetings)/[0-9a-f-]{36})\"")]
     private static partial Regex PracticeLink();

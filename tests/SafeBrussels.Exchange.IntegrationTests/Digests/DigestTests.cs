@@ -237,6 +237,54 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
     }
 
     [Fact]
+    public async Task Open_action_items_of_the_member_or_their_organization_due_within_14_days_or_overdue_are_listed()
+    {
+        var host = await App.CreateOrganizationAsync();
+        var partner = await App.CreateOrganizationAsync();
+        var outsider = await App.CreateOrganizationAsync();
+        var (_, authorViewer) = await App.CreateUserAsync(host, ExchangeRole.Contributor);
+        var (owner, _) = await App.CreateUserAsync(partner, ExchangeRole.Reader);
+        var (colleague, _) = await App.CreateUserAsync(partner, ExchangeRole.Reader);
+        var (outside, _) = await App.CreateUserAsync(outsider, ExchangeRole.Reader);
+        var at = DigestFixture.NextWeeklyPeriod().AddMinutes(1);
+        var today = DateOnly.FromDateTime(Web.Infrastructure.Localization.ExchangeTime.ToBrussels(at).DateTime);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var input = MeetingBuilder.Valid($"Follow-up {tag}", Tlp.Amber, partner.Id);
+        input.ActionItems =
+        [
+            new() { Title = $"Own in ten days {tag}", OwnerUserId = owner.Id, Due = today.AddDays(10) },
+            new() { Title = $"Own on day fourteen {tag}", OwnerUserId = owner.Id, Due = today.AddDays(14) },
+            new() { Title = $"Organization overdue {tag}", OwnerOrganizationId = partner.Id, Due = today.AddDays(-3) },
+            new() { Title = $"Own in three weeks {tag}", OwnerUserId = owner.Id, Due = today.AddDays(21) },
+            new() { Title = $"Own but done {tag}", OwnerUserId = owner.Id, Due = today.AddDays(2), IsDone = true },
+            new() { Title = $"Own without date {tag}", OwnerUserId = owner.Id },
+            new() { Title = $"Outsider's, on a record they may not see {tag}", OwnerOrganizationId = outsider.Id, Due = today.AddDays(1) },
+        ];
+        var created = await App.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(authorViewer, input));
+        Assert.True(created.Result.Succeeded, string.Join(", ", created.Result.Errors));
+        await digests.OnlyTheseReceiveAsync(owner.Id, colleague.Id, outside.Id);
+
+        Assert.Contains("Sent 2 digest(s)", await digests.SendDueAsync(at));
+
+        var own = Text(Single(owner));
+        Assert.Contains($"Own in ten days {tag}", own);
+        Assert.Contains($"Own on day fourteen {tag}", own);
+        Assert.Contains($"Organization overdue {tag}", own);
+        Assert.DoesNotContain($"Own in three weeks {tag}", own);
+        Assert.DoesNotContain($"Own but done {tag}", own);
+        Assert.DoesNotContain($"Own without date {tag}", own);
+        Assert.DoesNotContain("Outsider's", own);
+        Assert.StartsWith("[TLP:AMBER]", Single(owner).Subject);
+
+        var theirs = Text(Single(colleague));
+        Assert.Contains($"Organization overdue {tag}", theirs);
+        Assert.DoesNotContain($"Own in ten days {tag}", theirs);
+
+        // Their organization owns an item, but the meeting is not shared with it: nothing, so no email.
+        Assert.Empty(digests.DigestsTo(outside));
+    }
+
+    [Fact]
     public async Task A_crash_in_the_middle_of_a_batch_then_a_rerun_gives_everyone_exactly_one_message()
     {
         var readers = new List<ApplicationUser>();
@@ -269,6 +317,55 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
         }
 
         Assert.Equal(2, readers.Count(r => digests.DigestsTo(r).Count == 1));
+        Assert.Contains("Sent 3 digest(s)", await digests.SendDueAsync(at));
+        Assert.All(readers, r => Assert.Single(digests.DigestsTo(r)));
+    }
+
+    [Fact]
+    public async Task A_batch_stopped_while_the_relay_accepts_a_message_records_it_and_a_rerun_sends_the_rest_once()
+    {
+        var readers = new List<ApplicationUser>();
+        for (var i = 0; i < 5; i++)
+        {
+            readers.Add((await ReaderWithNewsAsync()).User);
+        }
+
+        await digests.OnlyTheseReceiveAsync([.. readers.Select(r => r.Id)]);
+        var at = DigestFixture.NextWeeklyPeriod().AddMinutes(1);
+        var batch = Assert.Single(await App.Factory.Services.GetRequiredService<DigestScheduler>().FindDueAsync(at));
+        var addresses = readers.Select(r => r.Email!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        using var stop = new CancellationTokenSource();
+        var arrived = 0;
+        // The job is stopped (an instance shutting down, a sibling batch failing) while the relay takes the second
+        // message, before its reply: that message is with the relay and must be recorded, not withdrawn.
+        void StopOnSecond(MimeMessage message)
+        {
+            if (message.To.Mailboxes.Any(b => addresses.Contains(b.Address)) && Interlocked.Increment(ref arrived) == 2)
+            {
+                stop.Cancel();
+            }
+        }
+
+        App.Smtp.Received += StopOnSecond;
+        try
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                App.Factory.Services.GetRequiredService<DigestSender>().SendBatchAsync(batch.Period, batch.UserIds, stop.Token));
+        }
+        finally
+        {
+            App.Smtp.Received -= StopOnSecond;
+        }
+
+        var received = readers.Where(r => digests.DigestsTo(r).Count == 1).Select(r => r.Id).ToHashSet();
+        Assert.Equal(2, received.Count);
+        await using (var db = App.Database.CreateContext())
+        {
+            var ids = readers.Select(r => r.Id).ToList();
+            var recorded = await db.DigestDeliveries.Where(d => ids.Contains(d.UserId) && d.Period == batch.Period).Select(d => d.UserId).ToListAsync();
+            Assert.True(received.SetEquals(recorded), "the ledger must hold exactly the members whose message the relay accepted");
+        }
+
         Assert.Contains("Sent 3 digest(s)", await digests.SendDueAsync(at));
         Assert.All(readers, r => Assert.Single(digests.DigestsTo(r)));
     }

@@ -69,33 +69,37 @@ public sealed class DigestSender(
             string? refusal = null;
             foreach (var digest in digests.Where(d => !d.IsEmpty))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                await rate.WaitAsync(cancellationToken);
                 var userId = digest.Recipient.UserId;
                 var at = time.GetUtcNow();
 
-                // The message is written while one round trip records the previous member (committed: their message
-                // is with the relay) and claims this one in a transaction that stays open until their message is
-                // handed over too.
-                var building = Task.Run(() => messages.Build(digest, at), cancellationToken);
+                // Right after the previous member's message was handed over, one round trip records it (committed)
+                // and claims this member in a transaction that stays open until their message is handed over too;
+                // the message is written meanwhile. Nothing may come between a handover and its commit: a
+                // cancellation or a wait there would withdraw the claim of a message already with the relay.
+                var building = Task.Run(() => messages.Build(digest, at), CancellationToken.None);
                 var claimed = await ledger.CommitThenClaimAsync(handedOver, refusal, userId, at, digest.ItemCount, messages.MessageIdFor(userId, digest.Period));
-                var message = await building;
                 if (handedOver is { } previous)
                 {
                     Delivered?.Invoke(previous);
                 }
 
                 (handedOver, refusal) = (null, null);
+                var message = await building;
                 if (!claimed)
                 {
                     skipped++;
                     continue;
                 }
 
+                // Stopping or waiting here is safe: the open claim is withdrawn and this member picked up again.
+                cancellationToken.ThrowIfCancellationRequested();
+                await rate.WaitAsync(cancellationToken);
                 client ??= await SmtpMailSender.ConnectAsync(email.Value, cancellationToken);
                 try
                 {
-                    await client.SendAsync(message, cancellationToken);
+                    // Not cancelled once begun: a handover cut short could leave the relay with a message whose
+                    // claim is then withdrawn. The client's timeout bounds it.
+                    await client.SendAsync(message, CancellationToken.None);
                     sent++;
                 }
                 catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500 && ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)

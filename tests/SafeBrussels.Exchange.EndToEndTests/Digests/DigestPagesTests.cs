@@ -51,8 +51,11 @@ public sealed class DigestPagesTests(BrowserFixture browser)
         await page.SettleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
 
+        // The preview: the subject as it would be sent (in the member's email language) and the records' links.
         await page.GotoAsync("/profile/digest/preview");
         await page.SettleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=digest-subject]")).ToContainTextAsync(new Regex("(Your digest|Votre résumé|Uw overzicht) ?: "));
+        await Assertions.Expect(page.Locator("main a[href*='/meetings/'], main a[href*='/practices/']").First).ToBeVisibleAsync();
         violations.AddRange(await page.SeriousAccessibilityViolationsAsync());
 
         // The unsubscribe page opens without signing in; a broken link says so.

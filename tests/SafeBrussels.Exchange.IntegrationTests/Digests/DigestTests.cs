@@ -72,7 +72,8 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
         Assert.DoesNotContain($"Strict cell {tag}", toOther);
         Assert.DoesNotContain($"Red file {tag}", toOther);
         Assert.DoesNotContain($"Radical youth {tag}", toOther);
-        Assert.StartsWith("Uw overzicht", Single(otherReader).Subject);
+        // The subject says what is inside, in the member's language: how many updates, on which themes.
+        Assert.Matches(@"^Uw overzicht: \d+ nieuwe items over Straatintimidatie", Single(otherReader).Subject);
 
         // The author also follows the theme of the adaptation: it is listed once, as an adaptation.
         Assert.Single(Regex.Matches(Text(Single(author)), $"Adapted {tag}"));
@@ -216,8 +217,10 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
 
         var message = Single(reader);
         Assert.Equal(5, Regex.Matches(message.TextBody!, @"\[TLP:GREEN\] Batch \d").Count);
-        Assert.Contains("and 2 more: https://localhost/practices?theme=street-harassment&sort=updated", message.TextBody);
-        Assert.Contains("Your digest: 7 new items", message.Subject);
+        Assert.Contains("and 2 more: practices https://localhost/practices?theme=street-harassment&sort=updated", message.TextBody);
+        Assert.Contains("  meetings https://localhost/meetings?theme=street-harassment", message.TextBody);
+        Assert.Contains("href=\"https://localhost/meetings?theme=street-harassment\"", message.HtmlBody);
+        Assert.Contains("Your digest: 7 updates on Street harassment (until ", message.Subject);
     }
 
     [Fact]
@@ -274,8 +277,9 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
         Assert.DoesNotContain($"Own but done {tag}", own);
         Assert.DoesNotContain($"Own without date {tag}", own);
         Assert.DoesNotContain("Outsider's", own);
-        Assert.StartsWith("[TLP:AMBER]", Single(owner).Subject);
+        Assert.StartsWith("[TLP:AMBER] Your digest: 3 action items due (until ", Single(owner).Subject);
 
+        Assert.StartsWith("[TLP:AMBER] Your digest: 1 action item due (until ", Single(colleague).Subject);
         var theirs = Text(Single(colleague));
         Assert.Contains($"Organization overdue {tag}", theirs);
         Assert.DoesNotContain($"Own in ten days {tag}", theirs);

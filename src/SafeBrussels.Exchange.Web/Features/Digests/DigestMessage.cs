@@ -51,6 +51,13 @@ public sealed class DigestMessage(
         return message;
     }
 
+    /// <summary>The subject the message would have, in the member's language (the preview shows it).</summary>
+    public string SubjectFor(Digest digest)
+    {
+        using var culture = CultureScope.Use(digest.Recipient.Language);
+        return Subject(digest);
+    }
+
     /// <summary>The same for the same member and period: a resent digest is recognisably the same message.</summary>
     public string MessageIdFor(Guid userId, DateTimeOffset period) =>
         $"digest.{userId:N}.{period.UtcDateTime.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture)}@{Host}";
@@ -63,20 +70,32 @@ public sealed class DigestMessage(
     {
         // Above GREEN, the most restrictive label leads so that nobody forwards the mail unaware.
         var label = digest.MostRestrictive > Tlp.Green ? $"[TLP:{digest.MostRestrictive.ToLabel()}] " : "";
-        return label + L("Digest.Subject", digest.ItemCount, Date(digest.Period));
+        // What is inside: how many updates on which themes (the first three), then the action items due.
+        var updates = digest.Groups.Sum(g => g.Items.Count + g.More);
+        var actions = digest.ActionItems.Count;
+        if (updates == 0)
+        {
+            return label + L(actions == 1 ? "Digest.SubjectOnlyAction" : "Digest.SubjectOnlyActions", actions, Date(digest.Period));
+        }
+
+        var themes = string.Join(", ", digest.Groups.Take(3).Select(GroupTitle)) + (digest.Groups.Count > 3 ? ", …" : "");
+        var subject = label + L(updates == 1 ? "Digest.SubjectOne" : "Digest.Subject", updates, Date(digest.Period), themes);
+        return actions == 0 ? subject : subject + L(actions == 1 ? "Digest.SubjectAction" : "Digest.SubjectActions", actions);
     }
 
     // What both bodies show of each group, worked out once: its title, each item's description and link, the rest.
     private sealed record Line(DigestItem Item, string What, string Link);
 
-    private sealed record Section(string Title, IReadOnlyList<Line> Lines, string? More, string? MoreLink);
+    // "And N more": the practice catalogue and the meeting list, each filtered on the group's theme.
+    private sealed record Section(string Title, IReadOnlyList<Line> Lines, string? More, string? MoreLink, string? MoreMeetingsLink);
 
     private List<Section> Sections(Digest digest) =>
         digest.Groups.Select(group => new Section(
                 GroupTitle(group),
                 group.Items.Select(item => new Line(item, What(item), Link(item))).ToList(),
-                group.More > 0 ? L("Digest.More", group.More) : null,
-                group.More > 0 ? MoreLink(group) : null))
+                group.More > 0 ? L("Digest.MoreWhere", group.More) : null,
+                group.More > 0 ? MoreLink(group) : null,
+                group.More > 0 ? MoreMeetingsLink(group) : null))
             .ToList();
 
     private string Text(Digest digest, IReadOnlyList<Section> sections, string unsubscribe)
@@ -97,7 +116,8 @@ public sealed class DigestMessage(
 
             if (section.More is not null)
             {
-                text.Append("- ").Append(section.More).Append(": ").AppendLine(section.MoreLink);
+                text.Append("- ").Append(section.More).Append(' ').Append(L("Digest.MorePractices")).Append(' ').AppendLine(section.MoreLink)
+                    .Append("  ").Append(L("Digest.MoreMeetings")).Append(' ').AppendLine(section.MoreMeetingsLink);
             }
 
             text.AppendLine();
@@ -150,8 +170,9 @@ public sealed class DigestMessage(
 
             if (section.More is not null)
             {
-                html.Append("<li style=\"margin:0 0 10px;font-size:14px;\"><a href=\"").Append(E(section.MoreLink!)).Append("\" style=\"color:#0b3d6b;\">")
-                    .Append(E(section.More)).Append("</a></li>");
+                html.Append("<li style=\"margin:0 0 10px;font-size:14px;\">").Append(E(section.More))
+                    .Append(" <a href=\"").Append(E(section.MoreLink!)).Append("\" style=\"color:#0b3d6b;\">").Append(E(L("Digest.MorePractices"))).Append("</a>")
+                    .Append(" · <a href=\"").Append(E(section.MoreMeetingsLink!)).Append("\" style=\"color:#0b3d6b;\">").Append(E(L("Digest.MoreMeetings"))).Append("</a></li>");
             }
 
             html.Append("</ul>");
@@ -211,6 +232,9 @@ public sealed class DigestMessage(
     private string Link(DigestItem item) =>
         links.Absolute((item.OnMeeting ? $"/meetings/{item.RecordId}" : $"/practices/{item.RecordId}")
             + (item.Kind == DigestItemKind.Comment ? "#discussion" : ""));
+
+    private string MoreMeetingsLink(DigestGroup group) =>
+        links.Absolute("/meetings", new Dictionary<string, string?> { ["theme"] = group.ThemeKey });
 
     private string MoreLink(DigestGroup group) =>
         links.Absolute("/practices", new Dictionary<string, string?> { ["theme"] = group.ThemeKey, ["sort"] = "updated" });

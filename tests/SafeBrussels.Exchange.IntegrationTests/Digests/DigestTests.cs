@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -429,6 +430,53 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
     }
 
     [Fact]
+    public async Task Each_look_for_due_digests_leaves_out_members_whose_batch_is_still_pending()
+    {
+        var (reader, practice) = await ReaderWithNewsAsync();
+        var now = DateTimeOffset.UtcNow;
+        var hour = Web.Infrastructure.Localization.ExchangeTime.ToBrussels(now).Hour;
+        var period = DigestSchedule.LatestDue(DigestFrequency.Daily, DayOfWeek.Monday, hour, now)!.Value;
+        await digests.OnlyTheseReceiveAsync(DigestFrequency.Daily, hour, reader.Id);
+        var storage = App.Factory.Services.GetRequiredService<JobStorage>();
+        var client = App.Factory.Services.GetRequiredService<IBackgroundJobClient>();
+        List<string> Pending() => [.. DigestJobs.PendingBatches(storage).Where(b => b.UserIds.Contains(reader.Id) && b.Period == period).Select(b => b.JobId)];
+
+        try
+        {
+            // The relay is away (no job server here): the batch stays pending while the recurring look runs again.
+            await using (var scope = App.Factory.Services.CreateAsyncScope())
+            {
+                var jobs = scope.ServiceProvider.GetRequiredService<DigestJobs>();
+                await jobs.EnqueueDueAsync(CancellationToken.None);
+                await jobs.EnqueueDueAsync(CancellationToken.None);
+                await jobs.EnqueueDueAsync(CancellationToken.None);
+            }
+
+            var first = Assert.Single(Pending());
+
+            // Ended without sending (deleted from the dashboard, as after running out of attempts): no longer
+            // pending, so the next look gives the member a new batch.
+            Assert.True(client.Delete(first));
+            await using (var scope = App.Factory.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<DigestJobs>().EnqueueDueAsync(CancellationToken.None);
+            }
+
+            var second = Assert.Single(Pending());
+            Assert.NotEqual(first, second);
+        }
+        finally
+        {
+            foreach (var id in Pending())
+            {
+                client.Delete(id);
+            }
+        }
+
+        _ = practice;
+    }
+
+    [Fact]
     public async Task Two_job_servers_on_one_database_send_one_digest_each()
     {
         var readers = new List<(ApplicationUser User, Guid Practice)>();
@@ -461,11 +509,16 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
         _ = first.Server;
         _ = second.Server;
 
-        // Both instances look for due digests and enqueue the same batches; both servers work on them.
+        // Both instances enqueue the same batches, as their looks for due digests do when they run at the same
+        // moment (a look leaves out the members of batches already pending, but both may look before either
+        // enqueued); both servers work on them.
         foreach (var instance in new[] { first, second })
         {
-            await using var scope = instance.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DigestJobs>().EnqueueDueAsync(CancellationToken.None);
+            var jobs = instance.Services.GetRequiredService<IBackgroundJobClient>();
+            foreach (var batch in await instance.Services.GetRequiredService<DigestScheduler>().FindDueAsync(DateTimeOffset.UtcNow))
+            {
+                jobs.Enqueue<DigestJobs>(j => j.SendBatchAsync(batch.Period, batch.UserIds, CancellationToken.None));
+            }
         }
 
         var deadline = DateTime.UtcNow.AddSeconds(60);

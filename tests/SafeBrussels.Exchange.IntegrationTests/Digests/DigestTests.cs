@@ -292,14 +292,7 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
     [Fact]
     public async Task A_crash_in_the_middle_of_a_batch_then_a_rerun_gives_everyone_exactly_one_message()
     {
-        var readers = new List<ApplicationUser>();
-        for (var i = 0; i < 5; i++)
-        {
-            readers.Add((await ReaderWithNewsAsync()).User);
-        }
-
-        await digests.OnlyTheseReceiveAsync([.. readers.Select(r => r.Id)]);
-        var at = DigestFixture.NextWeeklyPeriod().AddMinutes(1);
+        var (readers, at) = await FiveReadersDueAsync();
         var sender = App.Factory.Services.GetRequiredService<DigestSender>();
         var delivered = 0;
         void Crash(Guid userId)
@@ -329,14 +322,7 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
     [Fact]
     public async Task A_batch_stopped_while_the_relay_accepts_a_message_records_it_and_a_rerun_sends_the_rest_once()
     {
-        var readers = new List<ApplicationUser>();
-        for (var i = 0; i < 5; i++)
-        {
-            readers.Add((await ReaderWithNewsAsync()).User);
-        }
-
-        await digests.OnlyTheseReceiveAsync([.. readers.Select(r => r.Id)]);
-        var at = DigestFixture.NextWeeklyPeriod().AddMinutes(1);
+        var (readers, at) = await FiveReadersDueAsync();
         var batch = Assert.Single(await App.Factory.Services.GetRequiredService<DigestScheduler>().FindDueAsync(at));
         var addresses = readers.Select(r => r.Email!).ToHashSet(StringComparer.OrdinalIgnoreCase);
         using var stop = new CancellationTokenSource();
@@ -562,6 +548,19 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
         Assert.Contains("list-unsubscribe-post", signature, StringComparison.OrdinalIgnoreCase);
         var verifier = new MimeKit.Cryptography.DkimVerifier(new PublishedKey(Convert.ToBase64String(rsa.ExportSubjectPublicKeyInfo())));
         Assert.True(await verifier.VerifyAsync(message, message.Headers[index]));
+    }
+
+    /// <summary>Five members with news, the only ones due, and an instant their weekly digest is due at.</summary>
+    private async Task<(List<ApplicationUser> Readers, DateTimeOffset At)> FiveReadersDueAsync()
+    {
+        var readers = new List<ApplicationUser>();
+        for (var i = 0; i < 5; i++)
+        {
+            readers.Add((await ReaderWithNewsAsync()).User);
+        }
+
+        await digests.OnlyTheseReceiveAsync([.. readers.Select(r => r.Id)]);
+        return (readers, DigestFixture.NextWeeklyPeriod().AddMinutes(1));
     }
 
     private async Task<(ApplicationUser User, Guid Practice)> ReaderWithNewsAsync(string language = "en")

@@ -264,8 +264,7 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
             new() { Title = $"Own without date {tag}", OwnerUserId = owner.Id },
             new() { Title = $"Outsider's, on a record they may not see {tag}", OwnerOrganizationId = outsider.Id, Due = today.AddDays(1) },
         ];
-        var created = await App.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(authorViewer, input));
-        Assert.True(created.Result.Succeeded, string.Join(", ", created.Result.Errors));
+        await CreateMeetingAsync(authorViewer, input);
         await digests.OnlyTheseReceiveAsync(owner.Id, colleague.Id, outside.Id);
 
         Assert.Contains("Sent 2 digest(s)", await digests.SendDueAsync(at));
@@ -574,9 +573,11 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
         return (reader, practice);
     }
 
-    private async Task<Guid> CreateMeetingAsync(Viewer author, string title, Tlp tlp, params Guid[] participants)
+    private Task<Guid> CreateMeetingAsync(Viewer author, string title, Tlp tlp, params Guid[] participants) =>
+        CreateMeetingAsync(author, MeetingBuilder.Valid(title, tlp, participants));
+
+    private async Task<Guid> CreateMeetingAsync(Viewer author, MeetingInput input)
     {
-        var input = MeetingBuilder.Valid(title, tlp, participants);
         var outcome = await App.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, input));
         Assert.True(outcome.Result.Succeeded, string.Join(", ", outcome.Result.Errors));
         return outcome.Id!.Value;

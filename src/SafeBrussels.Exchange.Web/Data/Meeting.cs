@@ -162,8 +162,11 @@ public sealed class MeetingAttendee
     public string Name { get; set; } = "";
 }
 
-/// <summary>One saved version of a meeting: who, when, what changed, and the whole record as it was then.</summary>
-public sealed class MeetingRevision
+/// <summary>
+/// One saved version of a meeting: who, when, what changed, and the whole record as it was then, with the label and
+/// audience it was written under (text shared as RED stays RED when the meeting is relabelled later).
+/// </summary>
+public sealed class MeetingRevision : IWrittenUnder
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -182,4 +185,31 @@ public sealed class MeetingRevision
 
     /// <summary>The record as saved (JSON of the editable fields).</summary>
     public required string Snapshot { get; set; }
+
+    public Tlp Tlp { get; set; } = Tlp.Red;
+
+    public Guid HostOrganizationId { get; set; }
+
+    public List<Guid> PartnerOrganizationIds { get; set; } = [];
+
+    public List<Guid> NamedUserIds { get; set; } = [];
+}
+
+/// <summary>
+/// Text kept apart from its record (an old version, archived minutes) with the label and audience it was written under:
+/// who may read it is decided by these, and by the record as it is now, whichever is the more restrictive
+/// (<c>SharingPolicy</c>).
+/// </summary>
+public interface IWrittenUnder
+{
+    /// <summary>The meeting's label when the text was written.</summary>
+    Tlp Tlp { get; }
+
+    Guid HostOrganizationId { get; }
+
+    /// <summary>The organizations the meeting was shared with (AMBER) then.</summary>
+    List<Guid> PartnerOrganizationIds { get; }
+
+    /// <summary>The people named on the meeting (RED) then: its author and its attendees with an account.</summary>
+    List<Guid> NamedUserIds { get; }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
 using SafeBrussels.Exchange.IntegrationTests.Meetings;
 using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Meetings;
 using SafeBrussels.Exchange.Web.Features.Search;
 
@@ -71,5 +72,36 @@ public sealed class MinutesRetentionTests(AppFixture app)
         using var file = await session.Client.GetAsync($"/meetings/{oldId}/archived-minutes.md");
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Contains(word, await file.Content.ReadAsStringAsync());
+    }
+    [Fact]
+    public async Task Archived_minutes_keep_the_label_they_were_archived_under()
+    {
+        var host = await app.CreateOrganizationAsync();
+        var (_, author) = await app.CreateUserAsync(host, ExchangeRole.Contributor);
+        var (_, admin) = await app.CreateUserAsync(host, ExchangeRole.OrgAdmin);
+        var meetings = (Func<MeetingService, Task<MeetingSaveOutcome>> action) => app.WithServiceAsync(s => action(s.GetRequiredService<MeetingService>()));
+        var detail = (Viewer viewer, Guid id) => app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().GetAsync(viewer, id));
+        var archive = () => app.WithServiceAsync(s => s.GetRequiredService<MinutesRetention>().ArchiveAsync(CancellationToken.None));
+
+        // RED, its author the only named person: archived as RED.
+        var input = MeetingBuilder.Valid("Cellule restreinte", Tlp.Red);
+        input.StartsAt = DateTimeOffset.UtcNow.AddYears(-6);
+        input.EndsAt = input.StartsAt.AddHours(1);
+        input.Minutes = "Nom de l'informateur.";
+        var created = await meetings(s => s.CreateAsync(author, input));
+        Assert.True(await archive() >= 1);
+
+        // Lowered to AMBER+STRICT: the host's administrator now sees the meeting, not what was archived under RED.
+        var current = await detail(author, created.Id!.Value);
+        input.Tlp = Tlp.AmberStrict;
+        input.Minutes = "Suite, pour toute l'organisation.";
+        Assert.True((await meetings(s => s.UpdateAsync(author, created.Id!.Value, input, current!.Version))).Result.Succeeded);
+        Assert.NotNull(await detail(admin, created.Id!.Value));
+        Assert.Null(await app.WithServiceAsync(s => s.GetRequiredService<MinutesRetention>().ReadArchivedAsync(admin, created.Id!.Value)));
+
+        // What was written under AMBER+STRICT and archived in turn is theirs to read, and only that.
+        Assert.Equal(1, await archive());
+        var readable = await app.WithServiceAsync(s => s.GetRequiredService<MinutesRetention>().ReadArchivedAsync(admin, created.Id!.Value));
+        Assert.Equal("Suite, pour toute l'organisation.", readable);
     }
 }

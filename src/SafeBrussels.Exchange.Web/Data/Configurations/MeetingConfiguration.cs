@@ -98,6 +98,7 @@ internal sealed class MeetingConfiguration :
         builder.Property(r => r.AuthorName).HasMaxLength(200);
         builder.Property(r => r.Snapshot).HasColumnType("jsonb");
         builder.Property(r => r.ChangedFields).HasColumnType("text[]");
+        builder.Property(r => r.Tlp).HasConversion(t => t.ToLabel(), s => TlpLabels.Parse(s)).HasMaxLength(16);
         builder.HasOne<Meeting>().WithMany().HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Cascade);
     }
 }

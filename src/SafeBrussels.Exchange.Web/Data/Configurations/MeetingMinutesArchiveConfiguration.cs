@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SafeBrussels.Exchange.Web.Features.Sharing;
 
 namespace SafeBrussels.Exchange.Web.Data.Configurations;
 
@@ -8,7 +9,8 @@ internal sealed class MeetingMinutesArchiveConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<MeetingMinutesArchive> builder)
     {
         builder.ToTable("meeting_minutes_archive");
-        builder.HasKey(a => a.MeetingId);
-        builder.HasOne<Meeting>().WithOne().HasForeignKey<MeetingMinutesArchive>(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => a.MeetingId);
+        builder.Property(a => a.Tlp).HasConversion(t => t.ToLabel(), s => TlpLabels.Parse(s)).HasMaxLength(16);
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
     }
 }

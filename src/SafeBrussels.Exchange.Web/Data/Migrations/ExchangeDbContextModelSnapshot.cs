@@ -1160,21 +1160,49 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
 
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingMinutesArchive", b =>
                 {
-                    b.Property<Guid>("MeetingId")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
-                        .HasColumnName("meeting_id");
+                        .HasColumnName("id");
 
                     b.Property<DateTimeOffset>("ArchivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("archived_at");
+
+                    b.Property<Guid>("HostOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("host_organization_id");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
 
                     b.Property<string>("Minutes")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("minutes");
 
-                    b.HasKey("MeetingId")
+                    b.PrimitiveCollection<List<Guid>>("NamedUserIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("named_user_ids");
+
+                    b.PrimitiveCollection<List<Guid>>("PartnerOrganizationIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("partner_organization_ids");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tlp");
+
+                    b.HasKey("Id")
                         .HasName("pk_meeting_minutes_archive");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_minutes_archive_meeting_id");
 
                     b.ToTable("meeting_minutes_archive", (string)null);
                 });
@@ -1239,13 +1267,27 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("changed_fields");
 
+                    b.Property<Guid>("HostOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("host_organization_id");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid")
                         .HasColumnName("meeting_id");
 
+                    b.PrimitiveCollection<List<Guid>>("NamedUserIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("named_user_ids");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer")
                         .HasColumnName("number");
+
+                    b.PrimitiveCollection<List<Guid>>("PartnerOrganizationIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("partner_organization_ids");
 
                     b.Property<DateTimeOffset>("SavedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1255,6 +1297,12 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("snapshot");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tlp");
 
                     b.HasKey("Id")
                         .HasName("pk_meeting_revisions");
@@ -2093,8 +2141,8 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.MeetingMinutesArchive", b =>
                 {
                     b.HasOne("SafeBrussels.Exchange.Web.Data.Meeting", null)
-                        .WithOne()
-                        .HasForeignKey("SafeBrussels.Exchange.Web.Data.MeetingMinutesArchive", "MeetingId")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_minutes_archive_meetings_meeting_id");

@@ -502,6 +502,16 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
             }),
             [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Integer, NpgsqlDbType.Uuid, NpgsqlDbType.Text, NpgsqlDbType.TimestampTz, NpgsqlDbType.Array | NpgsqlDbType.Text, NpgsqlDbType.Jsonb],
             cancellationToken);
+
+        // Each new version is kept under the label and audience the meeting has now that it is written.
+        await ExecuteAsync(connection, """
+            UPDATE meeting_revisions r SET tlp = m.tlp, host_organization_id = m.host_organization_id,
+                partner_organization_ids = ARRAY(SELECT p.organization_id FROM meeting_participants p WHERE p.meeting_id = m.id),
+                named_user_ids = ARRAY(SELECT a.user_id FROM meeting_attendees a WHERE a.meeting_id = m.id AND a.user_id IS NOT NULL
+                                       UNION SELECT m.author_id WHERE m.author_id IS NOT NULL)
+            FROM meetings m
+            WHERE m.id = r.meeting_id AND r.saved_at = @now AND r.author_id IS NULL
+            """, cancellationToken, now);
     }
 
     private static MeetingInput ToInput(ExchangeMeeting m, Dictionary<string, Guid> organizations) => new()

@@ -123,7 +123,7 @@ public sealed class MeetingService(
         Apply(meeting, input, check.ThemeIds, now);
         meeting.Practices.AddRange(input.PracticeIds.Distinct().Select(p => new MeetingPractice { MeetingId = id, PracticeId = p }));
         db.Meetings.Add(meeting);
-        db.MeetingRevisions.Add(Revision(meeting.Id, 1, viewer, now, input, previous: null));
+        db.MeetingRevisions.Add(Revision(meeting, 1, viewer, now, input, previous: null));
         audit.AddContentSave(db, viewer, AuditTargets.Meeting, meeting.Id, meeting.HostOrganizationId, before: null, meeting.Tlp);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Meeting {MeetingId} created by {UserId} ({Tlp})", meeting.Id, viewer.UserId, meeting.Tlp.ToLabel());
@@ -162,7 +162,7 @@ public sealed class MeetingService(
         var tlpBefore = meeting.Tlp;
         Apply(meeting, input, check.ThemeIds, now);
         await LinkPracticesAsync(db, viewer, meeting, input.PracticeIds, cancellationToken);
-        db.MeetingRevisions.Add(Revision(id, previous.Number + 1, viewer, now, input, previous));
+        db.MeetingRevisions.Add(Revision(meeting, previous.Number + 1, viewer, now, input, previous));
         audit.AddContentSave(db, viewer, AuditTargets.Meeting, id, meeting.HostOrganizationId, tlpBefore, meeting.Tlp);
         try
         {
@@ -181,7 +181,10 @@ public sealed class MeetingService(
         return new MeetingSaveOutcome(CommandResult.Ok, id, meeting.Version);
     }
 
-    /// <summary>Every saved version of a meeting the viewer may see, newest first; null when hidden.</summary>
+    /// <summary>
+    /// The saved versions of a meeting the viewer may read, newest first (each under the label and audience it was
+    /// written under, <see cref="SharingPolicy"/>); null when the meeting is hidden.
+    /// </summary>
     public async Task<MeetingHistory?> HistoryAsync(Viewer viewer, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -197,12 +200,19 @@ public sealed class MeetingService(
         var title = found.Title;
 
         var revisions = await db.MeetingRevisions.AsNoTracking()
+            .VisibleTo(db, viewer)
             .Where(r => r.MeetingId == id)
             .OrderByDescending(r => r.Number)
             .ToListAsync(cancellationToken);
+        var total = await db.MeetingRevisions.CountAsync(r => r.MeetingId == id, cancellationToken);
+        var readable = revisions.Select(r => r.Number).ToHashSet();
         return new MeetingHistory(id, title, revisions
-            .Select(r => new RevisionView(r.Number, r.AuthorName, r.SavedAt, r.ChangedFields, MeetingRevisions.Read(r.Snapshot)))
-            .ToList());
+            .Select(r => new RevisionView(
+                r.Number, r.AuthorName, r.SavedAt, r.Tlp,
+                // What changed is told against the version before, only to who may read that one too.
+                r.Number == 1 || readable.Contains(r.Number - 1) ? r.ChangedFields : null,
+                MeetingRevisions.Read(r.Snapshot)))
+            .ToList(), total - revisions.Count);
     }
 
     /// <summary>Open action items owned by the viewer or their organization, in meetings they may see; overdue first.</summary>
@@ -410,18 +420,25 @@ public sealed class MeetingService(
         meeting.Attendees.AddRange(input.AttendeeNames.Select(n => new MeetingAttendee { MeetingId = meeting.Id, Name = n.Trim() }));
     }
 
-    private static MeetingRevision Revision(Guid meetingId, int number, Viewer viewer, DateTimeOffset now, MeetingInput input, MeetingRevision? previous)
+    /// <summary>A version of <paramref name="meeting"/> as just applied, kept under its present label and audience.</summary>
+    private static MeetingRevision Revision(Meeting meeting, int number, Viewer viewer, DateTimeOffset now, MeetingInput input, MeetingRevision? previous)
     {
         var snapshot = MeetingRevisions.Write(input);
         return new MeetingRevision
         {
-            MeetingId = meetingId,
+            MeetingId = meeting.Id,
             Number = number,
             AuthorId = viewer.UserId,
             AuthorName = viewer.DisplayName,
             SavedAt = now,
             Snapshot = snapshot,
             ChangedFields = previous is null ? [] : MeetingRevisions.ChangedFields(previous.Snapshot, snapshot),
+            Tlp = meeting.Tlp,
+            HostOrganizationId = meeting.HostOrganizationId,
+            PartnerOrganizationIds = meeting.Participants.Select(p => p.OrganizationId).Distinct().ToList(),
+            NamedUserIds = meeting.Attendees.Where(a => a.UserId is not null).Select(a => a.UserId!.Value)
+                .Concat(meeting.AuthorId is { } author ? [author] : [])
+                .Distinct().ToList(),
         };
     }
 }

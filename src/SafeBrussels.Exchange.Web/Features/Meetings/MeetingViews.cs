@@ -73,9 +73,12 @@ public sealed record MeetingSaveOutcome(Infrastructure.CommandResult Result, Gui
     public bool IsConflict => Result.ErrorFor("") == ConflictKey;
 }
 
-public sealed record RevisionView(int Number, string AuthorName, DateTimeOffset SavedAt, IReadOnlyList<string> ChangedFields, MeetingInput Content);
+/// <param name="Tlp">The label the version was written under.</param>
+/// <param name="ChangedFields">What changed from the version before; null when the viewer may not read that one.</param>
+public sealed record RevisionView(int Number, string AuthorName, DateTimeOffset SavedAt, Tlp Tlp, IReadOnlyList<string>? ChangedFields, MeetingInput Content);
 
-public sealed record MeetingHistory(Guid MeetingId, string Title, IReadOnlyList<RevisionView> Revisions);
+/// <param name="Withheld">How many versions were written under a label or audience that excludes the viewer.</param>
+public sealed record MeetingHistory(Guid MeetingId, string Title, IReadOnlyList<RevisionView> Revisions, int Withheld = 0);
 
 public sealed record MyActionItem(
     Guid Id, Guid MeetingId, string MeetingTitle, string Title, string? OwnerName, DateOnly? Due, bool IsOverdue);

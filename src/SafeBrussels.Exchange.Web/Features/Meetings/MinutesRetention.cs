@@ -46,15 +46,18 @@ public sealed class MinutesRetention(
         await using var command = new NpgsqlCommand(
             """
             WITH due AS (
-                SELECT id, minutes FROM meetings
+                SELECT id, minutes, tlp, host_organization_id, author_id FROM meetings
                 WHERE minutes <> '' AND starts_at < @cutoff
                 FOR UPDATE
             ), archived AS (
-                INSERT INTO meeting_minutes_archive (meeting_id, minutes, archived_at)
-                SELECT id, minutes, @now FROM due
-                -- Minutes typed again after an archiving (an edit, an import) join the archived ones.
-                ON CONFLICT (meeting_id) DO UPDATE
-                    SET minutes = meeting_minutes_archive.minutes || E'\n\n' || EXCLUDED.minutes, archived_at = EXCLUDED.archived_at
+                -- Each archiving keeps the label and audience the minutes had (minutes typed again after an archiving
+                -- are archived apart, under theirs).
+                INSERT INTO meeting_minutes_archive (id, meeting_id, minutes, archived_at, tlp, host_organization_id, partner_organization_ids, named_user_ids)
+                SELECT gen_random_uuid(), d.id, d.minutes, @now, d.tlp, d.host_organization_id,
+                    ARRAY(SELECT p.organization_id FROM meeting_participants p WHERE p.meeting_id = d.id),
+                    ARRAY(SELECT a.user_id FROM meeting_attendees a WHERE a.meeting_id = d.id AND a.user_id IS NOT NULL
+                          UNION SELECT d.author_id WHERE d.author_id IS NOT NULL)
+                FROM due d
                 RETURNING meeting_id
             ), cleared AS (
                 UPDATE meetings SET minutes = '', minutes_archived_at = @now
@@ -79,7 +82,11 @@ public sealed class MinutesRetention(
         return archived;
     }
 
-    /// <summary>The archived minutes, for an administrator of the host organization who may see the meeting; null otherwise.</summary>
+    /// <summary>
+    /// The archived minutes, for an administrator of the host organization who may see the meeting, oldest archiving
+    /// first, each only if they could read it under the label and audience it was archived under
+    /// (<see cref="SharingPolicy"/>); null when there is none they may read.
+    /// </summary>
     public async Task<string?> ReadArchivedAsync(Viewer viewer, Guid meetingId, CancellationToken cancellationToken = default)
     {
         if (!viewer.IsOrgAdmin)
@@ -88,18 +95,20 @@ public sealed class MinutesRetention(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var found = await db.Meetings.AsNoTracking().VisibleTo(viewer)
-            .Where(m => m.Id == meetingId && m.HostOrganizationId == viewer.OrganizationId)
-            .Join(db.MeetingMinutesArchive, m => m.Id, a => a.MeetingId, (m, a) => new { a.Minutes, m.Tlp })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
+        var found = await db.MeetingMinutesArchive.AsNoTracking().VisibleTo(db, viewer)
+            .Where(a => a.MeetingId == meetingId && a.HostOrganizationId == viewer.OrganizationId)
+            .OrderBy(a => a.ArchivedAt).ThenBy(a => a.Id)
+            .Select(a => new { a.Minutes, a.Tlp })
+            .ToListAsync(cancellationToken);
+        if (found.Count == 0)
         {
             return null;
         }
 
-        await audit.WriteAsync(AuditEvent.By(viewer, AuditActions.ContentRead, AuditTargets.Meeting, meetingId.ToString(), viewer.OrganizationId, found.Tlp,
+        var tlp = await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Tlp).SingleAsync(cancellationToken);
+        await audit.WriteAsync(AuditEvent.By(viewer, AuditActions.ContentRead, AuditTargets.Meeting, meetingId.ToString(), viewer.OrganizationId, tlp,
             "archived minutes"), cancellationToken);
-        return found.Minutes;
+        return string.Join("\n\n", found.Select(a => a.Minutes));
     }
 
     public static void MapArchivedMinutes(IEndpointRouteBuilder endpoints) =>

@@ -37,6 +37,37 @@ public static class SharingPolicy
 
     public static Expression<Func<Meeting, bool>> MeetingsVisibleTo(Viewer viewer) => ForViewer(MeetingRule, viewer);
 
+    /// <summary>
+    /// The meeting rule, applied to the label and audience a text was written under (an old version, archived minutes)
+    /// instead of the meeting's present ones.
+    /// </summary>
+    private static Expression<Func<T, Guid, Guid, bool>> WrittenUnderRule<T>()
+        where T : IWrittenUnder =>
+        (w, organizationId, userId) =>
+            w.Tlp == Tlp.Clear
+            || w.Tlp == Tlp.Green
+            || (w.Tlp == Tlp.Amber && (w.HostOrganizationId == organizationId || w.PartnerOrganizationIds.Contains(organizationId)))
+            || (w.Tlp == Tlp.AmberStrict && w.HostOrganizationId == organizationId)
+            || (w.Tlp == Tlp.Red && w.NamedUserIds.Contains(userId));
+
+    /// <summary>
+    /// The old versions <paramref name="viewer"/> may read: the most restrictive wins, as in MISP. A version is read only
+    /// by who may see the meeting now and could see it under the label and audience it was written under; lowering a
+    /// label never opens what was written under the higher one, raising it closes every version to those it excludes.
+    /// </summary>
+    public static IQueryable<MeetingRevision> VisibleTo(this IQueryable<MeetingRevision> revisions, ExchangeDbContext db, Viewer viewer)
+    {
+        var meetings = db.Meetings.VisibleTo(viewer).Select(m => m.Id);
+        return revisions.Where(ForViewer(WrittenUnderRule<MeetingRevision>(), viewer)).Where(r => meetings.Contains(r.MeetingId));
+    }
+
+    /// <summary>Archived minutes <paramref name="viewer"/> may read, by the same rule as old versions.</summary>
+    public static IQueryable<MeetingMinutesArchive> VisibleTo(this IQueryable<MeetingMinutesArchive> archives, ExchangeDbContext db, Viewer viewer)
+    {
+        var meetings = db.Meetings.VisibleTo(viewer).Select(m => m.Id);
+        return archives.Where(ForViewer(WrittenUnderRule<MeetingMinutesArchive>(), viewer)).Where(a => meetings.Contains(a.MeetingId));
+    }
+
     /// <summary>The meetings <paramref name="viewer"/> may see, as a query to compose further.</summary>
     public static IQueryable<Meeting> VisibleTo(this IQueryable<Meeting> meetings, Viewer viewer) =>
         meetings.Where(MeetingsVisibleTo(viewer));

@@ -203,8 +203,14 @@ public sealed class PracticePagesTests(BrowserFixture browser)
         await Assertions.Expect(outcome).ToHaveCountAsync(0);
         violations.AddRange(await page.SeriousAccessibilityViolationsAsync());
 
+        // Through the platform, only the administrator's own organization's records: another city's is refused on the page.
+        await file.SetInputFilesAsync(Document("other-city.json", $"e2e-other-{suffix}", "crisis-management", title, practiceOrganization: "stad-gent"));
+        await Assertions.Expect(problems).ToContainTextAsync("$.practices[0].organization");
+        await Assertions.Expect(problems).ToContainTextAsync("safe-brussels");
+        await Assertions.Expect(outcome).ToHaveCountAsync(0);
+
         // What was imported is in the catalogue; what was refused is not.
-        await page.GotoAsync($"/practices?org={organization}");
+        await page.GotoAsync("/practices?org=safe-brussels");
         await page.SettleAsync();
         await Assertions.Expect(page.Locator("[data-testid=practices-list]")).ToContainTextAsync(title);
         await page.GotoAsync($"/practices?org=e2e-broken-{suffix}");
@@ -215,8 +221,8 @@ public sealed class PracticePagesTests(BrowserFixture browser)
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations.Distinct()));
     }
 
-    /// <summary>A small exchange document: one new organization and one GREEN practice of it.</summary>
-    private static FilePayload Document(string fileName, string organization, string theme, string title) => new()
+    /// <summary>A small exchange document: one new organization and one GREEN practice of safe.brussels (or of <paramref name="practiceOrganization"/>).</summary>
+    private static FilePayload Document(string fileName, string organization, string theme, string title, string practiceOrganization = "safe-brussels") => new()
     {
         Name = fileName,
         MimeType = "application/json",
@@ -227,7 +233,7 @@ public sealed class PracticePagesTests(BrowserFixture browser)
                 { "key": "{{organization}}", "name": "E2E city {{organization}}", "city": "Testville", "country": "BE", "languages": ["en"] }
               ],
               "practices": [
-                { "externalId": "{{organization}}-p-1", "organization": "{{organization}}", "language": "en", "title": "{{title}}",
+                { "externalId": "{{organization}}-p-1", "organization": "{{practiceOrganization}}", "language": "en", "title": "{{title}}",
                   "summary": "Neighbourhood wardens rehearse the first hour of a crisis with residents twice a year.",
                   "themes": ["{{theme}}"], "tlp": "GREEN", "status": "pilot", "evidence": "untested" }
               ]

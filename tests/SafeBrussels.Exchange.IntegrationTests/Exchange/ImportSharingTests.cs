@@ -3,96 +3,306 @@ using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.TestSupport;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Exchange;
 using static SafeBrussels.Exchange.IntegrationTests.Exchange.ExchangeDatabaseFixture;
 
 namespace SafeBrussels.Exchange.IntegrationTests.Exchange;
 
 /// <summary>
 /// Through the platform (the API and the import page, run by a platform administrator) an import gets no override of
-/// the sharing rules: it neither replaces nor adapts a record its administrator may not see, which would let them
-/// relabel it and read what was kept on it. The operator's command line may.
+/// the sharing rules: it creates records only for the importer's own organization, changes only the records the
+/// importer may edit, and answers for a record they may not see as for one they may see but not change. The dry run
+/// and the real import give the same answer, and a refused import writes nothing. The operator's command line may.
 /// </summary>
-public sealed class ImportSharingTests
+public sealed class ImportSharingTests : IClassFixture<ImportSharingTests.Records>
 {
-    private const string File = """
+    private readonly Records _records;
+
+    public ImportSharingTests(Records records) => _records = records;
+
+    public enum Relation
+    {
+        /// <summary>Not on the platform, of the importer's organization.</summary>
+        NewOwn,
+
+        /// <summary>Not on the platform, of another organization.</summary>
+        NewOther,
+
+        /// <summary>The importer's organization's record, which they see (GREEN).</summary>
+        OwnVisible,
+
+        /// <summary>The importer's organization's record they may not see (RED, someone else's).</summary>
+        OwnHidden,
+
+        /// <summary>Another organization's record the importer sees (an AMBER meeting shared with them; a GREEN practice).</summary>
+        OtherVisible,
+
+        /// <summary>Another organization's record the importer may not see (AMBER+STRICT).</summary>
+        OtherHidden,
+    }
+
+    public enum Change
+    {
+        None,
+        Title,
+        Label,
+        Owner,
+        Audience,
+    }
+
+    // Each existing record of the matrix, per relation: (practice, meeting), as the operator imported them.
+    private static readonly Dictionary<Relation, (string Organization, string PracticeTlp, string MeetingTlp)> Seeded = new()
+    {
+        [Relation.OwnVisible] = ("city-b", "GREEN", "GREEN"),
+        [Relation.OwnHidden] = ("city-b", "RED", "RED"),
+        [Relation.OtherVisible] = ("city-a", "GREEN", "AMBER"),
+        [Relation.OtherHidden] = ("city-a", "AMBER+STRICT", "AMBER+STRICT"),
+    };
+
+    public static TheoryData<Relation, Change> Cells()
+    {
+        var cells = new TheoryData<Relation, Change>();
+        foreach (var relation in Enum.GetValues<Relation>())
         {
-          "format": "safebrussels-exchange/1",
-          "organizations": [
-            { "key": "city-a", "name": "City A", "languages": ["fr"] },
-            { "key": "city-b", "name": "City B", "languages": ["nl"] }
-          ],
-          "practices": [
-            { "externalId": "a-p-1", "organization": "city-a", "language": "fr", "title": "Marches exploratoires",
-              "summary": "Des habitantes arpentent le quartier.", "themes": ["street-harassment"], "tlp": "AMBER+STRICT" }
-          ],
-          "meetings": [
-            { "externalId": "a-m-1", "organization": "city-a", "language": "fr", "title": "Cellule de crise",
-              "startsAt": "2026-11-20T10:00:00+01:00", "themes": ["crisis-management"], "tlp": "RED",
-              "minutes": "Ce qui s'est dit en cellule de crise." }
-          ]
+            foreach (var change in Enum.GetValues<Change>())
+            {
+                cells.Add(relation, change);
+            }
         }
-        """;
+
+        return cells;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task A_platform_administrator_writes_only_their_own_organizations_records_and_only_those_they_may_edit(Relation relation, Change change)
+    {
+        var database = _records.Database;
+        var admin = await ViewerOfAsync(database, "city-b", ExchangeRole.PlatformAdmin);
+        foreach (var collection in new[] { "practices", "meetings" })
+        {
+            var (json, externalId, organization) = File(collection, relation, change);
+            var cell = $"{relation} × {change} ({collection})";
+            var expected = Expected(relation, change, organization, editable: false, collection);
+            var before = await FingerprintAsync(database);
+            var dryRun = await ImportAsAsync(admin, database, json, dryRun: true);
+            Assert.True(before == await FingerprintAsync(database), $"{cell}: a dry run writes nothing");
+            var real = await ImportAsAsync(admin, database, json, dryRun: false);
+            Assert.Equal(Describe(dryRun), Describe(real));
+            Assert.True(expected.SequenceEqual(real.Problems.Select(p => (p.Path, p.Code))),
+                $"{cell}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", real.Problems.Select(p => (p.Path, p.Code)))}]");
+            if (!real.Succeeded)
+            {
+                Assert.True(before == await FingerprintAsync(database), $"{cell}: a refused import writes nothing");
+            }
+            else if (relation is Relation.NewOwn or Relation.NewOther)
+            {
+                Assert.Equal(1, real.Created.Practices + real.Created.Meetings);
+                await DeleteAsync(database, collection, externalId);
+            }
+            else
+            {
+                Assert.Equal(1, real.Unchanged.Practices + real.Unchanged.Meetings);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(Change.Title)]
+    [InlineData(Change.Label)]
+    [InlineData(Change.Audience)]
+    public async Task Whoever_may_edit_a_record_may_change_it_by_import_as_in_the_editor(Change change)
+    {
+        // The rule is the editor's: a contributor of the owning organization may change its label and audience, not
+        // what they may not see. (The page and the API are for platform administrators, who edit no content.)
+        await using var database = await TestDatabase.CreateAsync("ixe");
+        Assert.True((await ImportAsync(database, Records.Document)).Succeeded);
+        var contributor = await ViewerOfAsync(database, "city-b", ExchangeRole.Contributor);
+        foreach (var collection in new[] { "practices", "meetings" })
+        {
+            if (change == Change.Audience && collection == "practices")
+            {
+                continue;
+            }
+
+            var (json, _, _) = File(collection, Relation.OwnVisible, change);
+            var report = await ImportAsAsync(contributor, database, json, dryRun: false);
+            Assert.True(report.Succeeded, string.Join("\n", report.Problems));
+            Assert.Equal(1, report.Updated.Practices + report.Updated.Meetings);
+
+            var (hidden, _, _) = File(collection, Relation.OwnHidden, change);
+            Assert.Equal([$"$.{collection}[0].externalId"], (await ImportAsAsync(contributor, database, hidden, dryRun: false)).Problems.Select(p => p.Path));
+        }
+    }
 
     [Fact]
-    public async Task An_administrator_may_not_replace_nor_adapt_a_record_they_may_not_see_and_nothing_is_written()
+    public async Task A_record_the_importer_may_not_see_answers_exactly_like_one_that_does_not_exist()
     {
-        await using var database = await TestDatabase.CreateAsync("ixs");
-        Assert.True((await ImportAsync(database, File)).Succeeded);
-        var admin = await AdministratorOfAsync(database, "city-b");
-        var before = await FingerprintAsync(database);
-
-        // Relabelled GREEN, so that they could read them (and what was kept on them) afterwards.
-        var relabelled = JsonNode.Parse(File)!;
-        relabelled["practices"]![0]!["tlp"] = "GREEN";
-        relabelled["meetings"]![0]!["tlp"] = "GREEN";
-        foreach (var dryRun in new[] { true, false })
+        var database = _records.Database;
+        var admin = await ViewerOfAsync(database, "city-b", ExchangeRole.PlatformAdmin);
+        foreach (var collection in new[] { "practices", "meetings" })
         {
-            var report = await ImportAsAsync(admin, database, relabelled.ToJsonString(), dryRun);
-            Assert.False(report.Written);
-            Assert.Equal(
-                [("$.practices[0].externalId", "notVisible"), ("$.meetings[0].externalId", "notVisible")],
-                report.Problems.Select(p => (p.Path, p.Code)));
-            Assert.All(report.Problems, p => Assert.Contains("a record you may not see", p.Message, StringComparison.Ordinal));
-        }
+            var hidden = await ImportAsAsync(admin, database, File(collection, Relation.OtherHidden, Change.Label).Json, dryRun: true);
+            var missing = await ImportAsAsync(admin, database, File(collection, Relation.NewOther, Change.Label).Json, dryRun: true);
+            Assert.Equal(Describe(missing), Describe(hidden));
+            Assert.Contains("not your organization", hidden.Problems.Single().Message, StringComparison.Ordinal);
 
-        // An adaptation of the hidden practice is refused as if the practice did not exist.
-        var adaptation = """
+            // Claimed for their own organization: refused as a record they see but may not change is.
+            var moved = await ImportAsAsync(admin, database, File(collection, Relation.OtherHidden, Change.Owner).Json, dryRun: true);
+            var seen = await ImportAsAsync(admin, database, File(collection, Relation.OtherVisible, Change.Owner).Json, dryRun: true);
+            Assert.Equal(Describe(seen).Replace(Id(collection, Relation.OtherVisible), "?", StringComparison.Ordinal),
+                Describe(moved).Replace(Id(collection, Relation.OtherHidden), "?", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task An_adaptation_of_a_hidden_practice_is_refused_as_if_the_practice_did_not_exist_and_the_operator_keeps_its_power()
+    {
+        await using var database = await TestDatabase.CreateAsync("ixo");
+        Assert.True((await ImportAsync(database, Records.Document)).Succeeded);
+        var admin = await ViewerOfAsync(database, "city-b", ExchangeRole.PlatformAdmin);
+        var before = await FingerprintAsync(database);
+        var adaptation = $$"""
             {
               "format": "safebrussels-exchange/1",
               "practices": [
-                { "externalId": "b-p-1", "organization": "city-b", "language": "nl", "title": "Verkenningswandelingen", "summary": "Bewoonsters lopen door de wijk.",
-                  "themes": ["street-harassment"], "adaptedFrom": "a-p-1",
+                { "externalId": "b-p-adapted", "organization": "city-b", "language": "nl", "title": "Verkenningswandelingen", "summary": "Bewoonsters lopen door de wijk.",
+                  "themes": ["street-harassment"], "adaptedFrom": "{{Id("practices", Relation.OtherHidden)}}",
                   "adaptation": { "localContext": "Gent", "changes": "Met de buurtregie." } }
               ]
             }
             """;
-        var adapted = await ImportAsAsync(admin, database, adaptation);
+        var adapted = await ImportAsAsync(admin, database, adaptation, dryRun: false);
         Assert.Equal([("$.practices[0].adaptedFrom", "unknownPractice")], adapted.Problems.Select(p => (p.Path, p.Code)));
         Assert.Equal(before, await FingerprintAsync(database));
 
-        // An administrator of the owning organization sees the practice but not the RED meeting.
-        var owner = await AdministratorOfAsync(database, "city-a");
-        Assert.Equal(["$.meetings[0].externalId"], (await ImportAsAsync(owner, database, relabelled.ToJsonString())).Problems.Select(p => p.Path));
-        Assert.Equal(before, await FingerprintAsync(database));
+        // The operator's command line (no actor) may relabel and move records, as docs/exchange-format.md says.
+        var relabelled = JsonNode.Parse(Records.Document)!;
+        foreach (var record in relabelled["practices"]!.AsArray().Concat(relabelled["meetings"]!.AsArray()))
+        {
+            record!["tlp"] = "GREEN";
+        }
 
-        // The operator's command line (no actor) may relabel them, as docs/exchange-format.md says; then the administrator
-        // of another city, who now sees them, may update them in turn.
         var byOperator = await ImportAsync(database, relabelled.ToJsonString());
-        Assert.Equal((1, 1), (byOperator.Updated.Practices, byOperator.Updated.Meetings));
-        relabelled["practices"]![0]!["title"] = "Marches exploratoires de nuit";
-        var byAdministrator = await ImportAsAsync(admin, database, relabelled.ToJsonString());
-        Assert.True(byAdministrator.Succeeded, string.Join("\n", byAdministrator.Problems));
-        Assert.Equal(1, byAdministrator.Updated.Practices);
-        Assert.True((await ImportAsAsync(admin, database, adaptation)).Succeeded);
+        Assert.True(byOperator.Succeeded, string.Join("\n", byOperator.Problems));
+        Assert.Equal((2, 3), (byOperator.Updated.Practices, byOperator.Updated.Meetings));
+        Assert.True((await ImportAsAsync(admin, database, adaptation, dryRun: false)).Succeeded);
+
+        // An imported version is kept under the label the meeting has as it is written.
+        await using var db = database.CreateContext();
+        Assert.All(await db.MeetingRevisions.Where(r => r.Number == 2).Select(r => r.Tlp).ToListAsync(), tlp => Assert.Equal(Tlp.Green, tlp));
+        Assert.Contains(Tlp.Red, await db.MeetingRevisions.Where(r => r.Number == 1).Select(r => r.Tlp).ToListAsync());
     }
 
-    private static async Task<Web.Features.Exchange.ImportReport> ImportAsAsync(Viewer actor, TestDatabase database, string json, bool dryRun = false) =>
+    /// <summary>The expected problems of a one-record file: what an import through the platform may not write.</summary>
+    private static List<(string Path, string Code)> Expected(Relation relation, Change change, string organization, bool editable, string collection)
+    {
+        if (organization != "city-b")
+        {
+            return [($"$.{collection}[0].organization", ExchangeProblemCodes.NotYourOrganization)];
+        }
+
+        var exists = relation is not (Relation.NewOwn or Relation.NewOther);
+        var visible = relation is Relation.OwnVisible or Relation.OtherVisible;
+        var changed = change != Change.None && !(change == Change.Audience && collection == "practices");
+        return exists && !editable && (!visible || changed)
+            ? [($"$.{collection}[0].externalId", ExchangeProblemCodes.NotEditable)]
+            : [];
+    }
+
+    private static string Id(string collection, Relation relation) => $"{collection[..1]}-{relation}".ToLowerInvariant();
+
+    /// <summary>A file of one practice or meeting: the record as seeded (or new), with one thing changed.</summary>
+    private static (string Json, string ExternalId, string Organization) File(string collection, Relation relation, Change change)
+    {
+        var externalId = relation is Relation.NewOwn or Relation.NewOther ? $"{Id(collection, relation)}-{Guid.NewGuid():N}" : Id(collection, relation);
+        var (organization, practiceTlp, meetingTlp) = relation switch
+        {
+            Relation.NewOwn => ("city-b", "GREEN", "GREEN"),
+            Relation.NewOther => ("city-a", "AMBER+STRICT", "AMBER+STRICT"),
+            _ => Seeded[relation],
+        };
+        var record = JsonNode.Parse(collection == "practices"
+            ? Records.Practice(externalId, organization, practiceTlp)
+            : Records.Meeting(externalId, organization, meetingTlp))!.AsObject();
+        switch (change)
+        {
+            case Change.Title:
+                record["title"] = "Renamed by import";
+                break;
+            case Change.Label:
+                record["tlp"] = "CLEAR";
+                break;
+            case Change.Owner:
+                organization = organization == "city-b" ? "city-a" : "city-b";
+                record["organization"] = organization;
+                break;
+            case Change.Audience when collection == "meetings":
+                record["participants"] = new JsonArray("city-a", "city-c");
+                break;
+        }
+
+        var document = new JsonObject { ["format"] = "safebrussels-exchange/1", [collection] = new JsonArray(record) };
+        return (document.ToJsonString(), externalId, organization);
+    }
+
+    private static string Describe(ImportReport report) =>
+        $"{report.Succeeded} {report.Created} {report.Updated} {report.Unchanged} | {string.Join(" | ", report.Problems)}";
+
+    private static async Task<ImportReport> ImportAsAsync(Viewer actor, TestDatabase database, string json, bool dryRun) =>
         await Importer(database).ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), dryRun, actor: actor);
 
-    private static async Task<Viewer> AdministratorOfAsync(TestDatabase database, string organizationKey)
+    private static async Task<Viewer> ViewerOfAsync(TestDatabase database, string organizationKey, ExchangeRole role)
     {
         await using var db = database.CreateContext();
         var organizationId = await db.Organizations.Where(o => o.Key == organizationKey).Select(o => o.Id).SingleAsync();
-        return new Viewer(Guid.NewGuid(), organizationId, ExchangeRole.PlatformAdmin, $"Platform administrator of {organizationKey}");
+        return new Viewer(Guid.NewGuid(), organizationId, role, $"{role} of {organizationKey}");
+    }
+
+    private static async Task DeleteAsync(TestDatabase database, string collection, string externalId)
+    {
+        await using var db = database.CreateContext();
+        _ = collection == "practices"
+            ? await db.Practices.Where(p => p.ExternalId == externalId).ExecuteDeleteAsync()
+            : await db.Meetings.Where(m => m.ExternalId == externalId).ExecuteDeleteAsync();
+    }
+
+    /// <summary>A database of its own with the matrix's records, imported by the operator.</summary>
+    public sealed class Records : IAsyncLifetime
+    {
+        public TestDatabase Database { get; private set; } = default!;
+
+        public static string Document => new JsonObject
+        {
+            ["format"] = "safebrussels-exchange/1",
+            ["organizations"] = JsonNode.Parse("""
+                [ { "key": "city-a", "name": "City A", "languages": ["fr"] },
+                  { "key": "city-b", "name": "City B", "languages": ["nl"] },
+                  { "key": "city-c", "name": "City C", "languages": ["en"] } ]
+                """),
+            ["practices"] = new JsonArray([.. Seeded.Select(s => JsonNode.Parse(Practice(Id("practices", s.Key), s.Value.Organization, s.Value.PracticeTlp)))]),
+            ["meetings"] = new JsonArray([.. Seeded.Select(s => JsonNode.Parse(Meeting(Id("meetings", s.Key), s.Value.Organization, s.Value.MeetingTlp)))]),
+        }.ToJsonString();
+
+        public static string Practice(string externalId, string organization, string tlp) => $$"""
+            { "externalId": "{{externalId}}", "organization": "{{organization}}", "language": "fr", "title": "Marches exploratoires",
+              "summary": "Des habitantes arpentent le quartier.", "themes": ["street-harassment"], "tlp": "{{tlp}}" }
+            """;
+
+        public static string Meeting(string externalId, string organization, string tlp) => $$"""
+            { "externalId": "{{externalId}}", "organization": "{{organization}}", "language": "fr", "title": "Cellule de crise",
+              "startsAt": "2026-11-20T10:00:00+01:00", "themes": ["crisis-management"], "tlp": "{{tlp}}",
+              "participants": ["{{(organization == "city-a" ? "city-b" : "city-a")}}"],
+              "minutes": "Ce qui s'est dit en cellule de crise." }
+            """;
+
+        public async Task InitializeAsync()
+        {
+            Database = await TestDatabase.CreateAsync("ixs");
+            var report = await ImportAsync(Database, Document);
+            Assert.True(report.Succeeded, string.Join("\n", report.Problems));
+        }
+
+        public async Task DisposeAsync() => await Database.DisposeAsync();
     }
 }

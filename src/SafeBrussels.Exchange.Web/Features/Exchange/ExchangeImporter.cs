@@ -102,14 +102,20 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         var existingMeetings = await ReadExistingAsync(connection, "meetings", meetings.Select(m => m.ExternalId).Distinct().ToArray(), cancellationToken);
 
         // Through the platform (an administrator, not the operator's command line) an import gets no override of the
-        // sharing rules: it may neither replace nor adapt a record its administrator may not see.
-        var hidden = actor is null ? [] : await HiddenFromAsync(db, actor, existingPractices, existingMeetings, cancellationToken);
+        // sharing rules: it neither adapts a record its administrator may not see, nor creates, moves, relabels or changes
+        // a record other than one of their own organization that they may edit (docs/sharing.md).
+        var access = actor is null ? null : await AccessAsync(db, actor, existingPractices, existingMeetings, cancellationToken);
         var problems = ExchangeChecks.Check(document, new ExchangeChecks.Known(
             organizations.Keys.ToHashSet(StringComparer.Ordinal),
             themes.Keys.ToHashSet(StringComparer.Ordinal),
-            existingPractices.Where(p => !hidden.Contains(p.Value.Id)).Select(p => p.Key).ToHashSet(StringComparer.Ordinal)));
-        problems.AddRange(NotVisible("practices", practices.Select(p => p.ExternalId), existingPractices, hidden));
-        problems.AddRange(NotVisible("meetings", meetings.Select(m => m.ExternalId), existingMeetings, hidden));
+            existingPractices.Where(p => access is null || access.Visible.Contains(p.Value.Id)).Select(p => p.Key).ToHashSet(StringComparer.Ordinal)));
+        if (actor is not null && access is not null)
+        {
+            var own = organizations.Where(o => o.Value.Id == actor.OrganizationId).Select(o => o.Key).SingleOrDefault() ?? "";
+            problems.AddRange(NotTheirs("practices", practices.Select(p => (p.ExternalId, p.Organization)).ToList(), read.PracticeHashes, existingPractices, own, access));
+            problems.AddRange(NotTheirs("meetings", meetings.Select(m => (m.ExternalId, m.Organization)).ToList(), read.MeetingHashes, existingMeetings, own, access));
+        }
+
         if (problems.Count > 0)
         {
             return ImportReport.Refused(problems);
@@ -173,22 +179,47 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
 
     private sealed record Existing(Guid Id, string? Hash);
 
-    /// <summary>The records already on the platform that the file names and <paramref name="actor"/> may not see (the sharing rules, in SQL).</summary>
-    private static async Task<HashSet<Guid>> HiddenFromAsync(
+    /// <summary>Of the records already on the platform that the file names, those <paramref name="actor"/> may see, and may edit.</summary>
+    private sealed record Access(HashSet<Guid> Visible, HashSet<Guid> Editable);
+
+    /// <summary>What <paramref name="actor"/> may do with the existing records the file names: the sharing rules, in SQL.</summary>
+    private static async Task<Access> AccessAsync(
         ExchangeDbContext db, Viewer actor, Dictionary<string, Existing> practices, Dictionary<string, Existing> meetings, CancellationToken cancellationToken)
     {
         var practiceIds = practices.Values.Select(e => e.Id).ToList();
         var meetingIds = meetings.Values.Select(e => e.Id).ToList();
-        var visible = (await db.Practices.VisibleTo(actor).Where(p => practiceIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken))
-            .Concat(await db.Meetings.VisibleTo(actor).Where(m => meetingIds.Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken));
-        return practiceIds.Concat(meetingIds).Except(visible).ToHashSet();
+        var visiblePractices = db.Practices.VisibleTo(actor).Where(p => practiceIds.Contains(p.Id));
+        var visibleMeetings = db.Meetings.VisibleTo(actor).Where(m => meetingIds.Contains(m.Id));
+        var visible = (await visiblePractices.Select(p => p.Id).ToListAsync(cancellationToken))
+            .Concat(await visibleMeetings.Select(m => m.Id).ToListAsync(cancellationToken));
+        var editable = (await visiblePractices.Where(SharingPolicy.PracticesEditableBy(actor)).Select(p => p.Id).ToListAsync(cancellationToken))
+            .Concat(await visibleMeetings.Where(SharingPolicy.MeetingsEditableBy(actor)).Select(m => m.Id).ToListAsync(cancellationToken));
+        return new Access([.. visible], [.. editable]);
     }
 
-    private static IEnumerable<ExchangeProblem> NotVisible(string collection, IEnumerable<string> externalIds, Dictionary<string, Existing> existing, HashSet<Guid> hidden) =>
-        externalIds
-            .Select((externalId, index) => (externalId, index))
-            .Where(r => existing.TryGetValue(r.externalId, out var found) && hidden.Contains(found.Id))
-            .Select(r => new ExchangeProblem($"$.{collection}[{r.index}].externalId", ExchangeProblemCodes.NotVisible, [r.externalId]));
+    /// <summary>
+    /// The records of the file an import through the platform may not write: one of another organization (new or not:
+    /// the same answer), or an existing one the importer may not edit, unless it is unchanged and they may see it.
+    /// A record they may not see answers as one they may see but not edit, whatever the file says of it.
+    /// </summary>
+    private static IEnumerable<ExchangeProblem> NotTheirs(
+        string collection, List<(string ExternalId, string Organization)> records, string[] hashes, Dictionary<string, Existing> existing, string own, Access access)
+    {
+        for (var index = 0; index < records.Count; index++)
+        {
+            var (externalId, organization) = records[index];
+            if (!string.Equals(organization, own, StringComparison.Ordinal))
+            {
+                yield return new ExchangeProblem($"$.{collection}[{index}].organization", ExchangeProblemCodes.NotYourOrganization, [organization, own]);
+            }
+            else if (existing.TryGetValue(externalId, out var found)
+                && !access.Editable.Contains(found.Id)
+                && (!access.Visible.Contains(found.Id) || found.Hash != hashes[index]))
+            {
+                yield return new ExchangeProblem($"$.{collection}[{index}].externalId", ExchangeProblemCodes.NotEditable, [externalId]);
+            }
+        }
+    }
 
     private sealed record Planned<T>(T Record, Guid Id, string Hash, bool IsNew, bool IsChanged);
 

@@ -55,7 +55,8 @@ public static class ExchangeProblemCodes
     public const string UnknownOrganization = "unknownOrganization";
     public const string UnknownTheme = "unknownTheme";
     public const string UnknownPractice = "unknownPractice";
-    public const string NotVisible = "notVisible";
+    public const string NotYourOrganization = "notYourOrganization";
+    public const string NotEditable = "notEditable";
     public const string AdaptsItself = "adaptsItself";
     public const string AdaptationCycle = "adaptationCycle";
     public const string TranslationLanguage = "translationLanguage";
@@ -91,7 +92,8 @@ public static class ExchangeProblemMessages
         [ExchangeProblemCodes.UnknownOrganization] = "no organization has the key '{0}', in this file or on the platform",
         [ExchangeProblemCodes.UnknownTheme] = "unknown theme '{0}'",
         [ExchangeProblemCodes.UnknownPractice] = "no practice has the externalId '{0}', in this file or on the platform",
-        [ExchangeProblemCodes.NotVisible] = "the externalId '{0}' is a record you may not see: an import through the platform may not replace it",
+        [ExchangeProblemCodes.NotYourOrganization] = "'{0}' is not your organization: through the platform you may import only records of your own organization ('{1}')",
+        [ExchangeProblemCodes.NotEditable] = "the externalId '{0}' is already used by a record you may not change: through the platform an import changes only the records you may edit",
         [ExchangeProblemCodes.AdaptsItself] = "a practice cannot be adapted from itself ('{0}')",
         [ExchangeProblemCodes.AdaptationCycle] = "adaptations form a cycle: {0}",
         [ExchangeProblemCodes.TranslationLanguage] = "'{0}' is the practice's own language; a translation must be into another language",

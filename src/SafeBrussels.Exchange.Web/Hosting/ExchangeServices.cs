@@ -245,6 +245,7 @@ public static class ExchangeServices
         services.AddScoped<Features.Practices.PracticeService>();
         services.AddScoped<Features.Comments.CommentService>();
         services.AddScoped<Features.Comments.CommentNotifier>();
+        services.AddScoped<MembershipNotifier>();
         services.AddScoped<Features.Exchange.ExchangeImporter>();
         services.AddScoped<Features.Exchange.ExchangeExporter>();
         services.AddScoped<Features.Search.SearchService>();

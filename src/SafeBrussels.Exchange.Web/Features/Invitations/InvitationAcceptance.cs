@@ -23,7 +23,12 @@ public sealed record InvitationView(InvitationState State, string Email, string 
 /// static sign-in pages, where UserManager and the DbContext share one unit of work.
 /// </summary>
 public sealed class InvitationAcceptance(
-    ExchangeDbContext db, UserManager<ApplicationUser> userManager, AuditTrail audit, TimeProvider time, ILogger<InvitationAcceptance> logger)
+    ExchangeDbContext db,
+    UserManager<ApplicationUser> userManager,
+    AuditTrail audit,
+    Members.MembershipNotifier notifier,
+    TimeProvider time,
+    ILogger<InvitationAcceptance> logger)
 {
     public async Task<InvitationView> LookupAsync(string? token, CancellationToken cancellationToken = default)
     {
@@ -94,6 +99,9 @@ public sealed class InvitationAcceptance(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Invitation {InvitationId} accepted by user {UserId}", invitation.Id, user.Id);
+            await notifier.NotifyAsync(
+                new Viewer(user.Id, user.OrganizationId, user.Role, user.DisplayName), user.OrganizationId, AuditActions.InvitationAccepted,
+                $"{user.DisplayName} <{user.Email}>", user.Role, cancellationToken: CancellationToken.None);
             return CommandResult.Ok;
         });
     }

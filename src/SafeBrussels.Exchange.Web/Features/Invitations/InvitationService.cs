@@ -18,12 +18,17 @@ public sealed record InvitationOutcome(CommandResult Result, string? Link)
 
 public sealed record PendingInvitation(Guid Id, string Email, ExchangeRole Role, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
 
-/// <summary>Invite-only membership: who may invite whom, and the single-use, seven-day links.</summary>
+/// <summary>
+/// Invite-only membership: who may invite whom, and the single-use, seven-day links. An organization's own
+/// administrators invite its members; a platform administrator invites only the first administrator of an organization
+/// that has none. Every invitation sent or withdrawn is audited and mailed to the organization's administrators.
+/// </summary>
 public sealed class InvitationService(
     IDbContextFactory<ExchangeDbContext> dbFactory,
     InvitationMailer mailer,
     PublicLinks links,
     AuditTrail audit,
+    Members.MembershipNotifier notifier,
     TimeProvider time,
     ILogger<InvitationService> logger)
 {
@@ -43,11 +48,26 @@ public sealed class InvitationService(
             return InvitationOutcome.Failed("Email", "Validation.Email");
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (inviter is not null)
         {
             if (!inviter.CanManageMembersOf(request.OrganizationId))
             {
-                return InvitationOutcome.Failed("", "Error.Forbidden");
+                if (!inviter.IsPlatformAdmin)
+                {
+                    return InvitationOutcome.Failed("", "Error.Forbidden");
+                }
+
+                // Another organization's: only its first administrator, while it has none.
+                if (request.Role != ExchangeRole.OrgAdmin)
+                {
+                    return InvitationOutcome.Failed("Role", "Members.FirstAdministratorOnly");
+                }
+
+                if (await HasAdministratorAsync(db, request.OrganizationId, cancellationToken))
+                {
+                    return InvitationOutcome.Failed("", "Members.HasAdministrator");
+                }
             }
 
             if (request.Role == ExchangeRole.PlatformAdmin && !inviter.IsPlatformAdmin)
@@ -56,7 +76,6 @@ public sealed class InvitationService(
             }
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == request.OrganizationId, cancellationToken);
         if (organization is null)
         {
@@ -113,12 +132,24 @@ public sealed class InvitationService(
         await audit.WriteAsync(AuditEvent.By(inviter, AuditActions.InvitationSent, AuditTargets.Invitation, invitation.Id.ToString(), organization.Id,
             detail: $"{email} ({request.Role.ToName()})"), CancellationToken.None);
         logger.LogInformation("Invitation {InvitationId} created for organization {OrganizationKey} as {Role}", invitation.Id, organization.Key, request.Role);
+        await notifier.NotifyAsync(inviter, organization.Id, AuditActions.InvitationSent, email, request.Role, cancellationToken: CancellationToken.None);
         return new InvitationOutcome(CommandResult.Ok, link);
     }
 
+    /// <summary>Whether the organization has an active administrator: then only they invite its members.</summary>
+    public async Task<bool> HasAdministratorAsync(Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await HasAdministratorAsync(db, organizationId, cancellationToken);
+    }
+
+    private static Task<bool> HasAdministratorAsync(ExchangeDbContext db, Guid organizationId, CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(u => u.OrganizationId == organizationId && u.IsActive && u.DeletedAt == null
+            && (u.Role == ExchangeRole.OrgAdmin || u.Role == ExchangeRole.PlatformAdmin), cancellationToken);
+
     public async Task<IReadOnlyList<PendingInvitation>> ListPendingAsync(Viewer viewer, Guid organizationId, CancellationToken cancellationToken = default)
     {
-        if (!viewer.CanManageMembersOf(organizationId))
+        if (!viewer.CanOverseeMembersOf(organizationId))
         {
             return [];
         }
@@ -136,7 +167,8 @@ public sealed class InvitationService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId, cancellationToken);
-        if (invitation is null || !viewer.CanManageMembersOf(invitation.OrganizationId))
+        // Its organization's administrators, or the platform administrator who sent it (a first administrator's).
+        if (invitation is null || !(viewer.CanManageMembersOf(invitation.OrganizationId) || invitation.InvitedByUserId == viewer.UserId))
         {
             return CommandResult.Fail("", "Error.NotFound");
         }
@@ -145,6 +177,7 @@ public sealed class InvitationService(
         audit.Add(db, AuditEvent.By(viewer, AuditActions.InvitationRevoked, AuditTargets.Invitation, invitation.Id.ToString(), invitation.OrganizationId,
             detail: invitation.Email));
         await db.SaveChangesAsync(cancellationToken);
+        await notifier.NotifyAsync(viewer, invitation.OrganizationId, AuditActions.InvitationRevoked, invitation.Email, invitation.Role, cancellationToken: CancellationToken.None);
         return CommandResult.Ok;
     }
 }

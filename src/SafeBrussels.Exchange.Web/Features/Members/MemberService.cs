@@ -9,17 +9,22 @@ namespace SafeBrussels.Exchange.Web.Features.Members;
 public sealed record MemberSummary(
     Guid Id, string DisplayName, string Email, ExchangeRole Role, bool IsActive, DateTimeOffset CreatedAt, DateTimeOffset? DeactivatedAt);
 
-/// <summary>The members of an organization, as its administrators (and platform administrators) manage them.</summary>
+/// <summary>
+/// The members of an organization, as its own administrators manage them. A platform administrator of another organization
+/// sees the list and may deactivate an account in an emergency, nothing else. Every change is audited and mailed to the
+/// organization's administrators (<see cref="MembershipNotifier"/>).
+/// </summary>
 public sealed class MemberService(
     IDbContextFactory<ExchangeDbContext> dbFactory,
     SessionRevocations revocations,
     AuditTrail audit,
+    MembershipNotifier notifier,
     TimeProvider time,
     ILogger<MemberService> logger)
 {
     public async Task<IReadOnlyList<MemberSummary>> ListAsync(Viewer viewer, Guid organizationId, CancellationToken cancellationToken = default)
     {
-        if (!viewer.CanManageMembersOf(organizationId))
+        if (!viewer.CanOverseeMembersOf(organizationId))
         {
             return [];
         }
@@ -40,10 +45,14 @@ public sealed class MemberService(
         }
 
         // The member's next request rebuilds their principal (security stamp validation) with the new role.
-        return ChangeMemberAsync(viewer, userId, member => member.Role = role, AuditActions.MemberRoleChanged, cancellationToken);
+        return ChangeMemberAsync(viewer, userId, member => member.Role = role, AuditActions.MemberRoleChanged, emergencyAllowed: false, cancellationToken);
     }
 
-    /// <summary>Deactivates a member: every session they have ends at once, and they can no longer sign in.</summary>
+    /// <summary>
+    /// Deactivates a member: every session they have ends at once, and they can no longer sign in. Their organization's
+    /// administrators may; so may any platform administrator, as an emergency measure (audited as such, and the
+    /// organization's administrators are told).
+    /// </summary>
     public async Task<CommandResult> DeactivateAsync(Viewer viewer, Guid userId, CancellationToken cancellationToken = default)
     {
         var result = await ChangeMemberAsync(viewer, userId, member =>
@@ -52,7 +61,7 @@ public sealed class MemberService(
             member.DeactivatedAt = time.GetUtcNow();
             // A new security stamp invalidates every cookie issued before now.
             member.SecurityStamp = Guid.NewGuid().ToString("N");
-        }, AuditActions.MemberDeactivated, cancellationToken);
+        }, AuditActions.MemberDeactivated, emergencyAllowed: true, cancellationToken);
         if (result.Succeeded)
         {
             revocations.Revoke(userId);
@@ -66,33 +75,38 @@ public sealed class MemberService(
         {
             member.IsActive = true;
             member.DeactivatedAt = null;
-        }, AuditActions.MemberReactivated, cancellationToken);
+        }, AuditActions.MemberReactivated, emergencyAllowed: false, cancellationToken);
 
     private async Task<CommandResult> ChangeMemberAsync(
-        Viewer viewer, Guid userId, Action<ApplicationUser> change, string action, CancellationToken cancellationToken)
+        Viewer viewer, Guid userId, Action<ApplicationUser> change, string action, bool emergencyAllowed, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var member = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        var refusal = Check(viewer, member);
+        var refusal = Check(viewer, member, emergencyAllowed);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        var roleBefore = member!.Role;
+        var emergency = !viewer.CanManageMembersOf(member!.OrganizationId);
+        var roleBefore = member.Role;
         change(member);
         member.ConcurrencyStamp = Guid.NewGuid().ToString();
-        var detail = action == AuditActions.MemberRoleChanged ? $"{roleBefore.ToName()} → {member.Role.ToName()}" : null;
+        var detail = action == AuditActions.MemberRoleChanged ? $"{roleBefore.ToName()} → {member.Role.ToName()}"
+            : emergency ? "emergency measure by a platform administrator of another organization" : null;
         audit.Add(db, AuditEvent.By(viewer, action, AuditTargets.Member, userId.ToString(), member.OrganizationId, detail: detail));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("User {UserId}: {Change} by {ActorId}", userId, action, viewer.UserId);
+        await notifier.NotifyAsync(viewer, member.OrganizationId, action, member.DisplayName,
+            action == AuditActions.MemberRoleChanged ? member.Role : null, emergency, CancellationToken.None);
         return CommandResult.Ok;
     }
 
-    private static CommandResult? Check(Viewer viewer, ApplicationUser? member)
+    private static CommandResult? Check(Viewer viewer, ApplicationUser? member, bool emergencyAllowed)
     {
         // A deleted (anonymized) account is gone for good: it cannot be reactivated or given a role.
-        if (member is null || member.DeletedAt is not null || !viewer.CanManageMembersOf(member.OrganizationId))
+        if (member is null || member.DeletedAt is not null
+            || !(viewer.CanManageMembersOf(member.OrganizationId) || (emergencyAllowed && viewer.IsPlatformAdmin)))
         {
             return CommandResult.Fail("", "Error.NotFound");
         }

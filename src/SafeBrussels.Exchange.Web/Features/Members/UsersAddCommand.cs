@@ -14,7 +14,8 @@ internal sealed class UsersAddCommand(
     ExchangeDbContext db,
     UserManager<ApplicationUser> userManager,
     InvitationService invitations,
-    AuditTrail audit) : ICliCommand
+    AuditTrail audit,
+    MembershipNotifier notifier) : ICliCommand
 {
     public string Usage =>
         "users add --email E --org KEY --role platform-admin|org-admin|contributor|reader [--password P] [--name N] [--lang fr|nl|en]";
@@ -71,6 +72,7 @@ internal sealed class UsersAddCommand(
         // Made on the command line: no member acted.
         await audit.WriteAsync(new AuditEvent(AuditActions.MemberAdded, null, null, AuditTargets.Member, user.Id.ToString(), organization.Id,
             Detail: $"{email} ({role.ToName()}), command line"), cancellationToken);
+        await notifier.NotifyAsync(null, organization.Id, AuditActions.MemberAdded, $"{user.DisplayName} <{email}>", role, cancellationToken: cancellationToken);
         await output.WriteLineAsync($"User {email} created ({role.ToName()} of {organization.Key}).");
         return 0;
     }

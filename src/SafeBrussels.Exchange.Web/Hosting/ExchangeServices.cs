@@ -26,6 +26,9 @@ namespace SafeBrussels.Exchange.Web.Hosting;
 /// <summary>The composition root: every service the application registers, by concern.</summary>
 public static class ExchangeServices
 {
+    /// <summary>The largest message a browser may send to its circuit: 4 MiB (see <c>AddHubOptions</c> below).</summary>
+    public const long MaximumCircuitMessageBytes = 4L * 1024 * 1024;
+
     private const string SessionOrToken = "session-or-token";
 
     public static WebApplicationBuilder AddExchange(this WebApplicationBuilder builder, bool commandLine = false)
@@ -223,7 +226,11 @@ public static class ExchangeServices
 
     private static void AddUserInterface(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A page's text travels to the circuit in one SignalR message: large enough for the longest documented text
+        // (200,000 characters, up to 4 bytes each in UTF-8, plus the event's envelope), where SignalR's default of 32 KB
+        // silently dropped minutes over about 16,000 characters. The editors' fields cap what a paste can send below it.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = MaximumCircuitMessageBytes);
         services.AddMudServices();
     }
 

@@ -141,6 +141,55 @@ public sealed class MeetingPagesTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Long_minutes_save_whole_and_minutes_over_the_limit_are_refused_on_the_field()
+    {
+        // 150,000 characters (the documented limit is 200,000) travel whole from the page to the database and back.
+        var minutes = Text(150_000);
+        var page = await browser.NewPageAsync("fr");
+        await page.SignInAsync("contributor@safe-brussels.example");
+        await page.GotoAsync("/culture/set?lang=fr&returnUrl=%2Fmeetings%2Fnew");
+        await page.SettleAsync();
+        await page.Locator("#meeting-title").FillAsync($"Compte rendu long {Guid.NewGuid():N}"[..30]);
+        await page.PickAsync("#meeting-themes", "Radicalisme");
+        await PasteAsync(page.Locator("#meeting-minutes"), minutes);
+        await Assertions.Expect(page.Locator("[data-testid=minutes-preview]")).ToContainTextAsync("Ligne 2000 :");
+        await page.Locator("[data-testid=save-meeting]").ClickAsync();
+        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/meetings/[0-9a-f-]{36}$"));
+        var editUrl = new Uri(page.Url).AbsolutePath + "/edit";
+        await page.GotoAsync(editUrl);
+        await page.SettleAsync();
+        var readBack = await page.Locator("#meeting-minutes").InputValueAsync();
+        Assert.True(minutes == readBack, $"the minutes read back ({readBack.Length} characters, from «{readBack[..Math.Min(80, readBack.Length)]}») differ from those typed ({minutes.Length})");
+
+        // 250,000 characters are refused on the field with the limit, and nothing is written.
+        await PasteAsync(page.Locator("#meeting-minutes"), Text(250_000));
+        await page.Locator("[data-testid=save-meeting]").ClickAsync();
+        var field = page.Locator(".mud-input-control", new() { Has = page.Locator("#meeting-minutes") });
+        await Assertions.Expect(field).ToContainTextAsync("au maximum 200 000 caractères");
+        Assert.EndsWith("/edit", page.Url);
+        await page.GotoAsync(editUrl);
+        await page.SettleAsync();
+        Assert.True(minutes == await page.Locator("#meeting-minutes").InputValueAsync(), "a refused save must leave the minutes as they were");
+        await page.Context.CloseAsync();
+
+        // As a paste does: the whole value at once, then the input and change events (typing it would take hours).
+        static Task PasteAsync(ILocator field, string text) => field.EvaluateAsync(
+            "(element, text) => { element.focus(); element.value = text; element.dispatchEvent(new Event('input', { bubbles: true })); element.dispatchEvent(new Event('change', { bubbles: true })); }",
+            text);
+
+        static string Text(int length)
+        {
+            var builder = new System.Text.StringBuilder(length + 64);
+            for (var line = 1; builder.Length < length; line++)
+            {
+                builder.Append("Ligne ").Append(line).Append(" : échange entre les villes, décisions et suites à donner.\n");
+            }
+
+            return builder.ToString(0, length);
+        }
+    }
+
+    [Fact]
     public async Task The_editor_puts_each_refusal_on_its_field()
     {
         var page = await browser.NewPageAsync("fr");

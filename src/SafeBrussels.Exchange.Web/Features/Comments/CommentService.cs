@@ -119,7 +119,7 @@ public sealed class CommentService(
 
     private static CommandResult? Validate(string? body) =>
         string.IsNullOrWhiteSpace(body) ? CommandResult.Fail("Body", "Validation.Required")
-        : body.Length > BodyLength ? CommandResult.Fail("Body", "Validation.TooLong")
+        : body.Length > BodyLength ? CommandResult.Fail("Body", "Validation.TooLong20000")
         : null;
 
     /// <summary>The viewer's own comments on parents they still see.</summary>

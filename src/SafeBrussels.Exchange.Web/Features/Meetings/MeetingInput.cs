@@ -81,7 +81,7 @@ public sealed class MeetingInput
 
         if ((Minutes ?? "").Length > TextLength)
         {
-            errors[nameof(Minutes)] = "Validation.TooLong";
+            errors[nameof(Minutes)] = "Validation.TooLong200000";
         }
 
         for (var i = 0; i < Agenda.Count; i++)
@@ -93,7 +93,7 @@ public sealed class MeetingInput
 
             if ((Agenda[i].Notes ?? "").Length > TextLength)
             {
-                errors[$"Agenda[{i}].Notes"] = "Validation.TooLong";
+                errors[$"Agenda[{i}].Notes"] = "Validation.TooLong200000";
             }
         }
 

@@ -65,7 +65,7 @@ public sealed class PracticeInput
         {
             if ((text ?? "").Length > TextLength)
             {
-                errors[field] = "Validation.TooLong";
+                errors[field] = "Validation.TooLong200000";
             }
         }
 
@@ -149,7 +149,7 @@ public sealed class PracticeInput
         }
         else if (value.Length > TextLength)
         {
-            errors[field] = "Validation.TooLong";
+            errors[field] = "Validation.TooLong200000";
         }
     }
 }

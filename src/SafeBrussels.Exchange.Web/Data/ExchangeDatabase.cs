@@ -15,7 +15,11 @@ public static class ExchangeDatabase
                 npgsql.MigrationsHistoryTable("__ef_migrations_history");
                 npgsql.EnableRetryOnFailure(maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(5), errorCodesToAdd: null);
             })
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(TextInterceptor);
+
+    // Stateless: one for every context.
+    private static readonly Infrastructure.Text.ControlCharacters.Interceptor TextInterceptor = new();
 
     /// <summary>
     /// PostgreSQL compiles a query to machine code once its estimated cost passes <c>jit_above_cost</c>, which the joins

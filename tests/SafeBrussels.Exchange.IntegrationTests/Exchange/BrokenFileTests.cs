@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using static SafeBrussels.Exchange.IntegrationTests.Exchange.ExchangeDatabaseFixture;
 
 namespace SafeBrussels.Exchange.IntegrationTests.Exchange;
@@ -77,6 +78,32 @@ public sealed class BrokenFileTests(ExchangeDatabaseFixture fixture) : IClassFix
         var report = await ImportAsync(database, Valid);
         Assert.True(report.Succeeded, string.Join("\n", report.Problems));
         Assert.Equal((2, 2, 1), (report.Created.Organizations, report.Created.Practices, report.Created.Meetings));
+    }
+
+    [Fact]
+    public async Task Control_characters_are_removed_on_reading_so_the_dry_run_and_the_import_agree()
+    {
+        await using var database = await TestSupport.TestDatabase.CreateAsync("ctl");
+        var document = JsonNode.Parse(Valid)!;
+        document["practices"]![0]!["title"] = "Marches\u0000 exploratoires\u000B";
+        document["meetings"]![0]!["minutes"] = "Compte rendu\u0000 de la\u0085 réunion";
+        var json = document.ToJsonString();
+        Assert.Contains("\\u0000", json, StringComparison.Ordinal);
+
+        var dryRun = await Importer(database).ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), dryRun: true);
+        Assert.True(dryRun.Succeeded, string.Join("\n", dryRun.Problems));
+        var report = await ImportAsync(database, json);
+        Assert.True(report.Succeeded, string.Join("\n", report.Problems));
+        Assert.Equal((dryRun.Created, dryRun.Updated), (report.Created, report.Updated));
+
+        await using var db = database.CreateContext();
+        var externalId = document["practices"]![0]!["externalId"]!.GetValue<string>();
+        Assert.Equal("Marches exploratoires", await db.Practices.Where(p => p.ExternalId == externalId).Select(p => p.Title).SingleAsync());
+        var meetingId = document["meetings"]![0]!["externalId"]!.GetValue<string>();
+        Assert.Equal("Compte rendu de la réunion", await db.Meetings.Where(m => m.ExternalId == meetingId).Select(m => m.Minutes).SingleAsync());
+
+        // The same file again changes nothing: its hash is that of the cleaned records.
+        Assert.Equal(2, (await ImportAsync(database, json)).Unchanged.Practices);
     }
 
     [Fact]

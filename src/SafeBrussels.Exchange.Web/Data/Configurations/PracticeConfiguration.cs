@@ -13,7 +13,10 @@ internal sealed class PracticeConfiguration :
     IEntityTypeConfiguration<MeetingPractice>,
     IEntityTypeConfiguration<Comment>
 {
-    private static readonly JsonSerializerOptions TranslationJson = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions TranslationJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new Infrastructure.Text.ControlCharacters.JsonConverter() },
+    };
 
     public void Configure(EntityTypeBuilder<Practice> builder)
     {

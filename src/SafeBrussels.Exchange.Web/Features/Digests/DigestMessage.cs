@@ -35,8 +35,9 @@ public sealed class DigestMessage(
 
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
-        message.To.Add(new MailboxAddress(recipient.DisplayName, recipient.Email));
-        message.Subject = Subject(digest);
+        // Mail cannot hold most control characters (text stored before the input rule may still have one).
+        message.To.Add(new MailboxAddress(Infrastructure.Text.ControlCharacters.Clean(recipient.DisplayName), recipient.Email));
+        message.Subject = Infrastructure.Text.ControlCharacters.Clean(Subject(digest));
         message.Date = sentAt;
         message.MessageId = MessageIdFor(recipient.UserId, digest.Period);
         message.Headers.Add("Auto-Submitted", "auto-generated");
@@ -45,7 +46,11 @@ public sealed class DigestMessage(
         message.Headers.Add(HeaderId.ListUnsubscribe, $"<{unsubscribe}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         var sections = Sections(digest);
-        message.Body = new BodyBuilder { TextBody = Text(digest, sections, unsubscribe), HtmlBody = Html(digest, sections, unsubscribe) }.ToMessageBody();
+        message.Body = new BodyBuilder
+        {
+            TextBody = Infrastructure.Text.ControlCharacters.Clean(Text(digest, sections, unsubscribe)),
+            HtmlBody = Infrastructure.Text.ControlCharacters.Clean(Html(digest, sections, unsubscribe)),
+        }.ToMessageBody();
         message.Body.Headers.Add(HeaderId.ContentLanguage, recipient.Language);
         Sign(message, settings.Dkim);
         return message;

@@ -18,6 +18,8 @@ public sealed class ExchangeDocument
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         // Accented names and non-Latin text stay readable in the file.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Every string of a file is read without control characters: the dry run and the import see the same text.
+        Converters = { new Infrastructure.Text.ControlCharacters.JsonConverter() },
     };
 
     public string Format { get; set; } = FormatTag;

@@ -9,6 +9,7 @@ using SafeBrussels.Exchange.Web.Features.Meetings;
 using SafeBrussels.Exchange.Web.Features.Sharing;
 using SafeBrussels.Exchange.Web.Features.Themes;
 using SafeBrussels.Exchange.Web.Infrastructure.Localization;
+using SafeBrussels.Exchange.Web.Infrastructure.Text;
 using SafeBrussels.Exchange.Web.Infrastructure.Web;
 
 namespace SafeBrussels.Exchange.Web.Features.Feeds;
@@ -104,8 +105,8 @@ public static class FeedEndpoints
         var feed = new XElement(Atom + "feed",
             new XAttribute(XNamespace.Xml + "lang", SupportedLanguages.Current),
             new XElement(Atom + "id", $"tag:safebrussels-exchange,2026:theme:{theme.Key}"),
-            new XElement(Atom + "title", $"SafeBrussels Exchange · {theme.Label}"),
-            new XElement(Atom + "subtitle", theme.Description),
+            new XElement(Atom + "title", $"SafeBrussels Exchange · {ControlCharacters.Clean(theme.Label)}"),
+            new XElement(Atom + "subtitle", ControlCharacters.Clean(theme.Description)),
             new XElement(Atom + "updated", Timestamp(entries.Count > 0 ? entries.Max(e => e.Updated) : now)),
             new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("type", "application/atom+xml"), new XAttribute("href", self)),
             new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"),
@@ -121,13 +122,14 @@ public static class FeedEndpoints
             feed.Add(new XElement(Atom + "entry",
                 new XAttribute(XNamespace.Xml + "lang", entry.Language),
                 new XElement(Atom + "id", $"urn:uuid:{entry.Id}"),
-                new XElement(Atom + "title", $"[TLP:{entry.Tlp.ToLabel()}] {entry.Title}"),
+                new XElement(Atom + "title", $"[TLP:{entry.Tlp.ToLabel()}] {ControlCharacters.Clean(entry.Title)}"),
                 new XElement(Atom + "published", Timestamp(entry.Published)),
                 new XElement(Atom + "updated", Timestamp(entry.Updated)),
                 new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", url)),
-                new XElement(Atom + "author", new XElement(Atom + "name", entry.Organization)),
+                new XElement(Atom + "author", new XElement(Atom + "name", ControlCharacters.Clean(entry.Organization))),
                 new XElement(Atom + "category", new XAttribute("term", theme.Key), new XAttribute("label", theme.Label)),
-                new XElement(Atom + "summary", new XAttribute("type", "text"), summary)));
+                // XML cannot hold most control characters: text stored before the input rule may still have one.
+                new XElement(Atom + "summary", new XAttribute("type", "text"), ControlCharacters.Clean(summary))));
         }
 
         var builder = new StringBuilder();

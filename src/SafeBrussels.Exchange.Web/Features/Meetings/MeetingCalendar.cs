@@ -78,9 +78,13 @@ public static class MeetingCalendar
     private static string Utc(DateTimeOffset value) =>
         value.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
+    // RFC 5545 TEXT: backslash, semicolon and comma escaped; every line break (CRLF, LF or a lone CR) as \n; no other
+    // control character (text stored before the input rule may still hold one).
     private static string Escape(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal)
-            .Replace(",", "\\,", StringComparison.Ordinal).Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+        Infrastructure.Text.ControlCharacters.Clean(text)
+            .Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal)
+            .Replace(",", "\\,", StringComparison.Ordinal).Replace("\r\n", "\\n", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\n", StringComparison.Ordinal);
 
     /// <summary>Lines longer than 75 octets continue on the next line after a space (RFC 5545 §3.1), never inside a UTF-8 character.</summary>
     private static string Fold(string line)

@@ -33,7 +33,10 @@ public static class MeetingRevisions
         _ => "",
     };
 
-    private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new Infrastructure.Text.ControlCharacters.JsonConverter() },
+    };
 
     public static MeetingInput Read(string snapshot) => JsonSerializer.Deserialize<MeetingInput>(snapshot, SnapshotJson)!;
 

@@ -10,6 +10,7 @@ using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Sharing;
 using SafeBrussels.Exchange.Web.Features.Themes;
 using SafeBrussels.Exchange.Web.Infrastructure.Localization;
+using SafeBrussels.Exchange.Web.Infrastructure.Text;
 using SafeBrussels.Exchange.Web.Infrastructure.Web;
 using SafeBrussels.Exchange.Web.Resources;
 using MarkdownBlock = Markdig.Syntax.Block;
@@ -51,7 +52,7 @@ public static class MinutesDocument
         {
             var main = document.AddMainDocumentPart();
             AddStyles(main, meeting.Language);
-            document.PackageProperties.Title = meeting.Title;
+            document.PackageProperties.Title = ControlCharacters.Clean(meeting.Title);
             document.PackageProperties.Creator = "SafeBrussels Exchange";
             document.PackageProperties.Subject = $"TLP:{meeting.Tlp.ToLabel()}";
 
@@ -62,12 +63,12 @@ public static class MinutesDocument
             // The header repeats on every page: the label first, as TLP 2.0 asks of documents.
             var header = main.AddNewPart<HeaderPart>();
             header.Header = new Header(
-                new WordParagraph(new Run(new RunProperties(new Bold()), new Text($"TLP:{meeting.Tlp.ToLabel()}"))),
-                new WordParagraph(new Run(new Text($"{organizations} · {ExchangeTime.FormatDate(meeting.StartsAt)}") { Space = SpaceProcessingModeValues.Preserve })));
+                new WordParagraph(new Run(new RunProperties(new Bold()), new Text(ControlCharacters.Clean($"TLP:{meeting.Tlp.ToLabel()}")))),
+                new WordParagraph(new Run(new Text(ControlCharacters.Clean($"{organizations} · {ExchangeTime.FormatDate(meeting.StartsAt)}")) { Space = SpaceProcessingModeValues.Preserve })));
             var footer = main.AddNewPart<FooterPart>();
             footer.Footer = new Footer(new WordParagraph(
-                new Run(new RunProperties(new Bold()), new Text($"TLP:{meeting.Tlp.ToLabel()}")),
-                new Run(new Text($" · {meeting.Title} · ") { Space = SpaceProcessingModeValues.Preserve }),
+                new Run(new RunProperties(new Bold()), new Text(ControlCharacters.Clean($"TLP:{meeting.Tlp.ToLabel()}"))),
+                new Run(new Text(ControlCharacters.Clean($" · {meeting.Title} · ")) { Space = SpaceProcessingModeValues.Preserve }),
                 new SimpleField { Instruction = " PAGE " }));
 
             var body = new Body();
@@ -100,7 +101,7 @@ public static class MinutesDocument
             body.Append(Styled("Heading1", localizer["Field.Agenda"]));
             if (meeting.Agenda.Count == 0)
             {
-                body.Append(new WordParagraph(new Run(new Text(localizer["Meetings.NoAgenda"]))));
+                body.Append(new WordParagraph(new Run(new Text(ControlCharacters.Clean(localizer["Meetings.NoAgenda"])))));
             }
 
             var number = 0;
@@ -157,7 +158,7 @@ public static class MinutesDocument
                 var runs = Inlines(paragraph.Inline);
                 if (listPrefix is not null)
                 {
-                    runs.Insert(0, new Run(new Text(listPrefix) { Space = SpaceProcessingModeValues.Preserve }));
+                    runs.Insert(0, new Run(new Text(ControlCharacters.Clean(listPrefix)) { Space = SpaceProcessingModeValues.Preserve }));
                 }
 
                 body.Append(Indented(new WordParagraph(runs), depth));
@@ -188,7 +189,7 @@ public static class MinutesDocument
                 {
                     body.Append(Indented(new WordParagraph(new Run(
                         new RunProperties(new RunFonts { Ascii = "Courier New", HighAnsi = "Courier New" }),
-                        new Text(line.ToString()) { Space = SpaceProcessingModeValues.Preserve })), depth + 1));
+                        new Text(ControlCharacters.Clean(line.ToString())) { Space = SpaceProcessingModeValues.Preserve })), depth + 1));
                 }
 
                 break;
@@ -266,7 +267,7 @@ public static class MinutesDocument
             run.Append(properties);
         }
 
-        run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        run.Append(new Text(ControlCharacters.Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
         return run;
     }
 
@@ -280,7 +281,7 @@ public static class MinutesDocument
     }
 
     private static WordParagraph Fact(string label, string value) =>
-        new(new Run(new RunProperties(new Bold()), new Text($"{label}: ") { Space = SpaceProcessingModeValues.Preserve }), new Run(new Text(value)));
+        new(new Run(new RunProperties(new Bold()), new Text(ControlCharacters.Clean($"{label}: ")) { Space = SpaceProcessingModeValues.Preserve }), new Run(new Text(ControlCharacters.Clean(value))));
 
     private static WordParagraph Bullet(string text) => Indented(new WordParagraph(TextRun("• " + text, false, false)), 1);
 

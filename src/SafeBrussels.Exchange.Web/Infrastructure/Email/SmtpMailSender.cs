@@ -2,6 +2,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using SafeBrussels.Exchange.Web.Infrastructure.Text;
 
 namespace SafeBrussels.Exchange.Web.Infrastructure.Email;
 
@@ -65,11 +66,12 @@ internal sealed class SmtpMailSender(IOptions<EmailOptions> options, ILogger<Smt
     {
         var mime = new MimeMessage();
         mime.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
-        mime.To.Add(new MailboxAddress(message.ToName ?? "", message.ToAddress));
-        mime.Subject = message.Subject;
+        // Mail cannot hold most control characters (text stored before the input rule may still have one).
+        mime.To.Add(new MailboxAddress(ControlCharacters.Clean(message.ToName ?? ""), message.ToAddress));
+        mime.Subject = ControlCharacters.Clean(message.Subject);
         mime.Headers.Add(HeaderId.ContentLanguage, message.Language);
         mime.Headers.Add("Auto-Submitted", "auto-generated");
-        var body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html };
+        var body = new BodyBuilder { TextBody = ControlCharacters.Clean(message.Text), HtmlBody = ControlCharacters.Clean(message.Html) };
         mime.Body = body.ToMessageBody();
         return mime;
     }

@@ -53,6 +53,8 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
     /// <summary>The append-only audit trail (see <see cref="AuditEntry"/>).</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<UnknownSignIn> UnknownSignIns => Set<UnknownSignIn>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

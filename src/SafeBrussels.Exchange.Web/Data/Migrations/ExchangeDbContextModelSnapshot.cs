@@ -1816,6 +1816,33 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                     b.ToView("theme_lineage", (string)null);
                 });
 
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.UnknownSignIn", b =>
+                {
+                    b.Property<byte[]>("NameHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("name_hash");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_count");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lockout_end");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("NameHash")
+                        .HasName("pk_unknown_sign_ins");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_unknown_sign_ins_updated_at");
+
+                    b.ToTable("unknown_sign_ins", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)

@@ -38,12 +38,68 @@ internal sealed class ExchangeSignInManager(
         var user = await UserManager.FindByNameAsync(userName);
         if (user is null)
         {
-            // An unknown address: recorded with what was typed, so that credential stuffing shows in the trail.
-            await audit.WriteAsync(new AuditEvent(AuditActions.SignInFailed, null, null, Detail: userName), CancellationToken.None);
-            return SignInResult.Failed;
+            return await UnknownAccountSignInAsync(userName, password, lockoutOnFailure);
         }
 
         return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
+
+    // A hash of no password anyone has, made once with the configured hasher (the same work factor as members' hashes).
+    private static string? _dummyHash;
+
+    /// <summary>
+    /// An address with no account gets the same work and the same answer as a member's wrong password: a password hash is
+    /// verified (against a dummy), and after as many failures it is locked out for as long, on every instance
+    /// (<see cref="UnknownSignIn"/>). Recorded with what was typed, so that credential stuffing shows in the trail.
+    /// </summary>
+    private async Task<SignInResult> UnknownAccountSignInAsync(string userName, string password, bool lockoutOnFailure)
+    {
+        var lockout = Options.Lockout;
+        var now = timeProvider.GetUtcNow();
+        var nameHash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(UserManager.NormalizeName(userName) ?? ""));
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var entry = await db.UnknownSignIns.SingleOrDefaultAsync(u => u.NameHash == nameHash);
+        if (entry?.LockoutEnd > now)
+        {
+            // As for a locked-out account: refused before any password is checked.
+            await audit.WriteAsync(new AuditEvent(AuditActions.SignInLockedOut, null, null, Detail: userName), CancellationToken.None);
+            return SignInResult.LockedOut;
+        }
+
+        var dummy = new ApplicationUser();
+        _dummyHash ??= UserManager.PasswordHasher.HashPassword(dummy, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        _ = UserManager.PasswordHasher.VerifyHashedPassword(dummy, _dummyHash, password);
+
+        var lockedOut = false;
+        if (lockoutOnFailure)
+        {
+            if (entry is null)
+            {
+                entry = new UnknownSignIn { NameHash = nameHash };
+                db.UnknownSignIns.Add(entry);
+            }
+
+            entry.FailedCount++;
+            entry.UpdatedAt = now;
+            if (entry.FailedCount >= lockout.MaxFailedAccessAttempts)
+            {
+                entry.LockoutEnd = now + lockout.DefaultLockoutTimeSpan;
+                entry.FailedCount = 0;
+                lockedOut = true;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException)
+            {
+                // The same address failing at the same instant elsewhere: that attempt counted.
+            }
+        }
+
+        await audit.WriteAsync(new AuditEvent(lockedOut ? AuditActions.SignInLockedOut : AuditActions.SignInFailed, null, null, Detail: userName), CancellationToken.None);
+        return lockedOut ? SignInResult.LockedOut : SignInResult.Failed;
     }
 
     public override async Task<SignInResult> PasswordSignInAsync(ApplicationUser user, string password, bool isPersistent, bool lockoutOnFailure)

@@ -25,10 +25,17 @@ public static class ExchangePipeline
             app.UseHsts();
         }
 
-        // Pages get a friendly error page; the API and the feeds keep their status codes and bodies as they are.
+        // Pages get the error page above; the API a problem document, never the HTML error page.
+        app.UseApiProblemOnFailure();
+
+        app.UseQueryStringGuard();
+
+        // Pages get a friendly error page; the API's errors without a body become problem documents; the feeds keep
+        // their status codes and bodies as they are.
         app.UseWhen(
             context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/feeds"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages());
         app.UseSerilogRequestLogging(options =>
         {
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();

@@ -226,6 +226,16 @@ public static class ExchangeServices
 
     private static void AddUserInterface(this IServiceCollection services)
     {
+        // Problem documents (RFC 9457) for the API's errors: exceptions and bodiless status codes alike.
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = problem =>
+        {
+            // A trace identifier only where it helps (a server error, to find it in the logs): otherwise two answers
+            // that must be the same (a hidden record and a missing one) would differ by it.
+            if (problem.ProblemDetails.Status != StatusCodes.Status500InternalServerError)
+            {
+                problem.ProblemDetails.Extensions.Remove("traceId");
+            }
+        });
         // A page's text travels to the circuit in one SignalR message: large enough for the longest documented text
         // (200,000 characters, up to 4 bytes each in UTF-8, plus the event's envelope), where SignalR's default of 32 KB
         // silently dropped minutes over about 16,000 characters. The editors' fields cap what a paste can send below it.

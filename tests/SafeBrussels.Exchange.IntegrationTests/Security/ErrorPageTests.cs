@@ -32,6 +32,25 @@ public sealed class ErrorPageTests(AppFixture app)
         Assert.True(response.Headers.Contains("Content-Security-Policy"));
     }
 
+    [Fact]
+    public async Task A_failure_of_the_api_answers_a_problem_document_without_its_details()
+    {
+        using var failing = app.Factory.WithWebHostBuilder(builder =>
+            builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ThrowingEndpoint>()));
+        using var client = failing.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync("/api/test/fail");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.True("application/problem+json" == response.Content.Headers.ContentType?.MediaType, body[..Math.Min(body.Length, 3000)]);
+        using var problem = System.Text.Json.JsonDocument.Parse(body);
+        Assert.Equal(500, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.DoesNotContain("password_hash", body);
+        Assert.DoesNotContain("InvalidOperationException", body);
+        Assert.DoesNotContain("<html", body);
+    }
+
     /// <summary>A route the application does not have, answered after the whole pipeline by throwing.</summary>
     private sealed class ThrowingEndpoint : IStartupFilter
     {
@@ -39,7 +58,7 @@ public sealed class ErrorPageTests(AppFixture app)
         {
             next(builder);
             builder.Use(following => context =>
-                context.Request.Path == "/test/fail" ? throw new InvalidOperationException(Secret) : following(context));
+                context.Request.Path == "/test/fail" || context.Request.Path == "/api/test/fail" ? throw new InvalidOperationException(Secret) : following(context));
         };
     }
 }

@@ -32,7 +32,9 @@ internal static class CultureEndpoints
                     .ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredLanguage, language), context.RequestAborted);
             }
 
-            var target = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) || returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            // Only a path of this site: not another site ("//host", "/\\host"), nor anything with a control character.
+            var target = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal)
+                || returnUrl.StartsWith("/\\", StringComparison.Ordinal) || returnUrl.Any(char.IsControl)
                 ? "/"
                 : returnUrl;
             return Results.LocalRedirect(target);

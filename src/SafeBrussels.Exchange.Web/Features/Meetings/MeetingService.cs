@@ -35,10 +35,10 @@ public sealed class MeetingService(
             meetings = meetings.Where(m => m.StartsAt >= fromUtc);
         }
 
-        if (query.To is { } to)
+        if (query.Before is { } before)
         {
-            var toUtc = to.ToUniversalTime();
-            meetings = meetings.Where(m => m.StartsAt <= toUtc);
+            var beforeUtc = before.ToUniversalTime();
+            meetings = meetings.Where(m => m.StartsAt < beforeUtc);
         }
 
         var total = await meetings.CountAsync(cancellationToken);

@@ -16,9 +16,10 @@ public static class MeetingsApi
         group.MapGet("", async (HttpContext context, MeetingService meetings, string? theme, string? org, string? from, string? to, string? page, string? pageSize) =>
         {
             var problems = new Dictionary<string, string[]>();
-            var fromDate = ApiParameters.ParseDate(from, nameof(from), problems);
-            var toDate = ApiParameters.ParseDate(to, nameof(to), problems);
-            var pageNumber = ApiParameters.ParseInt(page, nameof(page), 1, 1, int.MaxValue, problems);
+            // A day includes the whole day in Brussels time, as for practices (the dashboard's quarters link here).
+            var fromDate = ApiParameters.ParseDay(from, nameof(from), endOfDay: false, problems);
+            var toDate = ApiParameters.ParseDay(to, nameof(to), endOfDay: true, problems);
+            var pageNumber = ApiParameters.ParseInt(page, nameof(page), 1, 1, ApiParameters.MaxPage, problems);
             var size = ApiParameters.ParseInt(pageSize, nameof(pageSize), 20, 1, MeetingQuery.MaxPageSize, problems);
             if (problems.Count > 0)
             {

@@ -72,7 +72,7 @@ public static class PracticesApi
             problems[nameof(sort)] = ["must be newest, updated or title."];
         }
 
-        var pageNumber = ApiParameters.ParseInt(page, nameof(page), 1, 1, int.MaxValue, problems);
+        var pageNumber = ApiParameters.ParseInt(page, nameof(page), 1, 1, ApiParameters.MaxPage, problems);
         var size = ApiParameters.ParseInt(pageSize, nameof(pageSize), 20, 1, PracticeQuery.MaxPageSize, problems);
         return new PracticeQuery(
             NullIfEmpty(theme), NullIfEmpty(org), NullIfEmpty(lang), evidenceLevel, practiceStatus, order, pageNumber, size,

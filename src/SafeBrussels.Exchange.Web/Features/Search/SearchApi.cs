@@ -78,7 +78,7 @@ public static class SearchApi
         }
 
         int? yearNumber = string.IsNullOrEmpty(year) ? null : ApiParameters.ParseInt(year, nameof(year), 0, 1900, 2999, problems);
-        var pageNumber = ApiParameters.ParseInt(page, nameof(page), 1, 1, 10_000, problems);
+        var pageNumber = ApiParameters.ParseInt(page, nameof(page), 1, 1, SearchRequest.MaxPage, problems);
         var size = ApiParameters.ParseInt(pageSize, nameof(pageSize), 20, 1, SearchRequest.MaxPageSize, problems);
         return new SearchRequest(q, Empty(type), Empty(theme), Empty(org), Empty(lang), yearNumber, order, pageNumber, size);
     }

@@ -21,6 +21,9 @@ public sealed record SearchRequest(
     int PageSize = 20)
 {
     public const int MaxPageSize = 100;
+
+    /// <summary>The highest page number a search accepts.</summary>
+    public const int MaxPage = 10_000;
 }
 
 public static class SearchTypes

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.Primitives;
+using SafeBrussels.Exchange.Web.Infrastructure.Text;
+
+namespace SafeBrussels.Exchange.Web.Infrastructure.Web;
+
+/// <summary>
+/// Control characters in a query string (a NUL in <c>?theme=%00</c>) never reach a query: the API refuses them with a
+/// problem document naming the parameter; a page gets its address without them, as a person would have meant it.
+/// </summary>
+public static class QueryStringGuard
+{
+    public static IApplicationBuilder UseQueryStringGuard(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var query = context.Request.Query;
+            var dirty = query.Where(p => ControlCharacters.Contains(p.Key) || p.Value.Any(v => v is not null && ControlCharacters.Contains(v))).ToList();
+            if (dirty.Count == 0)
+            {
+                await next(context);
+                return;
+            }
+
+            if (context.Request.Path.StartsWithSegments("/api"))
+            {
+                var problems = dirty.ToDictionary(p => ControlCharacters.Clean(p.Key), _ => new[] { "must not contain control characters." });
+                await Results.ValidationProblem(problems).ExecuteAsync(context);
+                return;
+            }
+
+            var builder = new QueryBuilder();
+            foreach (var (key, values) in query)
+            {
+                builder.Add(ControlCharacters.Clean(key), values.Select(v => ControlCharacters.Clean(v ?? "")).ToArray());
+            }
+
+            context.Request.QueryString = builder.ToQueryString();
+            await next(context);
+        });
+}

@@ -195,7 +195,10 @@ public static class ExchangeServices
         }
         else
         {
-            context.Response.Redirect(context.RedirectUri);
+            // On the platform's public address (PublicBaseUrl), never on the Host header the request came with: a forged
+            // Host must not send the member to another site.
+            var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri;
+            context.Response.Redirect(context.HttpContext.RequestServices.GetRequiredService<PublicLinks>().Absolute(target));
         }
 
         return Task.CompletedTask;
@@ -227,6 +230,8 @@ public static class ExchangeServices
     private static void AddUserInterface(this IServiceCollection services)
     {
         // Problem documents (RFC 9457) for the API's errors: exceptions and bodiless status codes alike.
+        // HSTS for a year (ASVS 14.4.5), outside Development only (ExchangePipeline).
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = problem =>
         {
             // A trace identifier only where it helps (a server error, to find it in the logs): otherwise two answers

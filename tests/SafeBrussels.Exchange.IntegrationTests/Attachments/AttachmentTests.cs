@@ -56,6 +56,18 @@ public sealed class AttachmentTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_file_is_stored_under_a_name_whose_extension_matches_its_detected_type()
+    {
+        // An HTML page that starts with %PDF- is a PDF to the signature check: it must not keep the name page.html.
+        var (meetingId, author, _) = await MeetingAsync(Tlp.Green);
+        var html = Encoding.ASCII.GetBytes("%PDF-<html><body><script>alert(1)</script></body></html>");
+        Assert.True((await Add(author, meetingId, "page.html", html)).Succeeded);
+        Assert.True((await Add(author, meetingId, "photo.JPEG", [0xFF, 0xD8, 0xFF, 0xE0, 0x00])).Succeeded);
+        var names = (await Service(s => s.ListAsync(author, SafeBrussels.Exchange.Web.Features.Sharing.RecordRef.Meeting(meetingId)))).Select(a => (a.FileName, a.ContentType)).Order().ToList();
+        Assert.Equal([("page.pdf", "application/pdf"), ("photo.JPEG", "image/jpeg")], names);
+    }
+
+    [Fact]
     public async Task Readers_cannot_attach_files()
     {
         var (meetingId, _, reader) = await MeetingAsync(Tlp.Green);

@@ -70,7 +70,7 @@ public sealed class SecurityHeadersTests(AppFixture app)
 
         foreach (var (name, expected) in new[]
         {
-            ("Strict-Transport-Security", "max-age="),
+            ("Strict-Transport-Security", "max-age=31536000"),
             ("X-Content-Type-Options", "nosniff"),
             ("X-Frame-Options", "DENY"),
             ("Referrer-Policy", "same-origin"),

@@ -74,7 +74,7 @@ public sealed class AttachmentService(
         {
             MeetingId = record.Kind == RecordKind.Meeting ? record.Id : null,
             PracticeId = record.Kind == RecordKind.Practice ? record.Id : null,
-            FileName = name,
+            FileName = FileSignature.NameFor(name, type),
             ContentType = type,
             Size = bytes.Length,
             Content = bytes,

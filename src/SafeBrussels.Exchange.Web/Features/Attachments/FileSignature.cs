@@ -41,6 +41,36 @@ public static class FileSignature
         return null;
     }
 
+    /// <summary>
+    /// <paramref name="fileName"/> with an extension of <paramref name="contentType"/>: kept when it already has one, else
+    /// replaced by the type's own (an HTML page that starts with <c>%PDF-</c> is stored as <c>page.pdf</c>, never
+    /// <c>page.html</c>, so that no browser or desktop opens it as what its name says).
+    /// </summary>
+    public static string NameFor(string fileName, string contentType)
+    {
+        string[] extensions = contentType switch
+        {
+            "application/pdf" => [".pdf"],
+            "image/png" => [".png"],
+            "image/jpeg" => [".jpg", ".jpeg"],
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => [".docx"],
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => [".xlsx"],
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation" => [".pptx"],
+            "application/vnd.oasis.opendocument.text" => [".odt"],
+            "text/csv" => [".csv"],
+            "text/plain" => [".txt"],
+            _ => [".bin"],
+        };
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (extensions.Contains(extension))
+        {
+            return fileName;
+        }
+
+        var stem = Path.GetFileNameWithoutExtension(fileName);
+        return (stem.Length == 0 ? "file" : stem) + extensions[0];
+    }
+
     private static string? OfficeDocument(byte[] content)
     {
         try

@@ -36,8 +36,11 @@ public static class ApiDocumentation
         {
             // Only the public API: the pages, sign-in forms and feeds are not part of it.
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
-            options.AddDocumentTransformer((document, _, _) =>
+            options.AddDocumentTransformer((document, context, _) =>
             {
+                // The platform's public address, never the Host header of the request that asked for the document.
+                var baseUrl = context.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Web.PublicUrlOptions>>().Value.PublicBaseUrl.TrimEnd('/');
+                document.Servers = [new OpenApiServer { Url = baseUrl }];
                 document.Info = new OpenApiInfo
                 {
                     Title = "SafeBrussels Exchange API",

@@ -1,7 +1,7 @@
 namespace SafeBrussels.Exchange.Web.Data;
 
 /// <summary>A file attached to a meeting or a practice (exactly one), stored in PostgreSQL; visible exactly to those who see its record.</summary>
-public sealed class Attachment
+public sealed class Attachment : IWrittenUnder
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -27,4 +27,13 @@ public sealed class Attachment
     public string UploadedByName { get; set; } = "";
 
     public DateTimeOffset UploadedAt { get; set; }
+
+    /// <summary>The record's label and audience when this was written (<see cref="IWrittenUnder"/>).</summary>
+    public Tlp Tlp { get; set; } = Tlp.Red;
+
+    public Guid HostOrganizationId { get; set; }
+
+    public List<Guid> PartnerOrganizationIds { get; set; } = [];
+
+    public List<Guid> NamedUserIds { get; set; } = [];
 }

@@ -1,7 +1,7 @@
 namespace SafeBrussels.Exchange.Web.Data;
 
 /// <summary>A comment or question on a practice or a meeting (exactly one of them), seen by whoever sees it.</summary>
-public sealed class Comment
+public sealed class Comment : IWrittenUnder
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -28,4 +28,13 @@ public sealed class Comment
 
     /// <summary>Full-text index of the body in the three languages, a generated column.</summary>
     public NpgsqlTypes.NpgsqlTsVector? SearchVector { get; set; }
+
+    /// <summary>The record's label and audience when this was written (<see cref="IWrittenUnder"/>).</summary>
+    public Tlp Tlp { get; set; } = Tlp.Red;
+
+    public Guid HostOrganizationId { get; set; }
+
+    public List<Guid> PartnerOrganizationIds { get; set; } = [];
+
+    public List<Guid> NamedUserIds { get; set; } = [];
 }

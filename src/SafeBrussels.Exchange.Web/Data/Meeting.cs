@@ -196,20 +196,21 @@ public sealed class MeetingRevision : IWrittenUnder
 }
 
 /// <summary>
-/// Text kept apart from its record (an old version, archived minutes) with the label and audience it was written under:
-/// who may read it is decided by these, and by the record as it is now, whichever is the more restrictive
-/// (<c>SharingPolicy</c>).
+/// Text written on a record at one moment (an old version, archived minutes, a comment, an attachment) with the label and
+/// audience the record had then: who may read it is decided by these, and by the record as it is now, whichever is the
+/// more restrictive (<c>SharingPolicy</c>).
 /// </summary>
 public interface IWrittenUnder
 {
-    /// <summary>The meeting's label when the text was written.</summary>
-    Tlp Tlp { get; }
+    /// <summary>The record's label when the text was written.</summary>
+    Tlp Tlp { get; set; }
 
-    Guid HostOrganizationId { get; }
+    /// <summary>The meeting's host organization, or the practice's organization, then.</summary>
+    Guid HostOrganizationId { get; set; }
 
-    /// <summary>The organizations the meeting was shared with (AMBER) then.</summary>
-    List<Guid> PartnerOrganizationIds { get; }
+    /// <summary>The organizations the meeting was shared with (AMBER) then; none for a practice.</summary>
+    List<Guid> PartnerOrganizationIds { get; set; }
 
-    /// <summary>The people named on the meeting (RED) then: its author and its attendees with an account.</summary>
-    List<Guid> NamedUserIds { get; }
+    /// <summary>The people named on the record (RED) then: a meeting's author and attendees with an account, a practice's author.</summary>
+    List<Guid> NamedUserIds { get; set; }
 }

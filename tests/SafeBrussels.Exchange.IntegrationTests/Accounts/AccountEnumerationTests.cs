@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,8 +61,19 @@ public sealed partial class AccountEnumerationTests(AppFixture app)
         await session.SignInAsync($"nobody-{Guid.NewGuid():N}@example.org", "a wrong password");
         var forUnknown = hasher.Verifications - before;
 
+        var (deactivated, _) = await app.CreateUserAsync(organization, ExchangeRole.Reader);
+        await using (var db = app.Database.CreateContext())
+        {
+            await db.Users.Where(u => u.Id == deactivated.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsActive, false));
+        }
+
+        before = hasher.Verifications;
+        await session.SignInAsync(deactivated.Email!, "a wrong password");
+        var forDeactivated = hasher.Verifications - before;
+
         Assert.Equal(1, forAccount);
         Assert.Equal(forAccount, forUnknown);
+        Assert.Equal(forAccount, forDeactivated);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
 using SafeBrussels.Exchange.IntegrationTests.Meetings;
@@ -17,6 +18,69 @@ namespace SafeBrussels.Exchange.IntegrationTests.Exchange;
 [Collection(AppCollection.Name)]
 public sealed class ImportApiSharingTests(AppFixture app)
 {
+    // The matrix's records, imported once by the operator into the shared database under keys of their own.
+    private static readonly string Scope = $"x{Guid.NewGuid():N}"[..9] + "-";
+    private static readonly SemaphoreSlim Seeding = new(1, 1);
+    private static HttpClient? _admin;
+
+    public static TheoryData<ImportSharingTests.Relation, ImportSharingTests.Change> Cells() => ImportSharingTests.Cells();
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task Through_the_api_an_administrator_writes_only_their_own_organizations_records_and_only_those_they_may_edit(
+        ImportSharingTests.Relation relation, ImportSharingTests.Change change)
+    {
+        var client = await AdministratorOfCityBAsync();
+        foreach (var collection in new[] { "practices", "meetings" })
+        {
+            var (json, _, organization) = ImportSharingTests.File(collection, relation, change);
+            var expected = ImportSharingTests.Expected(relation, change, organization, editable: false, collection);
+            var answers = new List<string>();
+            foreach (var query in new[] { "?dryRun=true", "" })
+            {
+                using var response = await client.PostAsync($"/api/v1/import{query}", new StringContent(ImportSharingTests.Scoped(json, Scope), Encoding.UTF8, "application/json"));
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.True((expected.Count == 0 ? HttpStatusCode.OK : HttpStatusCode.BadRequest) == response.StatusCode, $"{relation} × {change} ({collection}): {body}");
+                if (expected.Count > 0)
+                {
+                    using var problems = JsonDocument.Parse(body);
+                    var found = problems.RootElement.GetProperty("problems").EnumerateArray()
+                        .Select(p => (p.GetProperty("path").GetString(), p.GetProperty("message").GetString()!)).ToList();
+                    Assert.Equal(expected.Select(e => e.Path), found.Select(f => f.Item1));
+                    Assert.All(found.Zip(expected), pair => Assert.Contains(
+                        pair.Second.Code == Web.Features.Exchange.ExchangeProblemCodes.NotYourOrganization ? "is not your organization" : "a record you may not change",
+                        pair.First.Item2, StringComparison.Ordinal));
+                    answers.Add(string.Join("\n", found));
+                }
+            }
+
+            Assert.True(answers.Count == 0 || answers[0] == answers[1], "the dry run and the import answer the same");
+        }
+    }
+
+    private async Task<HttpClient> AdministratorOfCityBAsync()
+    {
+        await Seeding.WaitAsync();
+        try
+        {
+            if (_admin is null)
+            {
+                var report = await app.WithServiceAsync(s => s.GetRequiredService<Web.Features.Exchange.ExchangeImporter>()
+                    .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(ImportSharingTests.Scoped(ImportSharingTests.Records.Document, Scope))), dryRun: false));
+                Assert.True(report.Succeeded, string.Join("\n", report.Problems));
+                await using var db = app.Database.CreateContext();
+                var cityB = await db.Organizations.SingleAsync(o => o.Key == Scope + "city-b");
+                _admin = await app.BearerClientAsync((await app.CreateUserAsync(cityB, ExchangeRole.PlatformAdmin)).User);
+            }
+
+            return _admin;
+        }
+        finally
+        {
+            Seeding.Release();
+        }
+    }
+
     [Fact]
     public async Task An_administrator_cannot_relabel_nor_take_over_another_citys_meeting_through_the_api()
     {

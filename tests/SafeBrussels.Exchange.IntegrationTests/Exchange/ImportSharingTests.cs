@@ -195,7 +195,7 @@ public sealed class ImportSharingTests : IClassFixture<ImportSharingTests.Record
     }
 
     /// <summary>The expected problems of a one-record file: what an import through the platform may not write.</summary>
-    private static List<(string Path, string Code)> Expected(Relation relation, Change change, string organization, bool editable, string collection)
+    internal static List<(string Path, string Code)> Expected(Relation relation, Change change, string organization, bool editable, string collection)
     {
         if (organization != "city-b")
         {
@@ -213,7 +213,7 @@ public sealed class ImportSharingTests : IClassFixture<ImportSharingTests.Record
     private static string Id(string collection, Relation relation) => $"{collection[..1]}-{relation}".ToLowerInvariant();
 
     /// <summary>A file of one practice or meeting: the record as seeded (or new), with one thing changed.</summary>
-    private static (string Json, string ExternalId, string Organization) File(string collection, Relation relation, Change change)
+    internal static (string Json, string ExternalId, string Organization) File(string collection, Relation relation, Change change)
     {
         var externalId = relation is Relation.NewOwn or Relation.NewOther ? $"{Id(collection, relation)}-{Guid.NewGuid():N}" : Id(collection, relation);
         var (organization, practiceTlp, meetingTlp) = relation switch
@@ -266,6 +266,15 @@ public sealed class ImportSharingTests : IClassFixture<ImportSharingTests.Record
             ? await db.Practices.Where(p => p.ExternalId == externalId).ExecuteDeleteAsync()
             : await db.Meetings.Where(m => m.ExternalId == externalId).ExecuteDeleteAsync();
     }
+
+    /// <summary>
+    /// <paramref name="json"/> with its organization keys and externalIds prefixed by <paramref name="scope"/>, for a
+    /// database shared with other tests.
+    /// </summary>
+    internal static string Scoped(string json, string scope) =>
+        json.Replace("\"city-", $"\"{scope}city-", StringComparison.Ordinal)
+            .Replace("\"p-", $"\"{scope}p-", StringComparison.Ordinal)
+            .Replace("\"m-", $"\"{scope}m-", StringComparison.Ordinal);
 
     /// <summary>A database of its own with the matrix's records, imported by the operator.</summary>
     public sealed class Records : IAsyncLifetime

@@ -142,7 +142,46 @@ public sealed class MembershipRulesTests(AppFixture app)
 
         // The platform administrator still sees who the members are (to deactivate one in an emergency).
         Assert.NotEmpty(await Members(s => s.ListAsync(platformAdmin, fresh.Id)));
+
+        // Deactivating every administrator (an emergency measure they may take) does not reopen the organization to them.
+        Assert.True((await Members(s => s.DeactivateAsync(platformAdmin, firstAdmin.UserId))).Succeeded);
+        Assert.Equal("Members.HasAdministrator", (await invite(ExchangeRole.OrgAdmin)).Result.ErrorFor(""));
     }
+
+    [Fact]
+    public async Task An_invitation_from_outside_the_organization_is_accepted_only_as_its_first_administrator()
+    {
+        var mine = await app.CreateOrganizationAsync();
+        var fresh = await app.CreateOrganizationAsync();
+        var (platformAdminUser, platformAdmin) = await app.CreateUserAsync(mine, ExchangeRole.PlatformAdmin);
+        var first = await Invitations(s => s.InviteAsync(platformAdmin, new InvitationRequest($"a-{Guid.NewGuid():N}@example.org", fresh.Id, ExchangeRole.OrgAdmin), sendMail: false));
+        var second = await Invitations(s => s.InviteAsync(platformAdmin, new InvitationRequest($"b-{Guid.NewGuid():N}@example.org", fresh.Id, ExchangeRole.OrgAdmin), sendMail: false));
+
+        // One made before the rule: a reader invited by another city's platform administrator.
+        var before = $"before-{Guid.NewGuid():N}@example.org";
+        var token = Web.Features.Invitations.InvitationToken.Create();
+        await using (var db = app.Database.CreateContext())
+        {
+            db.Invitations.Add(new Invitation
+            {
+                Email = before, NormalizedEmail = before.ToUpperInvariant(), OrganizationId = fresh.Id, Role = ExchangeRole.Reader, Language = "en",
+                TokenHash = Web.Features.Invitations.InvitationToken.Hash(token), InvitedByUserId = platformAdminUser.Id,
+                CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddDays(7),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.True((await AcceptAsync(TokenOf(first.Link!))).Succeeded);
+        Assert.Equal("Invitation.Withdrawn", (await AcceptAsync(TokenOf(second.Link!))).ErrorFor(""));
+        Assert.Equal("Invitation.Withdrawn", (await AcceptAsync(token)).ErrorFor(""));
+        await using var check = app.Database.CreateContext();
+        Assert.Equal(1, await check.Users.CountAsync(u => u.OrganizationId == fresh.Id));
+    }
+
+    private static string TokenOf(string link) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(link).Query)["token"].ToString();
+
+    private Task<CommandResult> AcceptAsync(string token) =>
+        app.WithServiceAsync(s => s.GetRequiredService<InvitationAcceptance>().AcceptAsync(token, "Nouvelle personne", "a long enough password"));
 
     [Fact]
     public async Task The_organization_page_offers_a_platform_administrator_of_another_city_no_way_to_invite_into_it()

@@ -3,7 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Attachments;
+using SafeBrussels.Exchange.Web.Features.Comments;
 using SafeBrussels.Exchange.Web.Features.Meetings;
+using SafeBrussels.Exchange.Web.Features.Sharing;
 
 namespace SafeBrussels.Exchange.IntegrationTests.Meetings;
 
@@ -61,11 +64,16 @@ public sealed class HistorySharingTests(AppFixture app) : IAsyncLifetime
                 input.Location = $"Safe house {then}";
                 var created = await Service(s => s.CreateAsync(_author, input));
                 Assert.True(created.Result.Succeeded, string.Join(", ", created.Result.Errors));
+                var record = RecordRef.Meeting(created.Id!.Value);
+                Assert.True((await app.WithServiceAsync(s => s.GetRequiredService<CommentService>().AddAsync(_author, record, $"Comment under {then}"))).Result.Succeeded);
+                Assert.True((await app.WithServiceAsync(s => s.GetRequiredService<AttachmentService>().AddAsync(
+                    _author, record, $"written-under-{then}.pdf", new MemoryStream(Attachments.AttachmentTests.Pdf)))).Succeeded);
                 input.Minutes = $"Rewritten under {now}";
                 input.Location = "Town hall";
                 input.Tlp = now;
                 var saved = await Service(s => s.UpdateAsync(_author, created.Id!.Value, input, created.Version!.Value));
                 Assert.True(saved.Result.Succeeded, string.Join(", ", saved.Result.Errors));
+                Assert.True((await app.WithServiceAsync(s => s.GetRequiredService<CommentService>().AddAsync(_author, record, $"Comment under {now}"))).Result.Succeeded);
                 _meetings[(then, now)] = created.Id!.Value;
             }
         }
@@ -110,6 +118,33 @@ public sealed class HistorySharingTests(AppFixture app) : IAsyncLifetime
                 Assert.True(latest.ChangedFields is null, $"{cell}: what changed against a withheld version is withheld");
                 Assert.DoesNotContain(history.Revisions, r => r.Content.Minutes.Contains("Informant", StringComparison.Ordinal));
             }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Relations))]
+    public async Task Comments_and_attachments_keep_the_label_the_meeting_had_when_they_were_written(string relation)
+    {
+        var viewer = _viewers[relation];
+        var allowed = Allowed[relation];
+        foreach (var ((then, now), id) in _meetings)
+        {
+            var record = RecordRef.Meeting(id);
+            var comments = await app.WithServiceAsync(s => s.GetRequiredService<CommentService>().ListAsync(viewer, record));
+            var attachments = await app.WithServiceAsync(s => s.GetRequiredService<AttachmentService>().ListAsync(viewer, record));
+            var cell = $"{relation}: {then} then {now}";
+            if (!allowed.Contains(now))
+            {
+                Assert.True(comments is null || comments.Count == 0, $"{cell}: no comment of a hidden meeting");
+                Assert.True(attachments.Count == 0, $"{cell}: no attachment of a hidden meeting");
+                continue;
+            }
+
+            var readsThen = allowed.Contains(then);
+            Assert.True(
+                (readsThen ? new[] { $"Comment under {then}", $"Comment under {now}" } : [$"Comment under {now}"]).SequenceEqual(comments!.Select(c => c.Body)),
+                $"{cell}: comments {string.Join(" | ", comments!.Select(c => c.Body))}");
+            Assert.True(readsThen == (attachments.Count == 1), $"{cell}: the attachment written under {then}");
         }
     }
 

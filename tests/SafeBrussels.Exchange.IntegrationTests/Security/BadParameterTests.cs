@@ -75,6 +75,16 @@ public sealed class BadParameterTests(AppFixture app)
         using var session = app.NewSession();
         await session.SignInAsync(user.Email!, AppFixture.Password);
         var (response, document) = await session.GetAsync(url);
+        if (url.Contains("%00", StringComparison.Ordinal))
+        {
+            // Sent to the same address without the control character, which the interactive page then reads too.
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var cleaned = response.Headers.Location!.OriginalString;
+            Assert.DoesNotContain("%00", cleaned, StringComparison.Ordinal);
+            Assert.StartsWith(url[..url.IndexOf('?', StringComparison.Ordinal)], cleaned, StringComparison.Ordinal);
+            (response, document) = await session.GetAsync(cleaned);
+        }
+
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} answered {(int)response.StatusCode}");
         Assert.NotNull(document.QuerySelector("main h1"));
         Assert.Equal(saysIgnored, document.QuerySelector("[data-testid=address-ignored]") is not null);
@@ -101,8 +111,16 @@ public sealed class BadParameterTests(AppFixture app)
     public async Task The_language_switch_returns_only_to_a_path_of_the_site(string returnUrl)
     {
         using var session = app.NewSession();
-        using var response = await session.Client.GetAsync($"/culture/set?lang=en&returnUrl={returnUrl}");
+        var response = await session.Client.GetAsync($"/culture/set?lang=en&returnUrl={returnUrl}");
+        if (response.Headers.Location?.OriginalString.StartsWith("/culture/set?", StringComparison.Ordinal) == true)
+        {
+            // A control character in the query string: first sent to the same address without it.
+            Assert.DoesNotContain("%00", response.Headers.Location.OriginalString, StringComparison.Ordinal);
+            response = await session.Client.GetAsync(response.Headers.Location.OriginalString);
+        }
+
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
+        response.Dispose();
     }
 }

@@ -73,6 +73,7 @@ internal sealed class PracticeConfiguration :
 
     public void Configure(EntityTypeBuilder<Comment> builder)
     {
+        builder.Property(c => c.Tlp).HasConversion(t => t.ToLabel(), s => TlpLabels.Parse(s)).HasMaxLength(16);
         builder.ToTable("comments", t => t.HasCheckConstraint(
             "ck_comments_one_parent", "(practice_id IS NULL) <> (meeting_id IS NULL)"));
         builder.HasIndex(c => new { c.PracticeId, c.CreatedAt });

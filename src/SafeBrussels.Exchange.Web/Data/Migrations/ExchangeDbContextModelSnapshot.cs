@@ -493,9 +493,23 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasColumnType("character varying(255)")
                         .HasColumnName("file_name");
 
+                    b.Property<Guid>("HostOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("host_organization_id");
+
                     b.Property<Guid?>("MeetingId")
                         .HasColumnType("uuid")
                         .HasColumnName("meeting_id");
+
+                    b.PrimitiveCollection<List<Guid>>("NamedUserIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("named_user_ids");
+
+                    b.PrimitiveCollection<List<Guid>>("PartnerOrganizationIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("partner_organization_ids");
 
                     b.Property<Guid?>("PracticeId")
                         .HasColumnType("uuid")
@@ -504,6 +518,12 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                     b.Property<long>("Size")
                         .HasColumnType("bigint")
                         .HasColumnName("size");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tlp");
 
                     b.Property<DateTimeOffset>("UploadedAt")
                         .HasColumnType("timestamp with time zone")
@@ -641,9 +661,23 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("edited_at");
 
+                    b.Property<Guid>("HostOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("host_organization_id");
+
                     b.Property<Guid?>("MeetingId")
                         .HasColumnType("uuid")
                         .HasColumnName("meeting_id");
+
+                    b.PrimitiveCollection<List<Guid>>("NamedUserIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("named_user_ids");
+
+                    b.PrimitiveCollection<List<Guid>>("PartnerOrganizationIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("partner_organization_ids");
 
                     b.Property<Guid?>("PracticeId")
                         .HasColumnType("uuid")
@@ -654,6 +688,12 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasColumnType("tsvector")
                         .HasColumnName("search_vector")
                         .HasComputedColumnSql("to_tsvector('public.exchange_fr'::regconfig, body) || to_tsvector('public.exchange_nl'::regconfig, body) || to_tsvector('public.exchange_en'::regconfig, body)", true);
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tlp");
 
                     b.HasKey("Id")
                         .HasName("pk_comments");

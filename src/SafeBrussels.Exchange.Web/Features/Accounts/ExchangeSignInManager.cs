@@ -47,6 +47,13 @@ internal sealed class ExchangeSignInManager(
     // A hash of no password anyone has, made once with the configured hasher (the same work factor as members' hashes).
     private static string? _dummyHash;
 
+    private void VerifyDummyHash(string password)
+    {
+        var dummy = new ApplicationUser();
+        _dummyHash ??= UserManager.PasswordHasher.HashPassword(dummy, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        _ = UserManager.PasswordHasher.VerifyHashedPassword(dummy, _dummyHash, password);
+    }
+
     /// <summary>
     /// An address with no account gets the same work and the same answer as a member's wrong password: a password hash is
     /// verified (against a dummy), and after as many failures it is locked out for as long, on every instance
@@ -66,9 +73,7 @@ internal sealed class ExchangeSignInManager(
             return SignInResult.LockedOut;
         }
 
-        var dummy = new ApplicationUser();
-        _dummyHash ??= UserManager.PasswordHasher.HashPassword(dummy, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
-        _ = UserManager.PasswordHasher.VerifyHashedPassword(dummy, _dummyHash, password);
+        VerifyDummyHash(password);
 
         var lockedOut = false;
         if (lockoutOnFailure)
@@ -104,6 +109,12 @@ internal sealed class ExchangeSignInManager(
 
     public override async Task<SignInResult> PasswordSignInAsync(ApplicationUser user, string password, bool isPersistent, bool lockoutOnFailure)
     {
+        if (!await CanSignInAsync(user))
+        {
+            // Refused before any password check (a deactivated member): the same hash work as every other attempt.
+            VerifyDummyHash(password);
+        }
+
         var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
         await AuditAsync(user, result, "password");
         return result;

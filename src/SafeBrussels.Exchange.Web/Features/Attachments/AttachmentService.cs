@@ -82,6 +82,7 @@ public sealed class AttachmentService(
             UploadedByName = viewer.DisplayName,
             UploadedAt = time.GetUtcNow(),
         };
+        await db.StampAsync(attachment, record, cancellationToken);
         db.Attachments.Add(attachment);
         await audit.AddAttachedAsync(db, viewer, AuditActions.ContentCreated, AuditTargets.Attachment, attachment.Id, record, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

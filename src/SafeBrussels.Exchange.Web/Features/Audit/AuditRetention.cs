@@ -16,7 +16,10 @@ public sealed class AuditOptions
     public int RetentionDays { get; set; } = 730;
 }
 
-/// <summary>The daily purge of audit entries older than the retention, through the database's <c>audit_purge</c>.</summary>
+/// <summary>
+/// The daily purge of audit entries older than the retention, through the database's <c>audit_purge</c>, and of the
+/// failure counts of unknown sign-in addresses (<see cref="UnknownSignIn"/>) untouched as long.
+/// </summary>
 public sealed class AuditRetention(IDbContextFactory<ExchangeDbContext> dbFactory, IOptions<AuditOptions> options, ILogger<AuditRetention> logger)
 {
     public const string RecurringId = "audit-retention";
@@ -29,6 +32,11 @@ public sealed class AuditRetention(IDbContextFactory<ExchangeDbContext> dbFactor
             .SqlQuery<long>($"SELECT audit_purge(make_interval(days => {days})) AS \"Value\"")
             .SingleAsync(cancellationToken);
         logger.LogInformation("Audit trail: {Count} entries older than {Days} days purged", purged, days);
+
+        // The failed sign-ins of unknown addresses are kept as long as the trail's entries of the same attempts.
+        var cutoff = DateTimeOffset.UtcNow.AddDays(-days);
+        var forgotten = await db.UnknownSignIns.Where(u => u.UpdatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        logger.LogInformation("Unknown-address sign-in counts: {Count} untouched for {Days} days forgotten", forgotten, days);
         return purged;
     }
 }

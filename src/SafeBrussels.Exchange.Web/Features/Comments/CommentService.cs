@@ -61,6 +61,7 @@ public sealed class CommentService(
             Body = body.Trim(),
             CreatedAt = time.GetUtcNow(),
         };
+        await db.StampAsync(comment, target, cancellationToken);
         db.Comments.Add(comment);
         await audit.AddAttachedAsync(db, viewer, AuditActions.ContentCreated, AuditTargets.Comment, comment.Id, target, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -90,6 +91,8 @@ public sealed class CommentService(
 
         comment.Body = body.Trim();
         comment.EditedAt = time.GetUtcNow();
+        // The new text is written under the record's label and audience as they are now.
+        await db.StampAsync(comment, ParentOf(comment), cancellationToken);
         await audit.AddAttachedAsync(db, viewer, AuditActions.ContentUpdated, AuditTargets.Comment, commentId, ParentOf(comment), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Comment {CommentId} edited by {UserId}", commentId, viewer.UserId);

@@ -157,7 +157,7 @@ public sealed class FollowService(IDbContextFactory<ExchangeDbContext> dbFactory
         return await db.OrganizationThemes.Where(t => t.OrganizationId == organizationId).Select(t => t.ThemeId).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Sets the organization's usual themes: its administrators and platform administrators only.</summary>
+    /// <summary>Sets the organization's usual themes: its own administrators only (organization or platform administrators of it).</summary>
     public async Task<CommandResult> SetUsualThemesAsync(Viewer viewer, Guid organizationId, IReadOnlyCollection<Guid> themeIds, CancellationToken cancellationToken = default)
     {
         if (!viewer.CanManageMembersOf(organizationId))

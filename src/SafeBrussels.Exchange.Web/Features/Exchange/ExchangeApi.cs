@@ -26,7 +26,14 @@ public static class ExchangeApi
             var report = await importer.ImportAsync(context.Request.Body, dryRun == true, context.RequestAborted, Viewer.From(context.User));
             return report.Succeeded
                 ? Results.Ok(new { dryRun = !report.Written, created = Counts(report.Created), updated = Counts(report.Updated), unchanged = Counts(report.Unchanged) })
-                : Results.BadRequest(new { title = "The file was refused; nothing was imported.", problems = report.Problems.Select(p => new { path = p.Path, message = p.Message }) });
+                // A problem document like every error of the API, with each problem's JSON path, code and message.
+                : Results.Problem(
+                    statusCode: StatusCodes.Status400BadRequest,
+                    title: "The file was refused; nothing was imported.",
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["problems"] = report.Problems.Select(p => new { path = p.Path, code = p.Code, message = p.Message }).ToList(),
+                    });
         }).RequireAuthorization(Policies.PlatformAdmin).WithName(ApiExamples.Import).WithTags("Exchange format")
             .Accepts<System.Text.Json.Nodes.JsonObject>("application/json");
 

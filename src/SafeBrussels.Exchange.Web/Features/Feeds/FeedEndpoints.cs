@@ -127,7 +127,7 @@ public static class FeedEndpoints
                 new XElement(Atom + "updated", Timestamp(entry.Updated)),
                 new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", url)),
                 new XElement(Atom + "author", new XElement(Atom + "name", ControlCharacters.Clean(entry.Organization))),
-                new XElement(Atom + "category", new XAttribute("term", theme.Key), new XAttribute("label", theme.Label)),
+                new XElement(Atom + "category", new XAttribute("term", theme.Key), new XAttribute("label", ControlCharacters.Clean(theme.Label))),
                 // XML cannot hold most control characters: text stored before the input rule may still have one.
                 new XElement(Atom + "summary", new XAttribute("type", "text"), ControlCharacters.Clean(summary))));
         }

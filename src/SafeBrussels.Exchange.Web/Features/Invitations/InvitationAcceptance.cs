@@ -76,6 +76,17 @@ public sealed class InvitationAcceptance(
                 return CommandResult.Fail("", "Invitation.AlreadyUsed");
             }
 
+            // Sent by someone outside the organization (a platform administrator inviting its first administrator): valid
+            // only as that, and only while the organization still has no administrator. This also voids such invitations
+            // sent before the rule, and the other first-administrator invitations once one is accepted.
+            if (invitation.InvitedByUserId is { } inviterId
+                && !await db.Users.AnyAsync(u => u.Id == inviterId && u.OrganizationId == invitation.OrganizationId, cancellationToken)
+                && (invitation.Role != ExchangeRole.OrgAdmin || await InvitationService.HasAdministratorAsync(db, invitation.OrganizationId, cancellationToken)))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return CommandResult.Fail("", "Invitation.Withdrawn");
+            }
+
             var user = new ApplicationUser
             {
                 UserName = invitation.Email,

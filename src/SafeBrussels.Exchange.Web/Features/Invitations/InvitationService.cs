@@ -136,15 +136,19 @@ public sealed class InvitationService(
         return new InvitationOutcome(CommandResult.Ok, link);
     }
 
-    /// <summary>Whether the organization has an active administrator: then only they invite its members.</summary>
+    /// <summary>
+    /// Whether the organization has an administrator: then only its administrators invite its members. A deactivated
+    /// administrator still counts (deactivating them all must not reopen the organization to another city's platform
+    /// administrator); only an organization whose administrators are all gone (deleted) gets a first one again.
+    /// </summary>
     public async Task<bool> HasAdministratorAsync(Guid organizationId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await HasAdministratorAsync(db, organizationId, cancellationToken);
     }
 
-    private static Task<bool> HasAdministratorAsync(ExchangeDbContext db, Guid organizationId, CancellationToken cancellationToken) =>
-        db.Users.AnyAsync(u => u.OrganizationId == organizationId && u.IsActive && u.DeletedAt == null
+    internal static Task<bool> HasAdministratorAsync(ExchangeDbContext db, Guid organizationId, CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(u => u.OrganizationId == organizationId && u.DeletedAt == null
             && (u.Role == ExchangeRole.OrgAdmin || u.Role == ExchangeRole.PlatformAdmin), cancellationToken);
 
     public async Task<IReadOnlyList<PendingInvitation>> ListPendingAsync(Viewer viewer, Guid organizationId, CancellationToken cancellationToken = default)

@@ -94,7 +94,7 @@ public sealed class OrganizationService(IDbContextFactory<ExchangeDbContext> dbF
 
     /// <summary>
     /// Whether the organization's members must use two-factor authentication (enforced at their next sign-in); its own
-    /// administrators and platform administrators decide.
+    /// administrators (organization or platform administrators of it) decide.
     /// </summary>
     public async Task<CommandResult> SetTwoFactorRequiredAsync(Viewer actor, Guid id, bool required, CancellationToken cancellationToken = default)
     {

@@ -38,7 +38,8 @@ public sealed class ProfileService(IDbContextFactory<ExchangeDbContext> dbFactor
         var updated = await db.Users
             .Where(u => u.Id == viewer.UserId)
             .ExecuteUpdateAsync(
-                s => s.SetProperty(u => u.DisplayName, name).SetProperty(u => u.PreferredLanguage, preferredLanguage),
+                // A bulk update bypasses the save interceptor: the name is cleaned here (Infrastructure/Text).
+                s => s.SetProperty(u => u.DisplayName, Infrastructure.Text.ControlCharacters.Clean(name)).SetProperty(u => u.PreferredLanguage, preferredLanguage),
                 cancellationToken);
         return updated == 1 ? CommandResult.Ok : CommandResult.Fail("", "Error.NotFound");
     }

@@ -96,24 +96,60 @@ public static class SharingPolicy
         return p => contributes && (p.OrganizationId == organizationId || p.AuthorId == userId);
     }
 
-    /// <summary>The comments <paramref name="viewer"/> may see: those on a practice or meeting they may see.</summary>
+    /// <summary>
+    /// The comments <paramref name="viewer"/> may see: those on a practice or meeting they may see now, which they could
+    /// also see under the label and audience the record had when the comment was written (most restrictive wins).
+    /// </summary>
     public static IQueryable<Comment> VisibleTo(this IQueryable<Comment> comments, ExchangeDbContext db, Viewer viewer)
     {
         var practices = db.Practices.VisibleTo(viewer).Select(p => p.Id);
         var meetings = db.Meetings.VisibleTo(viewer).Select(m => m.Id);
-        return comments.Where(c =>
+        return comments.Where(ForViewer(WrittenUnderRule<Comment>(), viewer)).Where(c =>
             (c.PracticeId != null && practices.Contains(c.PracticeId.Value))
             || (c.MeetingId != null && meetings.Contains(c.MeetingId.Value)));
     }
 
-    /// <summary>The attachments <paramref name="viewer"/> may see: those of a practice or meeting they may see.</summary>
+    /// <summary>The attachments <paramref name="viewer"/> may see: by the same rule as comments.</summary>
     public static IQueryable<Attachment> VisibleTo(this IQueryable<Attachment> attachments, ExchangeDbContext db, Viewer viewer)
     {
         var practices = db.Practices.VisibleTo(viewer).Select(p => p.Id);
         var meetings = db.Meetings.VisibleTo(viewer).Select(m => m.Id);
-        return attachments.Where(a =>
+        return attachments.Where(ForViewer(WrittenUnderRule<Attachment>(), viewer)).Where(a =>
             (a.PracticeId != null && practices.Contains(a.PracticeId.Value))
             || (a.MeetingId != null && meetings.Contains(a.MeetingId.Value)));
+    }
+
+    /// <summary>
+    /// Stamps <paramref name="text"/> with the label and audience <paramref name="record"/> has now: what is written on a
+    /// record keeps them when the record is relabelled or shared differently later.
+    /// </summary>
+    public static async Task StampAsync(this ExchangeDbContext db, IWrittenUnder text, RecordRef record, CancellationToken cancellationToken = default)
+    {
+        if (record.Kind == RecordKind.Practice)
+        {
+            var practice = await db.Practices.AsNoTracking().Where(p => p.Id == record.Id)
+                .Select(p => new { p.Tlp, p.OrganizationId, p.AuthorId }).SingleAsync(cancellationToken);
+            text.Tlp = practice.Tlp;
+            text.HostOrganizationId = practice.OrganizationId;
+            text.PartnerOrganizationIds = [];
+            text.NamedUserIds = practice.AuthorId is { } author ? [author] : [];
+            return;
+        }
+
+        var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == record.Id)
+            .Select(m => new
+            {
+                m.Tlp,
+                m.HostOrganizationId,
+                m.AuthorId,
+                Partners = m.Participants.Select(p => p.OrganizationId).ToList(),
+                Named = m.Attendees.Where(a => a.UserId != null).Select(a => a.UserId!.Value).ToList(),
+            })
+            .SingleAsync(cancellationToken);
+        text.Tlp = meeting.Tlp;
+        text.HostOrganizationId = meeting.HostOrganizationId;
+        text.PartnerOrganizationIds = meeting.Partners;
+        text.NamedUserIds = [.. meeting.Named.Concat(meeting.AuthorId is { } id ? [id] : []).Distinct()];
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace SafeBrussels.Exchange.Web.Infrastructure.Web;
 
 /// <summary>
 /// Control characters in a query string (a NUL in <c>?theme=%00</c>) never reach a query: the API refuses them with a
-/// problem document naming the parameter; a page gets its address without them, as a person would have meant it.
+/// problem document naming the parameter; a page is sent to its address without them (a redirect, so that the browser's
+/// address, which an interactive page reads again, holds none either), as a person would have meant it.
 /// </summary>
 public static class QueryStringGuard
 {
@@ -32,6 +33,12 @@ public static class QueryStringGuard
             foreach (var (key, values) in query)
             {
                 builder.Add(ControlCharacters.Clean(key), values.Select(v => ControlCharacters.Clean(v ?? "")).ToArray());
+            }
+
+            if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            {
+                context.Response.Redirect(context.Request.PathBase + context.Request.Path + builder.ToQueryString());
+                return;
             }
 
             context.Request.QueryString = builder.ToQueryString();

@@ -78,6 +78,10 @@ public sealed class BrokenFileTests(ExchangeDatabaseFixture fixture) : IClassFix
         var report = await ImportAsync(database, Valid);
         Assert.True(report.Succeeded, string.Join("\n", report.Problems));
         Assert.Equal((2, 2, 1), (report.Created.Organizations, report.Created.Practices, report.Created.Meetings));
+
+        // Organizations a file creates are in the audit trail, as when made on their page.
+        await using var db = database.CreateContext();
+        Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Action == Web.Features.Audit.AuditActions.OrganizationCreated && e.Detail == "import"));
     }
 
     [Fact]

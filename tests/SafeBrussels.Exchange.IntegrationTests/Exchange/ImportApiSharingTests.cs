@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
+using SafeBrussels.Exchange.TestSupport;
 using SafeBrussels.Exchange.IntegrationTests.Meetings;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Meetings;
@@ -23,22 +24,22 @@ public sealed class ImportApiSharingTests(AppFixture app)
     private static readonly SemaphoreSlim Seeding = new(1, 1);
     private static HttpClient? _admin;
 
-    public static TheoryData<ImportSharingTests.Relation, ImportSharingTests.Change> Cells() => ImportSharingTests.Cells();
+    public static TheoryData<ImportMatrix.Relation, ImportMatrix.Change> Cells() => ImportMatrix.Cells();
 
     [Theory]
     [MemberData(nameof(Cells))]
     public async Task Through_the_api_an_administrator_writes_only_their_own_organizations_records_and_only_those_they_may_edit(
-        ImportSharingTests.Relation relation, ImportSharingTests.Change change)
+        ImportMatrix.Relation relation, ImportMatrix.Change change)
     {
         var client = await AdministratorOfCityBAsync();
         foreach (var collection in new[] { "practices", "meetings" })
         {
-            var (json, _, organization) = ImportSharingTests.File(collection, relation, change);
-            var expected = ImportSharingTests.Expected(relation, change, organization, editable: false, collection);
+            var (json, _, organization) = ImportMatrix.File(collection, relation, change);
+            var expected = ImportMatrix.Expected(relation, change, organization, editable: false, collection);
             var answers = new List<string>();
             foreach (var query in new[] { "?dryRun=true", "" })
             {
-                using var response = await client.PostAsync($"/api/v1/import{query}", new StringContent(ImportSharingTests.Scoped(json, Scope), Encoding.UTF8, "application/json"));
+                using var response = await client.PostAsync($"/api/v1/import{query}", new StringContent(ImportMatrix.Scoped(json, Scope), Encoding.UTF8, "application/json"));
                 var body = await response.Content.ReadAsStringAsync();
                 Assert.True((expected.Count == 0 ? HttpStatusCode.OK : HttpStatusCode.BadRequest) == response.StatusCode, $"{relation} × {change} ({collection}): {body}");
                 if (expected.Count > 0)
@@ -66,7 +67,7 @@ public sealed class ImportApiSharingTests(AppFixture app)
             if (_admin is null)
             {
                 var report = await app.WithServiceAsync(s => s.GetRequiredService<Web.Features.Exchange.ExchangeImporter>()
-                    .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(ImportSharingTests.Scoped(ImportSharingTests.Records.Document, Scope))), dryRun: false));
+                    .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(ImportMatrix.Scoped(ImportMatrix.Document, Scope))), dryRun: false));
                 Assert.True(report.Succeeded, string.Join("\n", report.Problems));
                 await using var db = app.Database.CreateContext();
                 var cityB = await db.Organizations.SingleAsync(o => o.Key == Scope + "city-b");

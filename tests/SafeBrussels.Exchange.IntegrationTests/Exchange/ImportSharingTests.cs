@@ -5,6 +5,7 @@ using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Exchange;
 using static SafeBrussels.Exchange.IntegrationTests.Exchange.ExchangeDatabaseFixture;
+using static SafeBrussels.Exchange.TestSupport.ImportMatrix;
 
 namespace SafeBrussels.Exchange.IntegrationTests.Exchange;
 
@@ -20,61 +21,10 @@ public sealed class ImportSharingTests : IClassFixture<ImportSharingTests.Record
 
     public ImportSharingTests(Records records) => _records = records;
 
-    public enum Relation
-    {
-        /// <summary>Not on the platform, of the importer's organization.</summary>
-        NewOwn,
-
-        /// <summary>Not on the platform, of another organization.</summary>
-        NewOther,
-
-        /// <summary>The importer's organization's record, which they see (GREEN).</summary>
-        OwnVisible,
-
-        /// <summary>The importer's organization's record they may not see (RED, someone else's).</summary>
-        OwnHidden,
-
-        /// <summary>Another organization's record the importer sees (an AMBER meeting shared with them; a GREEN practice).</summary>
-        OtherVisible,
-
-        /// <summary>Another organization's record the importer may not see (AMBER+STRICT).</summary>
-        OtherHidden,
-    }
-
-    public enum Change
-    {
-        None,
-        Title,
-        Label,
-        Owner,
-        Audience,
-    }
-
-    // Each existing record of the matrix, per relation: (practice, meeting), as the operator imported them.
-    private static readonly Dictionary<Relation, (string Organization, string PracticeTlp, string MeetingTlp)> Seeded = new()
-    {
-        [Relation.OwnVisible] = ("city-b", "GREEN", "GREEN"),
-        [Relation.OwnHidden] = ("city-b", "RED", "RED"),
-        [Relation.OtherVisible] = ("city-a", "GREEN", "AMBER"),
-        [Relation.OtherHidden] = ("city-a", "AMBER+STRICT", "AMBER+STRICT"),
-    };
-
-    public static TheoryData<Relation, Change> Cells()
-    {
-        var cells = new TheoryData<Relation, Change>();
-        foreach (var relation in Enum.GetValues<Relation>())
-        {
-            foreach (var change in Enum.GetValues<Change>())
-            {
-                cells.Add(relation, change);
-            }
-        }
-
-        return cells;
-    }
+    public static TheoryData<Relation, Change> Matrix => Cells();
 
     [Theory]
-    [MemberData(nameof(Cells))]
+    [MemberData(nameof(Matrix))]
     public async Task A_platform_administrator_writes_only_their_own_organizations_records_and_only_those_they_may_edit(Relation relation, Change change)
     {
         var database = _records.Database;
@@ -116,7 +66,7 @@ public sealed class ImportSharingTests : IClassFixture<ImportSharingTests.Record
         // The rule is the editor's: a contributor of the owning organization may change its label and audience, not
         // what they may not see. (The page and the API are for platform administrators, who edit no content.)
         await using var database = await TestDatabase.CreateAsync("ixe");
-        Assert.True((await ImportAsync(database, Records.Document)).Succeeded);
+        Assert.True((await ImportAsync(database, Document)).Succeeded);
         var contributor = await ViewerOfAsync(database, "city-b", ExchangeRole.Contributor);
         foreach (var collection in new[] { "practices", "meetings" })
         {
@@ -159,7 +109,7 @@ public sealed class ImportSharingTests : IClassFixture<ImportSharingTests.Record
     public async Task An_adaptation_of_a_hidden_practice_is_refused_as_if_the_practice_did_not_exist_and_the_operator_keeps_its_power()
     {
         await using var database = await TestDatabase.CreateAsync("ixo");
-        Assert.True((await ImportAsync(database, Records.Document)).Succeeded);
+        Assert.True((await ImportAsync(database, Document)).Succeeded);
         var admin = await ViewerOfAsync(database, "city-b", ExchangeRole.PlatformAdmin);
         var before = await FingerprintAsync(database);
         var adaptation = $$"""
@@ -177,7 +127,7 @@ public sealed class ImportSharingTests : IClassFixture<ImportSharingTests.Record
         Assert.Equal(before, await FingerprintAsync(database));
 
         // The operator's command line (no actor) may relabel and move records, as docs/exchange-format.md says.
-        var relabelled = JsonNode.Parse(Records.Document)!;
+        var relabelled = JsonNode.Parse(Document)!;
         foreach (var record in relabelled["practices"]!.AsArray().Concat(relabelled["meetings"]!.AsArray()))
         {
             record!["tlp"] = "GREEN";
@@ -192,58 +142,6 @@ public sealed class ImportSharingTests : IClassFixture<ImportSharingTests.Record
         await using var db = database.CreateContext();
         Assert.All(await db.MeetingRevisions.Where(r => r.Number == 2).Select(r => r.Tlp).ToListAsync(), tlp => Assert.Equal(Tlp.Green, tlp));
         Assert.Contains(Tlp.Red, await db.MeetingRevisions.Where(r => r.Number == 1).Select(r => r.Tlp).ToListAsync());
-    }
-
-    /// <summary>The expected problems of a one-record file: what an import through the platform may not write.</summary>
-    internal static List<(string Path, string Code)> Expected(Relation relation, Change change, string organization, bool editable, string collection)
-    {
-        if (organization != "city-b")
-        {
-            return [($"$.{collection}[0].organization", ExchangeProblemCodes.NotYourOrganization)];
-        }
-
-        var exists = relation is not (Relation.NewOwn or Relation.NewOther);
-        var visible = relation is Relation.OwnVisible or Relation.OtherVisible;
-        var changed = change != Change.None && !(change == Change.Audience && collection == "practices");
-        return exists && !editable && (!visible || changed)
-            ? [($"$.{collection}[0].externalId", ExchangeProblemCodes.NotEditable)]
-            : [];
-    }
-
-    private static string Id(string collection, Relation relation) => $"{collection[..1]}-{relation}".ToLowerInvariant();
-
-    /// <summary>A file of one practice or meeting: the record as seeded (or new), with one thing changed.</summary>
-    internal static (string Json, string ExternalId, string Organization) File(string collection, Relation relation, Change change)
-    {
-        var externalId = relation is Relation.NewOwn or Relation.NewOther ? $"{Id(collection, relation)}-{Guid.NewGuid():N}" : Id(collection, relation);
-        var (organization, practiceTlp, meetingTlp) = relation switch
-        {
-            Relation.NewOwn => ("city-b", "GREEN", "GREEN"),
-            Relation.NewOther => ("city-a", "AMBER+STRICT", "AMBER+STRICT"),
-            _ => Seeded[relation],
-        };
-        var record = JsonNode.Parse(collection == "practices"
-            ? Records.Practice(externalId, organization, practiceTlp)
-            : Records.Meeting(externalId, organization, meetingTlp))!.AsObject();
-        switch (change)
-        {
-            case Change.Title:
-                record["title"] = "Renamed by import";
-                break;
-            case Change.Label:
-                record["tlp"] = "CLEAR";
-                break;
-            case Change.Owner:
-                organization = organization == "city-b" ? "city-a" : "city-b";
-                record["organization"] = organization;
-                break;
-            case Change.Audience when collection == "meetings":
-                record["participants"] = new JsonArray("city-a", "city-c");
-                break;
-        }
-
-        var document = new JsonObject { ["format"] = "safebrussels-exchange/1", [collection] = new JsonArray(record) };
-        return (document.ToJsonString(), externalId, organization);
     }
 
     private static string Describe(ImportReport report) =>
@@ -267,43 +165,10 @@ public sealed class ImportSharingTests : IClassFixture<ImportSharingTests.Record
             : await db.Meetings.Where(m => m.ExternalId == externalId).ExecuteDeleteAsync();
     }
 
-    /// <summary>
-    /// <paramref name="json"/> with its organization keys and externalIds prefixed by <paramref name="scope"/>, for a
-    /// database shared with other tests.
-    /// </summary>
-    internal static string Scoped(string json, string scope) =>
-        json.Replace("\"city-", $"\"{scope}city-", StringComparison.Ordinal)
-            .Replace("\"p-", $"\"{scope}p-", StringComparison.Ordinal)
-            .Replace("\"m-", $"\"{scope}m-", StringComparison.Ordinal);
-
     /// <summary>A database of its own with the matrix's records, imported by the operator.</summary>
     public sealed class Records : IAsyncLifetime
     {
         public TestDatabase Database { get; private set; } = default!;
-
-        public static string Document => new JsonObject
-        {
-            ["format"] = "safebrussels-exchange/1",
-            ["organizations"] = JsonNode.Parse("""
-                [ { "key": "city-a", "name": "City A", "languages": ["fr"] },
-                  { "key": "city-b", "name": "City B", "languages": ["nl"] },
-                  { "key": "city-c", "name": "City C", "languages": ["en"] } ]
-                """),
-            ["practices"] = new JsonArray([.. Seeded.Select(s => JsonNode.Parse(Practice(Id("practices", s.Key), s.Value.Organization, s.Value.PracticeTlp)))]),
-            ["meetings"] = new JsonArray([.. Seeded.Select(s => JsonNode.Parse(Meeting(Id("meetings", s.Key), s.Value.Organization, s.Value.MeetingTlp)))]),
-        }.ToJsonString();
-
-        public static string Practice(string externalId, string organization, string tlp) => $$"""
-            { "externalId": "{{externalId}}", "organization": "{{organization}}", "language": "fr", "title": "Marches exploratoires",
-              "summary": "Des habitantes arpentent le quartier.", "themes": ["street-harassment"], "tlp": "{{tlp}}" }
-            """;
-
-        public static string Meeting(string externalId, string organization, string tlp) => $$"""
-            { "externalId": "{{externalId}}", "organization": "{{organization}}", "language": "fr", "title": "Cellule de crise",
-              "startsAt": "2026-11-20T10:00:00+01:00", "themes": ["crisis-management"], "tlp": "{{tlp}}",
-              "participants": ["{{(organization == "city-a" ? "city-b" : "city-a")}}"],
-              "minutes": "Ce qui s'est dit en cellule de crise." }
-            """;
 
         public async Task InitializeAsync()
         {

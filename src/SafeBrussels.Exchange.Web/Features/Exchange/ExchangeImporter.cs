@@ -169,7 +169,9 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
             .Where(b => labelsAfter.TryGetValue(b.Key, out var after) && after != b.Value)
             .ToDictionary(b => b.Key, b => $"{b.Value} → {labelsAfter[b.Key]} (import)");
         await AuditAsync(connection, actor, now,
-            writtenPractices.Select(p => (AuditTargets.Practice, p.Id, organizationIds[p.Record.Organization], p.Record.Tlp, p.IsNew))
+            // Organizations created or changed by the file are recorded as when they are changed on their page.
+            changedOrganizations.Select(o => (AuditTargets.Organization, organizationIds[o.Record.Key], organizationIds[o.Record.Key], (string?)null, o.Existing is null))
+                .Concat(writtenPractices.Select(p => (AuditTargets.Practice, p.Id, organizationIds[p.Record.Organization], p.Record.Tlp, p.IsNew)))
                 .Concat(writtenMeetings.Select(m => (AuditTargets.Meeting, m.Id, organizationIds[m.Record.Organization], m.Record.Tlp, m.IsNew)))
                 .ToList(),
             relabelled,
@@ -642,7 +644,11 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
 
         // A label that moved is recorded as such too, as when it is changed on a page.
         var rows = written
-            .Select(w => (Action: w.IsNew ? AuditActions.ContentCreated : AuditActions.ContentUpdated, w.Type, w.Id, w.Organization, w.Tlp, Detail: "import"))
+            .Select(w => (
+                Action: w.Type == AuditTargets.Organization
+                    ? (w.IsNew ? AuditActions.OrganizationCreated : AuditActions.OrganizationUpdated)
+                    : (w.IsNew ? AuditActions.ContentCreated : AuditActions.ContentUpdated),
+                w.Type, w.Id, w.Organization, w.Tlp, Detail: "import"))
             .Concat(written.Where(w => relabelled.ContainsKey(w.Id))
                 .Select(w => (Action: AuditActions.ContentTlpChanged, w.Type, w.Id, w.Organization, w.Tlp, Detail: relabelled[w.Id])))
             .ToList();

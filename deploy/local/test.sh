@@ -31,8 +31,7 @@ export DOTNET_NOLOGO=1
 
 results="$root/TestResults"
 rm -rf "$results"
-log "Restoring local tools (smtp4dev for the end-to-end mail test) and building"
-restore_tools
+log "Building"
 dotnet build SafeBrussels.Exchange.sln -c Release -nologo -v quiet
 
 log "Testing"

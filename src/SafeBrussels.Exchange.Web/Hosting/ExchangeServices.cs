@@ -50,7 +50,7 @@ public static class ExchangeServices
         builder.Services.AddExchangeHealthChecks();
         builder.Services.AddExchangeOpenApi();
         builder.Services.AddExchangeRateLimiting(builder.Configuration);
-        builder.Services.AddUserInterface();
+        builder.Services.AddUserInterface(builder.Configuration);
         builder.Services.AddFeatures();
         builder.Services.AddCommandLine();
         return builder;
@@ -227,7 +227,7 @@ public static class ExchangeServices
         services.AddSingleton<IMailSender, SmtpMailSender>();
     }
 
-    private static void AddUserInterface(this IServiceCollection services)
+    private static void AddUserInterface(this IServiceCollection services, IConfiguration configuration)
     {
         // Problem documents (RFC 9457) for the API's errors: exceptions and bodiless status codes alike.
         // HSTS for a year (ASVS 14.4.5), outside Development only (ExchangePipeline).
@@ -246,7 +246,11 @@ public static class ExchangeServices
         // silently dropped minutes over about 16,000 characters. The editors' fields cap what a paste can send below it.
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(options => options.MaximumReceiveMessageSize = MaximumCircuitMessageBytes);
-        services.AddMudServices();
+        // Notices stay 4 s by default; Ui:SnackbarMilliseconds shortens them where nobody reads them (the
+        // end-to-end tests, which wait for a notice to go before measuring a page).
+        var snackbarMilliseconds = configuration.GetValue("Ui:SnackbarMilliseconds", 4000);
+        services.AddMudServices(options => options.SnackbarConfiguration.VisibleStateDuration = snackbarMilliseconds);
+        services.AddScoped<Components.Shared.PageReadiness>();
     }
 
     private static void AddFeatures(this IServiceCollection services)

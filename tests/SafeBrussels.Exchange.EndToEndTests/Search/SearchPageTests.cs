@@ -48,11 +48,11 @@ public sealed class SearchPageTests(BrowserFixture browser)
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations.Distinct()));
     }
 
-    [Theory]
-    [InlineData("fr")]
-    [InlineData("en")]
-    public async Task The_search_page_passes_axe(string language)
+    // In French; the search page in every language and at both widths is in the accessibility sweep.
+    [Fact]
+    public async Task The_search_page_passes_axe()
     {
+        const string language = "fr";
         var page = await browser.NewPageAsync(language);
         await page.SignInAsync("reader@ville-de-liege.example");
         await page.GotoAsync($"/culture/set?lang={language}&returnUrl={Uri.EscapeDataString("/search?q=drugs&sort=date")}");

@@ -7,7 +7,7 @@ using SafeBrussels.Exchange.Web.Data;
 
 namespace SafeBrussels.Exchange.IntegrationTests.ApiDocs;
 
-[Collection(AppCollection.Name)]
+[Collection(WebAppCollection.Name)]
 public sealed class OpenApiDocumentTests(AppFixture app)
 {
     [Fact]

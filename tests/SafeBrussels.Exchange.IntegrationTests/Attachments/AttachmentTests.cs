@@ -11,7 +11,7 @@ using SafeBrussels.Exchange.Web.Features.Meetings;
 
 namespace SafeBrussels.Exchange.IntegrationTests.Attachments;
 
-[Collection(AppCollection.Name)]
+[Collection(ContentAppCollection.Name)]
 public sealed class AttachmentTests(AppFixture app)
 {
     internal static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");

@@ -10,7 +10,7 @@ using SafeBrussels.Exchange.Web.Infrastructure.Localization;
 
 namespace SafeBrussels.Exchange.IntegrationTests.Dashboard;
 
-[Collection(AppCollection.Name)]
+[Collection(ContentAppCollection.Name)]
 public sealed class DashboardCountTests(AppFixture app)
 {
     [Fact]

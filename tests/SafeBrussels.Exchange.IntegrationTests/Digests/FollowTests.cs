@@ -7,7 +7,7 @@ using SafeBrussels.Exchange.Web.Features.Digests;
 
 namespace SafeBrussels.Exchange.IntegrationTests.Digests;
 
-[Collection(AppCollection.Name)]
+[Collection(ContentAppCollection.Name)]
 public sealed class FollowTests(AppFixture app)
 {
     [Fact]

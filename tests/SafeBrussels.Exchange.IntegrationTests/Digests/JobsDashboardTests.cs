@@ -5,7 +5,7 @@ using SafeBrussels.Exchange.Web.Data;
 namespace SafeBrussels.Exchange.IntegrationTests.Digests;
 
 /// <summary>The Hangfire dashboard at /admin/jobs answers platform administrators only.</summary>
-[Collection(AppCollection.Name)]
+[Collection(ContentAppCollection.Name)]
 public sealed class JobsDashboardTests(AppFixture app)
 {
     [Theory]

@@ -16,7 +16,7 @@ namespace SafeBrussels.Exchange.IntegrationTests.Exchange;
 /// participates in another city's AMBER meeting can neither relabel it for everyone nor take it over; the dry run
 /// answers the same, and the meeting stays as it was for its owners and for strangers.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(ContentAppCollection.Name)]
 public sealed class ImportApiSharingTests(AppFixture app)
 {
     // The matrix's records, imported once by the operator into the shared database under keys of their own.

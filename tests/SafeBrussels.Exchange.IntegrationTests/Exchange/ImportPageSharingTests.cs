@@ -30,6 +30,7 @@ public sealed class ImportPageSharingTests(ImportPageSharingTests.Seeded records
         context.Services.AddLogging(b => b.AddProvider(NullLoggerProvider.Instance));
         context.Services.AddLocalization();
         context.Services.AddMudServices();
+        context.Services.AddScoped<Web.Components.Shared.PageReadiness>();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddSingleton(new ExchangeImporter(records.Database.ContextFactory, TimeProvider.System, NullLogger<ExchangeImporter>.Instance));
         var authorization = context.AddAuthorization();

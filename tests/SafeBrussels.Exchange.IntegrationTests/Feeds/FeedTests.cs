@@ -16,7 +16,7 @@ using SafeBrussels.Exchange.Web.Features.Members;
 
 namespace SafeBrussels.Exchange.IntegrationTests.Feeds;
 
-[Collection(AppCollection.Name)]
+[Collection(ContentAppCollection.Name)]
 public sealed class FeedTests(AppFixture app)
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";

@@ -61,8 +61,40 @@ public sealed class AppFixture : IAsyncLifetime
     }
 }
 
+// Five applications, each serving the classes of one collection in turn, side by side: the tests of a collection
+// create their own data, so nothing but CPU is shared between them.
+
+/// <summary>Accounts, audit, operations.</summary>
 [CollectionDefinition(Name)]
 public sealed class AppCollection : ICollectionFixture<AppFixture>
 {
     public const string Name = "app";
+}
+
+/// <summary>Meetings: saves, history, the sharing matrix.</summary>
+[CollectionDefinition(Name)]
+public sealed class MeetingsAppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app-meetings";
+}
+
+/// <summary>Concurrent saves, two hundred rounds: long enough to run beside the others.</summary>
+[CollectionDefinition(Name)]
+public sealed class SavesAppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app-saves";
+}
+
+/// <summary>Practices and what is built on the records (search, feeds, digests, exchange, attachments).</summary>
+[CollectionDefinition(Name)]
+public sealed class ContentAppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app-content";
+}
+
+/// <summary>Membership and the web surface (invitations, security, rendering, API documents).</summary>
+[CollectionDefinition(Name)]
+public sealed class WebAppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app-web";
 }

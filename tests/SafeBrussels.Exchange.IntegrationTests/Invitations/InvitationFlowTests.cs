@@ -8,7 +8,7 @@ using SafeBrussels.Exchange.Web.Features.Invitations;
 
 namespace SafeBrussels.Exchange.IntegrationTests.Invitations;
 
-[Collection(AppCollection.Name)]
+[Collection(WebAppCollection.Name)]
 public sealed partial class InvitationFlowTests(AppFixture app)
 {
     [Fact]

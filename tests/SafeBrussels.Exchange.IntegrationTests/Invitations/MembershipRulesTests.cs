@@ -16,7 +16,7 @@ namespace SafeBrussels.Exchange.IntegrationTests.Invitations;
 /// emergency measure; nothing else (otherwise they could add themselves and read what the organization keeps). Every
 /// change is audited and mailed to the organization's administrators.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(WebAppCollection.Name)]
 public sealed class MembershipRulesTests(AppFixture app)
 {
     public enum Action

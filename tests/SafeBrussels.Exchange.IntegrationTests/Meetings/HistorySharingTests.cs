@@ -15,7 +15,7 @@ namespace SafeBrussels.Exchange.IntegrationTests.Meetings;
 /// label now) and every viewer relation, a version is read only by who may see the meeting now and could see it under
 /// the label and audience it was written under; the diff between two versions needs both.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(MeetingsAppCollection.Name)]
 public sealed class HistorySharingTests(AppFixture app) : IAsyncLifetime
 {
     private static readonly Tlp[] Levels = [Tlp.Clear, Tlp.Green, Tlp.Amber, Tlp.AmberStrict, Tlp.Red];

@@ -7,7 +7,7 @@ using SafeBrussels.Exchange.Web.Features.Meetings;
 
 namespace SafeBrussels.Exchange.IntegrationTests.Meetings;
 
-[Collection(AppCollection.Name)]
+[Collection(SavesAppCollection.Name)]
 public sealed class MeetingSaveTests(AppFixture app)
 {
     [Fact]

@@ -9,7 +9,7 @@ using SafeBrussels.Exchange.Web.Features.Meetings;
 
 namespace SafeBrussels.Exchange.IntegrationTests.Meetings;
 
-[Collection(AppCollection.Name)]
+[Collection(MeetingsAppCollection.Name)]
 public sealed class MinutesExportTests(AppFixture app)
 {
     [Fact]

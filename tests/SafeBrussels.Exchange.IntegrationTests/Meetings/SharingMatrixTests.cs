@@ -15,7 +15,7 @@ namespace SafeBrussels.Exchange.IntegrationTests.Meetings;
 /// Every TLP level × every viewer relation × every access path available so far: exactly the allowed cells see the
 /// record, every other cell gets 404, and list totals never count what the viewer may not see.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(MeetingsAppCollection.Name)]
 public sealed class SharingMatrixTests(AppFixture app) : IAsyncLifetime
 {
     private static readonly Tlp[] Levels = [Tlp.Clear, Tlp.Green, Tlp.Amber, Tlp.AmberStrict, Tlp.Red];

@@ -6,7 +6,7 @@ using SafeBrussels.Exchange.Web.Features.Themes;
 
 namespace SafeBrussels.Exchange.IntegrationTests.Meetings;
 
-[Collection(AppCollection.Name)]
+[Collection(MeetingsAppCollection.Name)]
 public sealed class ThemeTests(AppFixture app)
 {
     [Fact]

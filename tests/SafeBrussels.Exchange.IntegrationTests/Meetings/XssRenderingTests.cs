@@ -7,7 +7,7 @@ using SafeBrussels.Exchange.Web.Features.Meetings;
 namespace SafeBrussels.Exchange.IntegrationTests.Meetings;
 
 /// <summary>OWASP filter-evasion vectors typed into every text field of a meeting reach the rendered page inert.</summary>
-[Collection(AppCollection.Name)]
+[Collection(WebAppCollection.Name)]
 public sealed class XssRenderingTests(AppFixture app)
 {
     private static readonly string[] Vectors =

@@ -13,7 +13,7 @@ using SafeBrussels.Exchange.Web.Features.Meetings;
 namespace SafeBrussels.Exchange.IntegrationTests.Practices;
 
 /// <summary>Discussion: seen and written by whoever sees the parent, rendered inert, edited only by its author, announced to the practice's people.</summary>
-[Collection(AppCollection.Name)]
+[Collection(ContentAppCollection.Name)]
 public sealed class CommentTests(AppFixture app)
 {
     private static readonly string[] Vectors =

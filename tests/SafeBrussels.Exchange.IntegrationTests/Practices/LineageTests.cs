@@ -9,7 +9,7 @@ namespace SafeBrussels.Exchange.IntegrationTests.Practices;
 /// Adaptation chains across three organizations with mixed TLP: each viewer sees exactly the part of the lineage
 /// reachable through practices they may see, and nothing hints at the rest.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(ContentAppCollection.Name)]
 public sealed class LineageTests(AppFixture app)
 {
     [Fact]

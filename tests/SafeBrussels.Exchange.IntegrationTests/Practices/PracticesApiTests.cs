@@ -15,7 +15,7 @@ using SafeBrussels.Exchange.Web.Features.Tokens;
 namespace SafeBrussels.Exchange.IntegrationTests.Practices;
 
 /// <summary>The practices API, the export and the import endpoint, under the sharing rules and the format's contract.</summary>
-[Collection(AppCollection.Name)]
+[Collection(ContentAppCollection.Name)]
 public sealed class PracticesApiTests(AppFixture app)
 {
     public static TheoryData<string, Tlp[]> Matrix => new()

@@ -9,7 +9,7 @@ using SafeBrussels.Exchange.Web.Infrastructure.Cli;
 namespace SafeBrussels.Exchange.IntegrationTests.Search;
 
 /// <summary>The glossary is data platform administrators maintain; the next search uses their change.</summary>
-[Collection(AppCollection.Name)]
+[Collection(ContentAppCollection.Name)]
 public sealed class GlossaryTests(AppFixture app)
 {
     [Fact]

@@ -11,7 +11,7 @@ using SafeBrussels.Exchange.Web.Features.Sharing;
 namespace SafeBrussels.Exchange.IntegrationTests.Search;
 
 /// <summary>What people expect of the search box, through <c>GET /api/v1/search</c>, each test on records of its own organization.</summary>
-[Collection(AppCollection.Name)]
+[Collection(ContentAppCollection.Name)]
 public sealed class SearchBehaviourTests(AppFixture app)
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace SafeBrussels.Exchange.IntegrationTests.Security;
 /// the API answers 400 with a problem document naming the parameter, a page answers with its content and a message,
 /// never an error.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(WebAppCollection.Name)]
 public sealed class BadParameterTests(AppFixture app)
 {
     public static TheoryData<string, string> ApiInputs => new()

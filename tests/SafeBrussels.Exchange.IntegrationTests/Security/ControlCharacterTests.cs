@@ -18,7 +18,7 @@ namespace SafeBrussels.Exchange.IntegrationTests.Security;
 /// Control characters: removed on the way in (what the pages save, what an import reads), so a save never fails on
 /// them and loses the typed text; and dropped or escaped on the way out (Atom, DOCX, iCalendar) for text stored before.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(WebAppCollection.Name)]
 public sealed class ControlCharacterTests(AppFixture app)
 {
     [Fact]

@@ -7,7 +7,7 @@ using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
 namespace SafeBrussels.Exchange.IntegrationTests.Security;
 
 /// <summary>Outside Development an unexpected failure shows the error page: no stack trace, no SQL, no exception text.</summary>
-[Collection(AppCollection.Name)]
+[Collection(WebAppCollection.Name)]
 public sealed class ErrorPageTests(AppFixture app)
 {
     private const string Secret = "SELECT password_hash FROM users WHERE email = 'x' -- internal detail";

@@ -11,7 +11,7 @@ namespace SafeBrussels.Exchange.IntegrationTests.Security;
 /// Pages that find nothing answer HTTP 404 like the detail pages; a forged Host header appears in no link; a meeting
 /// list bounded by a day includes the whole day.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(WebAppCollection.Name)]
 public sealed class HostAndStatusTests(AppFixture app)
 {
     [Theory]

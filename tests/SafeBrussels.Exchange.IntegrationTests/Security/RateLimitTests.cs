@@ -10,7 +10,7 @@ using SafeBrussels.Exchange.Web.Features.Tokens;
 namespace SafeBrussels.Exchange.IntegrationTests.Security;
 
 /// <summary>Sign-in, password reset and the API answer 429 with Retry-After past their limits.</summary>
-[Collection(AppCollection.Name)]
+[Collection(WebAppCollection.Name)]
 public sealed class RateLimitTests(AppFixture app)
 {
     [Fact]

@@ -13,7 +13,7 @@ using SafeBrussels.Exchange.Web.Features.Audit;
 namespace SafeBrussels.Exchange.IntegrationTests.Security;
 
 /// <summary>Forwarded headers are believed from the configured load balancers only (client address: audit trail, rate limits).</summary>
-[Collection(AppCollection.Name)]
+[Collection(WebAppCollection.Name)]
 public sealed class ReverseProxyTests(AppFixture app)
 {
     private const string Proxy = "198.51.100.10";

@@ -9,7 +9,7 @@ using SafeBrussels.Exchange.Web.Data;
 namespace SafeBrussels.Exchange.IntegrationTests.Security;
 
 /// <summary>Walks every GET route the application maps, signed in and not, and checks the security headers of each answer.</summary>
-[Collection(AppCollection.Name)]
+[Collection(WebAppCollection.Name)]
 public sealed class SecurityHeadersTests(AppFixture app)
 {
     [Fact]

@@ -1,6 +1,15 @@
 using System.Collections;
 using System.Globalization;
 using System.Resources;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Audit;
+using SafeBrussels.Exchange.Web.Features.Invitations;
+using SafeBrussels.Exchange.Web.Features.Meetings;
+using SafeBrussels.Exchange.Web.Features.Practices;
+using SafeBrussels.Exchange.Web.Features.Search;
 using SafeBrussels.Exchange.Web.Resources;
 
 namespace SafeBrussels.Exchange.Web.Tests.Resources;
@@ -36,19 +45,87 @@ public sealed class ResourceCompletenessTests
         Assert.Empty(mismatched);
     }
 
+    /// <summary>
+    /// Every key the code names: a string literal in a key namespace (the first part of any key: "Validation.",
+    /// "Error.", "Invitation." …), whether it is passed to the localizer or carried in a <c>CommandResult</c> to a
+    /// page, the API or the command line.
+    /// </summary>
     [Fact]
-    public void Every_key_used_in_the_source_exists()
+    public void Every_key_named_in_the_source_exists()
     {
         var english = Entries(CultureInfo.InvariantCulture);
+        var namespaces = english.Keys.Select(k => k.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
+        var literal = new Regex("\"([A-Z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)+)\"");
+        var named = SourceFiles()
+            .SelectMany(f => literal.Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Where(k => namespaces.Contains(k.Split('.')[0]))
+            .ToHashSet();
+        Assert.True(named.Count > 300, $"only {named.Count} keys found: the source was not read");
+        Assert.Empty(named.Except(NotKeys).Where(k => !english.ContainsKey(k)).Order());
+    }
+
+    /// <summary>
+    /// Every key the code composes from a value (<c>L[$"Tlp.{tlp}.Meaning"]</c>), for every value it can take. A new
+    /// composed key must be added to <see cref="Composed"/> with the values that fill it, or this test fails.
+    /// </summary>
+    [Fact]
+    public void Every_key_composed_in_the_source_exists_for_every_value()
+    {
+        var english = Entries(CultureInfo.InvariantCulture);
+        var composing = new Regex("(?:\\bL|localizer|CommandResult\\.Fail\\([^,]*,)\\s*\\[?\\s*\\$\"([^\"]+)\"");
+        var templates = SourceFiles()
+            .SelectMany(f => composing.Matches(File.ReadAllText(f)).Select(m => Regex.Replace(m.Groups[1].Value, "\\{[^}]+\\}", "{}")))
+            .ToHashSet();
+        Assert.Contains("Tlp.{}.Meaning", templates);
+        Assert.Empty(templates.Where(t => !Composed.ContainsKey(t)).Order());
+
+        var missing = Composed
+            .SelectMany(c => c.Value.Select(value => c.Key.Replace("{}", value, StringComparison.Ordinal)))
+            .Where(key => !english.ContainsKey(key))
+            .Order();
+        Assert.Empty(missing);
+    }
+
+    // Literals in a key namespace that are not keys: a cookie name, the two account mails' key prefixes (composed
+    // below), and a type name in a message.
+    private static readonly string[] NotKeys = ["Identity.StatusMessage", "Mail.Confirm", "Mail.Reset", "Members.MemberService"];
+
+    private static readonly string[] MailKinds = ["Mail.Confirm", "Mail.Reset"];
+
+    private static readonly Dictionary<string, IEnumerable<string>> Composed = new()
+    {
+        ["PracticeStatus.{}"] = Enum.GetNames<PracticeStatus>(),
+        ["Evidence.{}"] = Enum.GetNames<EvidenceLevel>(),
+        ["Evidence.{}.Meaning"] = Enum.GetNames<EvidenceLevel>(),
+        ["DigestPrefs.Frequency.{}"] = Enum.GetNames<DigestFrequency>(),
+        ["Audit.Action.{}"] = AuditActions.All,
+        ["Audit.Target.{}"] = typeof(AuditTargets).GetFields().Select(f => (string)f.GetValue(null)!),
+        ["Role.{}"] = Enum.GetValues<ExchangeRole>().Select(r => r.ToName()),
+        ["Tlp.{}.Meaning"] = Enum.GetNames<Tlp>(),
+        ["Tlp.{}.PracticeMeaning"] = Enum.GetNames<Tlp>(),
+        ["Mode.{}"] = Enum.GetNames<MeetingMode>(),
+        ["Quality.{}"] = Enum.GetNames<QualityCriterion>(),
+        ["Quality.{}.Hint"] = Enum.GetNames<QualityCriterion>(),
+        // Shown, and returned by the acceptance, only for an invitation that cannot be used.
+        ["Invitation.{}"] = Enum.GetNames<InvitationState>().Where(s => s != nameof(InvitationState.Valid)),
+        ["Search.Type.{}"] = SearchTypes.All,
+        // The fields of a meeting's revision snapshot: MeetingInput as JSON.
+        ["Meetings.Field.{}"] = JsonSerializerOptions.Web.GetTypeInfo(typeof(MeetingInput)).Properties.Select(p => p.Name),
+        ["{}.Subject"] = MailKinds,
+        ["{}.Heading"] = MailKinds,
+        ["{}.Body"] = MailKinds,
+        ["{}.Ignore"] = MailKinds,
+        ["{}.Action"] = MailKinds,
+    };
+
+    private static IEnumerable<string> SourceFiles()
+    {
         var source = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/SafeBrussels.Exchange.Web"));
         Assert.True(Directory.Exists(source), source);
-        var pattern = new System.Text.RegularExpressions.Regex("(?:\\bL|localizer)\\[\\s*\"([^\"$]+)\"");
-        var used = Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
-            .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal))
-            .SelectMany(f => pattern.Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
-            .ToHashSet();
-        Assert.NotEmpty(used);
-        Assert.Empty(used.Where(k => !english.ContainsKey(k)).Order());
+        return Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)
+                && !f.Contains("/Migrations/", StringComparison.Ordinal));
     }
 
     private static Dictionary<string, string> Entries(CultureInfo culture)
@@ -59,5 +136,5 @@ public sealed class ResourceCompletenessTests
     }
 
     private static HashSet<string> Placeholders(string text) =>
-        System.Text.RegularExpressions.Regex.Matches(text, "\\{\\d+\\}").Select(m => m.Value).ToHashSet();
+        Regex.Matches(text, "\\{\\d+\\}").Select(m => m.Value).ToHashSet();
 }

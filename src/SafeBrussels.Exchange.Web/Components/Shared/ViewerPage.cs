@@ -10,16 +10,27 @@ public abstract class ViewerPage : ComponentBase
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
+    [Inject]
+    private PageReadiness Readiness { get; set; } = default!;
+
     protected Viewer? CurrentViewer { get; private set; }
 
     protected override async Task OnInitializedAsync()
     {
-        if (AuthenticationState is not null)
+        Readiness.Begin();
+        try
         {
-            CurrentViewer = Viewer.From((await AuthenticationState).User);
-        }
+            if (AuthenticationState is not null)
+            {
+                CurrentViewer = Viewer.From((await AuthenticationState).User);
+            }
 
-        await OnViewerReadyAsync();
+            await OnViewerReadyAsync();
+        }
+        finally
+        {
+            Readiness.End();
+        }
     }
 
     /// <summary>Runs once the viewer is known; load the page's data here.</summary>

@@ -3,7 +3,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using SafeBrussels.Exchange.Web.Components.Layout;
-using SafeBrussels.Exchange.Web.Tests.Infrastructure;
+using SafeBrussels.Exchange.Web.Tests.Support;
 
 namespace SafeBrussels.Exchange.Web.Tests.Components.Layout;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using SafeBrussels.Exchange.Web.Components.Layout;
 using SafeBrussels.Exchange.Web.Features.Accounts;
-using SafeBrussels.Exchange.Web.Tests.Infrastructure;
+using SafeBrussels.Exchange.Web.Tests.Support;
 
 namespace SafeBrussels.Exchange.Web.Tests.Components.Layout;
 

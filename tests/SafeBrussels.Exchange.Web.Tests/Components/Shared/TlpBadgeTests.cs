@@ -2,7 +2,7 @@ using System.Globalization;
 using Bunit;
 using SafeBrussels.Exchange.Web.Components.Shared;
 using SafeBrussels.Exchange.Web.Data;
-using SafeBrussels.Exchange.Web.Tests.Infrastructure;
+using SafeBrussels.Exchange.Web.Tests.Support;
 
 namespace SafeBrussels.Exchange.Web.Tests.Components.Shared;
 

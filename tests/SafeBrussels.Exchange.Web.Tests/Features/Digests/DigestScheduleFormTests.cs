@@ -3,7 +3,7 @@ using Bunit;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Digests;
 using SafeBrussels.Exchange.Web.Infrastructure;
-using SafeBrussels.Exchange.Web.Tests.Infrastructure;
+using SafeBrussels.Exchange.Web.Tests.Support;
 
 namespace SafeBrussels.Exchange.Web.Tests.Features.Digests;
 

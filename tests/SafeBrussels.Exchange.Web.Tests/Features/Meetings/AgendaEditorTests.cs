@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bunit;
 using SafeBrussels.Exchange.Web.Features.Meetings;
-using SafeBrussels.Exchange.Web.Tests.Infrastructure;
+using SafeBrussels.Exchange.Web.Tests.Support;
 
 namespace SafeBrussels.Exchange.Web.Tests.Features.Meetings;
 

@@ -1,6 +1,6 @@
 using SafeBrussels.Exchange.Web.Infrastructure.Email;
 
-namespace SafeBrussels.Exchange.Web.Tests.Infrastructure;
+namespace SafeBrussels.Exchange.Web.Tests.Infrastructure.Email;
 
 public sealed class MailLayoutTests
 {

@@ -1,7 +1,7 @@
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Practices;
 
-namespace SafeBrussels.Exchange.Web.Tests.Practices;
+namespace SafeBrussels.Exchange.Web.Tests.Features.Practices;
 
 public sealed class PracticeQualityTests
 {

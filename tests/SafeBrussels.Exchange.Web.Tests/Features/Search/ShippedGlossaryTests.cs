@@ -1,6 +1,6 @@
 using SafeBrussels.Exchange.Web.Features.Search;
 
-namespace SafeBrussels.Exchange.Web.Tests.Search;
+namespace SafeBrussels.Exchange.Web.Tests.Features.Search;
 
 /// <summary>The reviewed glossary files keep the rules docs/search.md gives for an entry.</summary>
 public sealed class ShippedGlossaryTests

@@ -1,6 +1,6 @@
 using SafeBrussels.Exchange.Web.Features.Search;
 
-namespace SafeBrussels.Exchange.Web.Tests.Search;
+namespace SafeBrussels.Exchange.Web.Tests.Features.Search;
 
 public sealed class SearchQueryTests
 {

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SafeBrussels.Exchange.Web.Features.Exchange;
 
-namespace SafeBrussels.Exchange.Web.Tests.Exchange;
+namespace SafeBrussels.Exchange.Web.Tests.Features.Exchange;
 
 public sealed class ExchangeSchemaTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SafeBrussels.Exchange.Web.Infrastructure.Text;
 
-namespace SafeBrussels.Exchange.Web.Tests.Infrastructure;
+namespace SafeBrussels.Exchange.Web.Tests.Infrastructure.Text;
 
 public sealed class ControlCharactersTests
 {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SafeBrussels.Exchange.Web.Resources;
 
-namespace SafeBrussels.Exchange.Web.Tests.Infrastructure;
+namespace SafeBrussels.Exchange.Web.Tests.Support;
 
 internal static class TestServices
 {

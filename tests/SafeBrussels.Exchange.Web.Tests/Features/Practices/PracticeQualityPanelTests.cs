@@ -2,9 +2,9 @@ using System.Globalization;
 using Bunit;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Practices;
-using SafeBrussels.Exchange.Web.Tests.Infrastructure;
+using SafeBrussels.Exchange.Web.Tests.Support;
 
-namespace SafeBrussels.Exchange.Web.Tests.Practices;
+namespace SafeBrussels.Exchange.Web.Tests.Features.Practices;
 
 public sealed class PracticeQualityPanelTests : MudBunitContext
 {

@@ -1,7 +1,7 @@
 using Bunit;
 using MudBlazor.Services;
 
-namespace SafeBrussels.Exchange.Web.Tests.Infrastructure;
+namespace SafeBrussels.Exchange.Web.Tests.Support;
 
 /// <summary>
 /// A bunit context with MudBlazor and the real fr/nl/en resources. MudBlazor's services are only

@@ -54,6 +54,16 @@ public sealed class AppFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>
+    /// Data that the tests of one class read and none changes (a matrix of members and records), made once for this
+    /// application instead of once per test.
+    /// </summary>
+    public async Task<T> OnceAsync<T>(string key, Func<Task<T>> create)
+        where T : class =>
+        (T)await _once.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => await create())).Value;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<object>>> _once = new();
+
     public async Task<T> WithServiceAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
         await using var scope = Factory.Services.CreateAsyncScope();

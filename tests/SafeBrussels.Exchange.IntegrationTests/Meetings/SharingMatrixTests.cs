@@ -36,7 +36,35 @@ public sealed class SharingMatrixTests(AppFixture app) : IAsyncLifetime
     private readonly Dictionary<Tlp, Guid> _attachments = [];
     private Organization _host = default!;
 
+    // The members and meetings are read only: made once for the class.
     public async Task InitializeAsync()
+    {
+        var made = await app.OnceAsync(nameof(SharingMatrixTests), async () =>
+        {
+            await MakeAsync();
+            return this;
+        });
+        if (!ReferenceEquals(made, this))
+        {
+            _host = made._host;
+            foreach (var (key, value) in made._viewers)
+            {
+                _viewers[key] = value;
+            }
+
+            foreach (var (key, value) in made._meetings)
+            {
+                _meetings[key] = value;
+            }
+
+            foreach (var (key, value) in made._attachments)
+            {
+                _attachments[key] = value;
+            }
+        }
+    }
+
+    private async Task MakeAsync()
     {
         _host = await app.CreateOrganizationAsync();
         var shared = await app.CreateOrganizationAsync("nl");

@@ -35,9 +35,21 @@ log "Building"
 dotnet build SafeBrussels.Exchange.sln -c Release -nologo -v quiet
 
 log "Testing"
+# The test projects run side by side, as `dotnet test SafeBrussels.Exchange.sln` would run them, except that the
+# integration tests run at a lower CPU priority: the end-to-end tests are the longer path (one browser, one page
+# after another), and on two cores they finish first when the integration tests take the CPU they leave idle.
 status=0
-dotnet test SafeBrussels.Exchange.sln -c Release --no-build -nologo \
-  --results-directory "$results" --logger "trx" --logger "console;verbosity=normal" "$@" || status=$?
+pids=()
+for project in tests/*/*Tests.csproj; do
+  priority=()
+  case "$project" in *IntegrationTests*) priority=(nice -n 10) ;; esac
+  "${priority[@]}" dotnet test "$project" -c Release --no-build -nologo \
+    --results-directory "$results" --logger "trx" --logger "console;verbosity=normal" "$@" &
+  pids+=("$!")
+done
+for pid in "${pids[@]}"; do
+  wait "$pid" || status=$?
+done
 
 # One plain closing line over every test assembly.
 passed=0; failed=0; skipped=0

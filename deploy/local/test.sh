@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite from a clean clone: a throwaway PostgreSQL on a free port, Debian's Chromium,
-# then `dotnet test SafeBrussels.Exchange.sln`. Playwright never downloads a browser here.
+# then `dotnet test` on each test project, side by side. Playwright never downloads a browser here.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"

@@ -33,9 +33,9 @@ public sealed class HistorySharingTests(AppFixture app) : IAsyncLifetime
 
     public static TheoryData<string> Relations => new(Allowed.Keys);
 
-    private readonly Dictionary<string, Viewer> _viewers = [];
-    private readonly Dictionary<string, string> _emails = [];
-    private readonly Dictionary<(Tlp Then, Tlp Now), Guid> _meetings = [];
+    private Dictionary<string, Viewer> _viewers = [];
+    private Dictionary<string, string> _emails = [];
+    private Dictionary<(Tlp Then, Tlp Now), Guid> _meetings = [];
     private Organization _shared = default!;
     private Organization _other = default!;
     private Viewer _author = default!;
@@ -48,26 +48,7 @@ public sealed class HistorySharingTests(AppFixture app) : IAsyncLifetime
             await MakeAsync();
             return this;
         });
-        if (!ReferenceEquals(made, this))
-        {
-            _shared = made._shared;
-            _other = made._other;
-            _author = made._author;
-            foreach (var (key, value) in made._viewers)
-            {
-                _viewers[key] = value;
-            }
-
-            foreach (var (key, value) in made._emails)
-            {
-                _emails[key] = value;
-            }
-
-            foreach (var (key, value) in made._meetings)
-            {
-                _meetings[key] = value;
-            }
-        }
+        (_shared, _other, _author, _viewers, _emails, _meetings) = (made._shared, made._other, made._author, made._viewers, made._emails, made._meetings);
     }
 
     private async Task MakeAsync()

@@ -31,9 +31,9 @@ public sealed class SharingMatrixTests(AppFixture app) : IAsyncLifetime
         { "platform-admin", [Tlp.Clear, Tlp.Green] },
     };
 
-    private readonly Dictionary<string, ApplicationUser> _viewers = [];
-    private readonly Dictionary<Tlp, Guid> _meetings = [];
-    private readonly Dictionary<Tlp, Guid> _attachments = [];
+    private Dictionary<string, ApplicationUser> _viewers = [];
+    private Dictionary<Tlp, Guid> _meetings = [];
+    private Dictionary<Tlp, Guid> _attachments = [];
     private Organization _host = default!;
 
     // The members and meetings are read only: made once for the class.
@@ -44,24 +44,7 @@ public sealed class SharingMatrixTests(AppFixture app) : IAsyncLifetime
             await MakeAsync();
             return this;
         });
-        if (!ReferenceEquals(made, this))
-        {
-            _host = made._host;
-            foreach (var (key, value) in made._viewers)
-            {
-                _viewers[key] = value;
-            }
-
-            foreach (var (key, value) in made._meetings)
-            {
-                _meetings[key] = value;
-            }
-
-            foreach (var (key, value) in made._attachments)
-            {
-                _attachments[key] = value;
-            }
-        }
+        (_host, _viewers, _meetings, _attachments) = (made._host, made._viewers, made._meetings, made._attachments);
     }
 
     private async Task MakeAsync()

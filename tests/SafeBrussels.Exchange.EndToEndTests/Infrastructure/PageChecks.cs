@@ -60,8 +60,8 @@ internal static class PageChecks
     /// <summary>Waits until the interactive page has settled (circuit up, data loaded).</summary>
     public static async Task SettleAsync(this IPage page)
     {
-        // The layout marks <main> ready once the circuit has rendered the page (at once on a static page).
-        await page.Locator("main[data-ready=true]").WaitForAsync();
+        // The layout's marker says ready once the circuit is up and the page has its data (at once on a static page).
+        await page.Locator("main [data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.Locator("h1").First.WaitForAsync();
         await page.WaitForFunctionAsync("() => !document.querySelector('.mud-progress-linear, .mud-skeleton')");
     }

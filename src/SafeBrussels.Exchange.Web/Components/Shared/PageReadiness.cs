@@ -2,7 +2,7 @@ namespace SafeBrussels.Exchange.Web.Components.Shared;
 
 /// <summary>
 /// Whether the page of this circuit is still loading its data (one per circuit). <see cref="ViewerPage"/> marks its
-/// loading; the layout shows the outcome on <c>&lt;main data-ready&gt;</c>, which the end-to-end tests wait on
+/// loading; <see cref="ReadinessMarker"/> shows the outcome as <c>data-ready</c>, which the end-to-end tests wait on
 /// instead of on the network.
 /// </summary>
 public sealed class PageReadiness

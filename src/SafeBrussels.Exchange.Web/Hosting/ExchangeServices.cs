@@ -240,6 +240,15 @@ public static class ExchangeServices
             {
                 problem.ProblemDetails.Extensions.Remove("traceId");
             }
+
+            // A bodiless refusal says why in words: rights are those of the account as it is now (a role changed since
+            // the token was issued or the page opened counts as it is now).
+            problem.ProblemDetails.Detail ??= problem.ProblemDetails.Status switch
+            {
+                StatusCodes.Status401Unauthorized => "Sign in, or send a valid personal access token (Authorization: Bearer …).",
+                StatusCodes.Status403Forbidden => "Your account's current role does not allow this request.",
+                _ => null,
+            };
         });
         // A page's text travels to the circuit in one SignalR message: large enough for the longest documented text
         // (200,000 characters, up to 4 bytes each in UTF-8, plus the event's envelope), where SignalR's default of 32 KB

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
@@ -36,15 +37,56 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        if (_lifetime.HasExpired(authenticationState.User, _time.GetUtcNow()))
+        var principal = await RevalidateAsync(authenticationState.User);
+        if (principal is not null && !ReferenceEquals(principal, authenticationState.User))
         {
-            return false;
+            SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+        }
+
+        return principal is not null;
+    }
+
+    /// <summary>
+    /// The circuit's principal as the database now has it: null when the session must end (expired, deactivated, a
+    /// new security stamp: a new password, a role change, signed out everywhere), a new principal when the member's
+    /// row says something else than the principal (organization, role, name, language), otherwise
+    /// <paramref name="current"/>. Each instance asks its own database, so a change made through any instance is
+    /// seen by every open page within <see cref="SessionLifetime.CircuitRevalidationInterval"/>.
+    /// </summary>
+    internal async Task<ClaimsPrincipal?> RevalidateAsync(ClaimsPrincipal current)
+    {
+        if (_lifetime.HasExpired(current, _time.GetUtcNow()))
+        {
+            return null;
         }
 
         await using var scope = _scopeFactory.CreateAsyncScope();
         var signInManager = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
-        return await signInManager.ValidateSecurityStampAsync(authenticationState.User) is not null;
+        var user = await signInManager.ValidateSecurityStampAsync(current);
+        if (user is null || !user.IsActive || user.DeletedAt is not null)
+        {
+            return null;
+        }
+
+        var fresh = await signInManager.CreateUserPrincipalAsync(user);
+        if (SameClaims(current, fresh))
+        {
+            return current;
+        }
+
+        if (current.FindFirst(ExchangeClaims.AuthenticatedAt) is { } signedInAt && fresh.Identity is ClaimsIdentity identity)
+        {
+            identity.AddClaim(new Claim(signedInAt.Type, signedInAt.Value));
+        }
+
+        return fresh;
     }
+
+    private static readonly string[] ComparedClaims =
+        [ClaimTypes.Role, ExchangeClaims.OrganizationId, ExchangeClaims.DisplayName, ExchangeClaims.Language];
+
+    private static bool SameClaims(ClaimsPrincipal a, ClaimsPrincipal b) =>
+        ComparedClaims.All(type => a.FindFirstValue(type) == b.FindFirstValue(type));
 
     private async void OnRevoked(Guid userId)
     {

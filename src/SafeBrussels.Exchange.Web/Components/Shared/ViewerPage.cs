@@ -13,10 +13,30 @@ public abstract class ViewerPage : ComponentBase
     [Inject]
     private PageReadiness Readiness { get; set; } = default!;
 
+    private bool _initialized;
+
+    /// <summary>
+    /// The member this page acts for. When the circuit's revalidation finds that they changed (a new role or
+    /// organization) or ended their session, the cascading state changes and so does this; every command still decides
+    /// on the member as the database holds them (<see cref="ViewerStanding"/>), whatever a page remembered.
+    /// </summary>
     protected Viewer? CurrentViewer { get; private set; }
+
+    public override async Task SetParametersAsync(ParameterView parameters)
+    {
+        var before = AuthenticationState;
+        parameters.SetParameterProperties(this);
+        if (_initialized && AuthenticationState is not null && !ReferenceEquals(before, AuthenticationState))
+        {
+            CurrentViewer = Viewer.From((await AuthenticationState).User);
+        }
+
+        await base.SetParametersAsync(ParameterView.Empty);
+    }
 
     protected override async Task OnInitializedAsync()
     {
+        _initialized = true;
         Readiness.Begin();
         try
         {

@@ -65,6 +65,13 @@ public sealed class AttachmentService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (standing, refusal) = await db.CheckAsync(viewer, v => v.CanContribute, cancellationToken: cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        viewer = standing!;
         if (!await db.CanEditAsync(viewer, record, cancellationToken))
         {
             return CommandResult.Fail("", "Error.NotFound");

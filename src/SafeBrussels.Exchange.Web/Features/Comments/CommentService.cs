@@ -47,6 +47,13 @@ public sealed class CommentService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (standing, refusal) = await db.CheckAsync(viewer, _ => true, cancellationToken: cancellationToken);
+        if (refusal is not null)
+        {
+            return new CommentOutcome(refusal);
+        }
+
+        viewer = standing!;
         if (!await db.CanSeeAsync(viewer, target, cancellationToken))
         {
             return new CommentOutcome(CommandResult.Fail("", "Error.NotFound"));
@@ -83,6 +90,13 @@ public sealed class CommentService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (standing, refusal) = await db.CheckAsync(viewer, _ => true, cancellationToken: cancellationToken);
+        if (refusal is not null)
+        {
+            return new CommentOutcome(refusal);
+        }
+
+        viewer = standing!;
         var comment = await Own(db, viewer).SingleOrDefaultAsync(c => c.Id == commentId, cancellationToken);
         if (comment is null)
         {
@@ -102,6 +116,13 @@ public sealed class CommentService(
     public async Task<CommentOutcome> DeleteAsync(Viewer viewer, Guid commentId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (standing, refusal) = await db.CheckAsync(viewer, _ => true, cancellationToken: cancellationToken);
+        if (refusal is not null)
+        {
+            return new CommentOutcome(refusal);
+        }
+
+        viewer = standing!;
         var comment = await Own(db, viewer).SingleOrDefaultAsync(c => c.Id == commentId, cancellationToken);
         if (comment is null)
         {

@@ -55,6 +55,18 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (actor is not null)
+        {
+            // An administrator demoted while their page was open imports nothing with the rights they had.
+            var standing = await db.NowAsync(actor, cancellationToken);
+            if (standing is not { IsPlatformAdmin: true })
+            {
+                return ImportReport.Refused([new ExchangeProblem("$", ExchangeProblemCodes.NotAllowed, [standing?.Role.ToName() ?? "deactivated"])]);
+            }
+
+            actor = standing;
+        }
+
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {

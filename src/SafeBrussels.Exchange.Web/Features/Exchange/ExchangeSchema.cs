@@ -57,6 +57,7 @@ public static class ExchangeProblemCodes
     public const string UnknownPractice = "unknownPractice";
     public const string NotYourOrganization = "notYourOrganization";
     public const string NotEditable = "notEditable";
+    public const string NotAllowed = "notAllowed";
     public const string AdaptsItself = "adaptsItself";
     public const string AdaptationCycle = "adaptationCycle";
     public const string TranslationLanguage = "translationLanguage";
@@ -94,6 +95,7 @@ public static class ExchangeProblemMessages
         [ExchangeProblemCodes.UnknownPractice] = "no practice has the externalId '{0}', in this file or on the platform",
         [ExchangeProblemCodes.NotYourOrganization] = "'{0}' is not your organization: through the platform you may import only records of your own organization ('{1}')",
         [ExchangeProblemCodes.NotEditable] = "the externalId '{0}' is already used by a record you may not change: through the platform an import changes only the records you may edit",
+        [ExchangeProblemCodes.NotAllowed] = "your account may no longer import through the platform (its role is now '{0}'): nothing was imported",
         [ExchangeProblemCodes.AdaptsItself] = "a practice cannot be adapted from itself ('{0}')",
         [ExchangeProblemCodes.AdaptationCycle] = "adaptations form a cycle: {0}",
         [ExchangeProblemCodes.TranslationLanguage] = "'{0}' is the practice's own language; a translation must be into another language",

@@ -51,6 +51,13 @@ public sealed class InvitationService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (inviter is not null)
         {
+            var (standing, refusal) = await db.CheckAsync(inviter, v => v.IsOrgAdmin || v.IsPlatformAdmin, cancellationToken: cancellationToken);
+            if (refusal is not null)
+            {
+                return new InvitationOutcome(refusal, null);
+            }
+
+            inviter = standing!;
             if (!inviter.CanManageMembersOf(request.OrganizationId))
             {
                 if (!inviter.IsPlatformAdmin)
@@ -170,6 +177,13 @@ public sealed class InvitationService(
     public async Task<CommandResult> RevokeAsync(Viewer viewer, Guid invitationId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (standing, refusal) = await db.CheckAsync(viewer, v => v.IsOrgAdmin || v.IsPlatformAdmin, cancellationToken: cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        viewer = standing!;
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId, cancellationToken);
         // Its organization's administrators, or the platform administrator who sent it (a first administrator's).
         if (invitation is null || !(viewer.CanManageMembersOf(invitation.OrganizationId) || invitation.InvitedByUserId == viewer.UserId))

@@ -96,12 +96,14 @@ public sealed class MeetingService(
 
     public async Task<MeetingSaveOutcome> CreateAsync(Viewer viewer, MeetingInput input, CancellationToken cancellationToken = default)
     {
-        if (!viewer.CanContribute)
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (standing, refusal) = await db.CheckAsync(viewer, v => v.CanContribute, cancellationToken: cancellationToken);
+        if (refusal is not null)
         {
-            return new MeetingSaveOutcome(CommandResult.Fail("", "Error.Forbidden"));
+            return new MeetingSaveOutcome(refusal);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        viewer = standing!;
         var check = await ValidateAsync(db, viewer, input, new HashSet<Guid>(), cancellationToken);
         if (!check.Result.Succeeded)
         {
@@ -137,6 +139,13 @@ public sealed class MeetingService(
     public async Task<MeetingSaveOutcome> UpdateAsync(Viewer viewer, Guid id, MeetingInput input, uint expectedVersion, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (standing, refusal) = await db.CheckAsync(viewer, v => v.CanContribute, cancellationToken: cancellationToken);
+        if (refusal is not null)
+        {
+            return new MeetingSaveOutcome(refusal);
+        }
+
+        viewer = standing!;
         var meeting = await db.Meetings
             .VisibleTo(viewer)
             .Where(SharingPolicy.MeetingsEditableBy(viewer))

@@ -44,8 +44,15 @@ public sealed class MemberService(
             return Task.FromResult(CommandResult.Fail("Role", "Error.Forbidden"));
         }
 
-        // The member's next request rebuilds their principal (security stamp validation) with the new role.
-        return ChangeMemberAsync(viewer, userId, member => member.Role = role, AuditActions.MemberRoleChanged, emergencyAllowed: false, cancellationToken);
+        // A new security stamp ends the member's sessions on every instance: their next request (cookie validation on
+        // each request) and their open pages (circuit revalidation, within a minute) sign them out, and they sign in
+        // again with the new role. Until then any write they send is refused on the role the database holds
+        // (ViewerStanding).
+        return ChangeMemberAsync(viewer, userId, member =>
+        {
+            member.Role = role;
+            member.SecurityStamp = Guid.NewGuid().ToString("N");
+        }, AuditActions.MemberRoleChanged, emergencyAllowed: false, cancellationToken);
     }
 
     /// <summary>
@@ -81,11 +88,17 @@ public sealed class MemberService(
         Viewer viewer, Guid userId, Action<ApplicationUser> change, string action, bool emergencyAllowed, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var member = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        var refusal = Check(viewer, member, emergencyAllowed);
+        var (standing, refusal) = await db.CheckAsync(viewer, v => v.IsOrgAdmin || v.IsPlatformAdmin, cancellationToken: cancellationToken);
         if (refusal is not null)
         {
             return refusal;
+        }
+
+        viewer = standing!;
+        var member = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (Check(viewer, member, emergencyAllowed) is { } refused)
+        {
+            return refused;
         }
 
         var emergency = !viewer.CanManageMembersOf(member!.OrganizationId);

@@ -87,12 +87,14 @@ public sealed class PracticeService(
     /// <summary>Records a new practice of the viewer's organization; with <paramref name="adaptedFromId"/>, an adaptation of a visible practice.</summary>
     public async Task<PracticeSaveOutcome> CreateAsync(Viewer viewer, PracticeInput input, Guid? adaptedFromId = null, CancellationToken cancellationToken = default)
     {
-        if (!viewer.CanContribute)
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (standing, refusal) = await db.CheckAsync(viewer, v => v.CanContribute, cancellationToken: cancellationToken);
+        if (refusal is not null)
         {
-            return new PracticeSaveOutcome(CommandResult.Fail("", "Error.Forbidden"));
+            return new PracticeSaveOutcome(refusal);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        viewer = standing!;
         if (adaptedFromId is { } originalId && !await db.Practices.VisibleTo(viewer).AnyAsync(p => p.Id == originalId, cancellationToken))
         {
             return new PracticeSaveOutcome(CommandResult.Fail("", "Error.NotFound"));
@@ -132,6 +134,13 @@ public sealed class PracticeService(
     public async Task<PracticeSaveOutcome> UpdateAsync(Viewer viewer, Guid id, PracticeInput input, uint expectedVersion, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (standing, refusal) = await db.CheckAsync(viewer, v => v.CanContribute, cancellationToken: cancellationToken);
+        if (refusal is not null)
+        {
+            return new PracticeSaveOutcome(refusal);
+        }
+
+        viewer = standing!;
         var practice = await db.Practices
             .VisibleTo(viewer)
             .Where(SharingPolicy.PracticesEditableBy(viewer))

@@ -104,6 +104,12 @@ public sealed class ThemeService(IDbContextFactory<ExchangeDbContext> dbFactory)
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (_, refusal) = await db.CheckAsync(viewer, v => v.IsPlatformAdmin, cancellationToken: cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         var theme = await db.Themes.SingleOrDefaultAsync(t => t.Key == input.Key, cancellationToken);
         if (isNew == (theme is not null))
         {

@@ -55,6 +55,9 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
 
     public DbSet<UnknownSignIn> UnknownSignIns => Set<UnknownSignIn>();
 
+    /// <summary>Submissions made with a key, whose repeats get the first answer (see <see cref="IdempotencyKey"/>).</summary>
+    public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

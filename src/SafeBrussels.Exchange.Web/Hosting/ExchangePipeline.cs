@@ -5,6 +5,7 @@ using SafeBrussels.Exchange.Web.Features.Meetings;
 using SafeBrussels.Exchange.Web.Features.Practices;
 using SafeBrussels.Exchange.Web.Features.Search;
 using SafeBrussels.Exchange.Web.Infrastructure.Health;
+using SafeBrussels.Exchange.Web.Infrastructure.Idempotency;
 using SafeBrussels.Exchange.Web.Infrastructure.OpenApi;
 using SafeBrussels.Exchange.Web.Infrastructure.Web;
 using Serilog;
@@ -56,6 +57,8 @@ public static class ExchangePipeline
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // After authorization: only a request the API would serve keeps a key (per member).
+        app.UseIdempotentApiRequests();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -77,6 +77,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         return user.Email!;
     }
 
+    /// <summary>How many meetings have exactly <paramref name="title"/>, read from the database.</summary>
+    public async Task<int> CountMeetingsAsync(string title)
+    {
+        await using var db = _database.CreateContext();
+        return await db.Meetings.CountAsync(m => m.Title == title);
+    }
+
     /// <summary>An operator's command-line verb against the running application (as <c>dotnet SafeBrussels.Exchange.Web.dll …</c>).</summary>
     public async Task<int> RunCommandAsync(params string[] args)
     {

@@ -53,10 +53,12 @@ public sealed class MeetingPagesTests(BrowserFixture browser)
         await page.Locator("#agenda-0-title").FillAsync("Présentation croisée");
         await page.Locator("#meeting-minutes").FillAsync("**Compte rendu** de test <script>alert(1)</script>");
         await Assertions.Expect(page.Locator("[data-testid=minutes-preview] strong")).ToHaveTextAsync("Compte rendu");
-        await page.Locator("[data-testid=save-meeting]").ClickAsync();
+        // An impatient double click on Save: one meeting.
+        await page.Locator("[data-testid=save-meeting]").DblClickAsync();
         await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/meetings/[0-9a-f-]{36}$"));
         var meetingUrl = new Uri(page.Url).AbsolutePath;
         await Assertions.Expect(page.Locator("[data-tlp]")).ToHaveAttributeAsync("data-tlp", "AMBER");
+        Assert.Equal(1, await browser.CountMeetingsAsync(title));
         Assert.Equal(0, await page.Locator("[data-testid=minutes] script").CountAsync());
         await page.Context.CloseAsync();
 

@@ -37,6 +37,10 @@ public sealed class AuditRetention(IDbContextFactory<ExchangeDbContext> dbFactor
         var cutoff = DateTimeOffset.UtcNow.AddDays(-days);
         var forgotten = await db.UnknownSignIns.Where(u => u.UpdatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         logger.LogInformation("Unknown-address sign-in counts: {Count} untouched for {Days} days forgotten", forgotten, days);
+
+        // A repeated submission comes within seconds; a day covers any client's retries.
+        var keys = await db.IdempotencyKeys.Where(k => k.CreatedAt < DateTimeOffset.UtcNow.AddDays(-1)).ExecuteDeleteAsync(cancellationToken);
+        logger.LogInformation("Idempotency keys: {Count} older than a day forgotten", keys);
         return purged;
     }
 }

@@ -4,6 +4,7 @@ using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Features.Sharing;
 using SafeBrussels.Exchange.Web.Infrastructure;
+using SafeBrussels.Exchange.Web.Infrastructure.Idempotency;
 
 namespace SafeBrussels.Exchange.Web.Features.Comments;
 
@@ -39,7 +40,8 @@ public sealed class CommentService(
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<CommentOutcome> AddAsync(Viewer viewer, RecordRef target, string body, CancellationToken cancellationToken = default)
+    /// <param name="idempotencyKey">The comment box's key: a repeat of the same submission answers with the comment the first one added.</param>
+    public async Task<CommentOutcome> AddAsync(Viewer viewer, RecordRef target, string body, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         if (Validate(body) is { } invalid)
         {
@@ -54,6 +56,11 @@ public sealed class CommentService(
         }
 
         viewer = standing!;
+        if (await db.EarlierAsync(viewer.UserId, IdempotencyScope, idempotencyKey, cancellationToken) is { } earlier)
+        {
+            return new CommentOutcome(CommandResult.Ok, earlier);
+        }
+
         if (!await db.CanSeeAsync(viewer, target, cancellationToken))
         {
             return new CommentOutcome(CommandResult.Fail("", "Error.NotFound"));
@@ -71,7 +78,17 @@ public sealed class CommentService(
         await db.StampAsync(comment, target, cancellationToken);
         db.Comments.Add(comment);
         await audit.AddAttachedAsync(db, viewer, AuditActions.ContentCreated, AuditTargets.Comment, comment.Id, target, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        db.Remember(viewer.UserId, IdempotencyScope, idempotencyKey, comment.Id, comment.CreatedAt);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (Idempotency.IsRepeat(ex))
+        {
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return new CommentOutcome(CommandResult.Ok, await fresh.EarlierAsync(viewer.UserId, IdempotencyScope, idempotencyKey, cancellationToken));
+        }
+
         logger.LogInformation("Comment {CommentId} added by {UserId} on {Kind} {ParentId}", comment.Id, viewer.UserId, target.Kind, target.Id);
 
         if (target.Kind == RecordKind.Practice)
@@ -137,6 +154,8 @@ public sealed class CommentService(
         logger.LogInformation("Comment {CommentId} deleted by {UserId}", commentId, viewer.UserId);
         return new CommentOutcome(CommandResult.Ok, commentId);
     }
+
+    private const string IdempotencyScope = "comment";
 
     private static RecordRef ParentOf(Comment comment) =>
         comment.PracticeId is { } practice ? RecordRef.Practice(practice) : RecordRef.Meeting(comment.MeetingId!.Value);

@@ -144,7 +144,7 @@ public sealed class DemoSeeder(
             var cited = seed.PracticeExternalIds;
             seed.Input.PracticeIds = await db.Practices.Where(p => cited.Contains(p.ExternalId)).Select(p => p.Id).ToListAsync(cancellationToken);
             var viewer = new Accounts.Viewer(author.Id, author.OrganizationId, author.Role, author.DisplayName);
-            var outcome = await meetings.CreateAsync(viewer, seed.Input, cancellationToken);
+            var outcome = await meetings.CreateAsync(viewer, seed.Input, cancellationToken: cancellationToken);
             if (!outcome.Result.Succeeded)
             {
                 throw new InvalidOperationException($"Demo meeting '{seed.Input.Title}': {string.Join(", ", outcome.Result.Errors)}");

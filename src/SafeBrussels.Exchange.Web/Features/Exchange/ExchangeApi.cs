@@ -34,7 +34,8 @@ public static class ExchangeApi
                     {
                         ["problems"] = report.Problems.Select(p => new { path = p.Path, code = p.Code, message = p.Message }).ToList(),
                     });
-        }).RequireAuthorization(Policies.PlatformAdmin).WithName(ApiExamples.Import).WithTags("Exchange format")
+        }).RequireAuthorization(Policies.PlatformAdmin).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxImportBytes))
+            .WithName(ApiExamples.Import).WithTags("Exchange format")
             .Accepts<System.Text.Json.Nodes.JsonObject>("application/json");
 
         endpoints.MapGet("/api/v1/export", async (HttpContext context, ExchangeExporter exporter, ExchangeDbContext db, string? org) =>

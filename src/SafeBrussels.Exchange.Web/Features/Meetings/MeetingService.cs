@@ -4,6 +4,7 @@ using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Features.Sharing;
 using SafeBrussels.Exchange.Web.Infrastructure;
+using SafeBrussels.Exchange.Web.Infrastructure.Idempotency;
 
 namespace SafeBrussels.Exchange.Web.Features.Meetings;
 
@@ -94,7 +95,8 @@ public sealed class MeetingService(
         return meeting;
     }
 
-    public async Task<MeetingSaveOutcome> CreateAsync(Viewer viewer, MeetingInput input, CancellationToken cancellationToken = default)
+    /// <param name="idempotencyKey">The form instance's key: a repeat of the same submission answers with the meeting the first one created.</param>
+    public async Task<MeetingSaveOutcome> CreateAsync(Viewer viewer, MeetingInput input, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (standing, refusal) = await db.CheckAsync(viewer, v => v.CanContribute, cancellationToken: cancellationToken);
@@ -104,6 +106,11 @@ public sealed class MeetingService(
         }
 
         viewer = standing!;
+        if (await db.EarlierAsync(viewer.UserId, IdempotencyScope, idempotencyKey, cancellationToken) is { } earlier)
+        {
+            return await RepeatedAsync(db, earlier, cancellationToken);
+        }
+
         var check = await ValidateAsync(db, viewer, input, new HashSet<Guid>(), cancellationToken);
         if (!check.Result.Succeeded)
         {
@@ -127,9 +134,28 @@ public sealed class MeetingService(
         db.Meetings.Add(meeting);
         db.MeetingRevisions.Add(Revision(meeting, 1, viewer, now, input, previous: null));
         audit.AddContentSave(db, viewer, AuditTargets.Meeting, meeting.Id, meeting.HostOrganizationId, before: null, meeting.Tlp);
-        await db.SaveChangesAsync(cancellationToken);
+        db.Remember(viewer.UserId, IdempotencyScope, idempotencyKey, id, now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (Idempotency.IsRepeat(ex))
+        {
+            // The same submission, a moment earlier, created the meeting while this one waited on its key.
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return await RepeatedAsync(fresh, (await fresh.EarlierAsync(viewer.UserId, IdempotencyScope, idempotencyKey, cancellationToken))!.Value, cancellationToken);
+        }
+
         logger.LogInformation("Meeting {MeetingId} created by {UserId} ({Tlp})", meeting.Id, viewer.UserId, meeting.Tlp.ToLabel());
         return new MeetingSaveOutcome(CommandResult.Ok, meeting.Id, meeting.Version);
+    }
+
+    private const string IdempotencyScope = "meeting";
+
+    private static async Task<MeetingSaveOutcome> RepeatedAsync(ExchangeDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var version = await db.Meetings.Where(m => m.Id == id).Select(m => (uint?)m.Version).SingleOrDefaultAsync(cancellationToken);
+        return new MeetingSaveOutcome(CommandResult.Ok, id, version);
     }
 
     /// <summary>

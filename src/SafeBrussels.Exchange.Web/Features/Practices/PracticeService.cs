@@ -4,6 +4,7 @@ using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Features.Sharing;
 using SafeBrussels.Exchange.Web.Infrastructure;
+using SafeBrussels.Exchange.Web.Infrastructure.Idempotency;
 
 namespace SafeBrussels.Exchange.Web.Features.Practices;
 
@@ -85,7 +86,9 @@ public sealed class PracticeService(
     }
 
     /// <summary>Records a new practice of the viewer's organization; with <paramref name="adaptedFromId"/>, an adaptation of a visible practice.</summary>
-    public async Task<PracticeSaveOutcome> CreateAsync(Viewer viewer, PracticeInput input, Guid? adaptedFromId = null, CancellationToken cancellationToken = default)
+    /// <param name="idempotencyKey">The form instance's key: a repeat of the same submission answers with the practice the first one created.</param>
+    public async Task<PracticeSaveOutcome> CreateAsync(
+        Viewer viewer, PracticeInput input, Guid? adaptedFromId = null, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (standing, refusal) = await db.CheckAsync(viewer, v => v.CanContribute, cancellationToken: cancellationToken);
@@ -95,6 +98,11 @@ public sealed class PracticeService(
         }
 
         viewer = standing!;
+        if (await db.EarlierAsync(viewer.UserId, IdempotencyScope, idempotencyKey, cancellationToken) is { } earlier)
+        {
+            return await RepeatedAsync(db, earlier, cancellationToken);
+        }
+
         if (adaptedFromId is { } originalId && !await db.Practices.VisibleTo(viewer).AnyAsync(p => p.Id == originalId, cancellationToken))
         {
             return new PracticeSaveOutcome(CommandResult.Fail("", "Error.NotFound"));
@@ -123,11 +131,29 @@ public sealed class PracticeService(
         Apply(practice, input, check.ThemeIds, now);
         db.Practices.Add(practice);
         audit.AddContentSave(db, viewer, AuditTargets.Practice, practice.Id, practice.OrganizationId, before: null, practice.Tlp);
-        await db.SaveChangesAsync(cancellationToken);
+        db.Remember(viewer.UserId, IdempotencyScope, idempotencyKey, id, now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (Idempotency.IsRepeat(ex))
+        {
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return await RepeatedAsync(fresh, (await fresh.EarlierAsync(viewer.UserId, IdempotencyScope, idempotencyKey, cancellationToken))!.Value, cancellationToken);
+        }
+
         logger.LogInformation(
             "Practice {PracticeId} created by {UserId} ({Tlp}), adapted from {OriginalId}",
             practice.Id, viewer.UserId, practice.Tlp.ToLabel(), adaptedFromId);
         return new PracticeSaveOutcome(CommandResult.Ok, practice.Id, practice.Version);
+    }
+
+    private const string IdempotencyScope = "practice";
+
+    private static async Task<PracticeSaveOutcome> RepeatedAsync(ExchangeDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var version = await db.Practices.Where(p => p.Id == id).Select(p => (uint?)p.Version).SingleOrDefaultAsync(cancellationToken);
+        return new PracticeSaveOutcome(CommandResult.Ok, id, version);
     }
 
     /// <summary>Saves if nobody saved since <paramref name="expectedVersion"/> was read; otherwise returns the record as it now is.</summary>

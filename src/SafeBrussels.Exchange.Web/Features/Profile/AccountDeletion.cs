@@ -73,6 +73,7 @@ public sealed class AccountDeletion(
             await db.PersonalAccessTokens.Where(t => t.UserId == id).ExecuteDeleteAsync(cancellationToken);
             await db.FeedTokens.Where(t => t.UserId == id).ExecuteDeleteAsync(cancellationToken);
             await db.Follows.Where(f => f.UserId == id).ExecuteDeleteAsync(cancellationToken);
+            await db.IdempotencyKeys.Where(k => k.UserId == id).ExecuteDeleteAsync(cancellationToken);
             if (email.Length > 0)
             {
                 // The invitation that brought them, and any other made out to their address.

@@ -40,8 +40,14 @@ public sealed class PracticePagesTests(BrowserFixture browser)
         await ghent.SettleAsync();
         await Assertions.Expect(ghent.Locator("[data-testid=quality-panel]")).ToBeVisibleAsync();
         await Assertions.Expect(ghent.Locator("[data-testid=criterion]")).ToHaveCountAsync(4);
-        // The adaptation starts from the version the adapting city reads.
-        await Assertions.Expect(ghent.Locator("#practice-title")).ToHaveValueAsync(ExploratoryWalksDutch);
+        // The adaptation starts empty, in its own language; the original stands beside it, in French, marked as such,
+        // and a text is the adaptation's only once copied.
+        await Assertions.Expect(ghent.Locator("#practice-title")).ToHaveValueAsync("");
+        await Assertions.Expect(ghent.Locator("[data-testid=original-title]")).ToHaveTextAsync(ExploratoryWalksFrench);
+        await Assertions.Expect(ghent.Locator("[data-testid=original-title]")).ToHaveAttributeAsync("lang", "fr");
+        await ghent.Locator("[data-testid=copy-summary]").ClickAsync();
+        var originalSummary = await ghent.Locator("[data-testid=original-summary]").InnerTextAsync();
+        await Assertions.Expect(ghent.Locator("#practice-summary")).ToHaveValueAsync(originalSummary);
         violations.AddRange(await ghent.SeriousAccessibilityViolationsAsync());
 
         await ghent.Locator("#practice-adaptation-context").FillAsync(

@@ -154,7 +154,16 @@ public sealed class ImportSharingTests : IClassFixture<ImportSharingTests.Record
     {
         await using var db = database.CreateContext();
         var organizationId = await db.Organizations.Where(o => o.Key == organizationKey).Select(o => o.Id).SingleAsync();
-        return new Viewer(Guid.NewGuid(), organizationId, role, $"{role} of {organizationKey}");
+        // A member on record: an import decides on the importer's role as the database holds it.
+        var email = $"importer-{Guid.NewGuid():N}@{organizationKey}.example";
+        var user = new ApplicationUser
+        {
+            Email = email, NormalizedEmail = email.ToUpperInvariant(), UserName = email, NormalizedUserName = email.ToUpperInvariant(),
+            OrganizationId = organizationId, Role = role, DisplayName = $"{role} of {organizationKey}",
+        };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return new Viewer(user.Id, organizationId, role, user.DisplayName);
     }
 
     private static async Task DeleteAsync(TestDatabase database, string collection, string externalId)

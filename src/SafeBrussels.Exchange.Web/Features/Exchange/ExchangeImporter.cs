@@ -57,9 +57,10 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (actor is not null)
         {
-            // An administrator demoted while their page was open imports nothing with the rights they had.
+            // A member demoted while their page was open imports nothing with the rights they had: the editor's rule
+            // below applies to the role the database holds now, and a role that edits nothing imports nothing.
             var standing = await db.NowAsync(actor, cancellationToken);
-            if (standing is not { IsPlatformAdmin: true })
+            if (standing is not ({ IsPlatformAdmin: true } or { CanContribute: true }))
             {
                 return ImportReport.Refused([new ExchangeProblem("$", ExchangeProblemCodes.NotAllowed, [standing?.Role.ToName() ?? "deactivated"])]);
             }

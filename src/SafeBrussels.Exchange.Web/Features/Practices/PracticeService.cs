@@ -226,29 +226,17 @@ public sealed class PracticeService(
     };
 
     /// <summary>A new adaptation, pre-filled from the original; the local context and the changes are left to write.</summary>
-    public static PracticeInput ToAdaptation(PracticeDetail original, string language)
+    public static PracticeInput ToAdaptation(PracticeDetail original, string language) => new()
     {
-        var input = ToInput(original);
-        input.AdaptationContext = "";
-        input.AdaptationChanges = "";
-        input.Status = PracticeStatus.Planned;
-        input.Evidence = EvidenceLevel.Untested;
-        input.StartedOn = null;
-        input.ContactName = "";
-        input.ContactEmail = "";
-        input.Results = "";
-        if (language != original.Language && original.Translations.FirstOrDefault(t => t.Language == language) is { } translation)
-        {
-            // Start from the version the adapting city reads; keep the original language's text as a translation.
-            input.Translations.Remove(language);
-            input.Translations[original.Language] = new TranslationInput { Title = original.Title, Summary = original.Summary };
-            input.Language = language;
-            input.Title = translation.Title;
-            input.Summary = translation.Summary.Length > 0 ? translation.Summary : original.Summary;
-        }
-
-        return input;
-    }
+        // An adaptation is a record of its own, in the adapting city's language, with no translations yet: the
+        // original's texts and translations are the original's. The editor shows them beside the form, in their own
+        // language, and copies a text only when the person asks. What no language carries is kept.
+        Language = language,
+        Themes = [.. original.Themes],
+        Tlp = original.Tlp,
+        Status = PracticeStatus.Planned,
+        Evidence = EvidenceLevel.Untested,
+    };
 
     internal static IQueryable<Practice> Filter(IQueryable<Practice> practices, PracticeQuery query)
     {

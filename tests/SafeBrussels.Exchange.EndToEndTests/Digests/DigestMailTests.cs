@@ -43,13 +43,24 @@ public sealed partial class DigestMailTests(BrowserFixture browser)
         await Assertions.Expect(Theme(page, "Drugs and addiction")).ToBeCheckedAsync();
         await Assertions.Expect(Theme(page, "Street harassment")).Not.ToBeCheckedAsync();
 
+        // A first digest covers the time since the member joined and followed: a drugs practice Brussels shares now.
+        var fresh = $"Drugsbeleid en schadebeperking in de buurt {Guid.NewGuid():N}"[..52];
+        var file = Path.Combine(Path.GetTempPath(), $"digest-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, $$"""
+            { "format": "safebrussels-exchange/1",
+              "practices": [ { "externalId": "digest-{{Guid.NewGuid():N}}", "organization": "safe-brussels", "language": "nl", "tlp": "GREEN",
+                               "title": "{{fresh}}", "summary": "Een gedeelde aanpak.", "themes": ["drugs-addiction"] } ] }
+            """);
+        await browser.RunCommandAsync("import", file);
+        File.Delete(file);
+
         var period = DigestSchedule.LatestDue(DigestFrequency.Weekly, DayOfWeek.Monday, 8, DateTimeOffset.UtcNow.AddDays(7))!.Value;
         Assert.Equal(0, await browser.RunCommandAsync("digests", "send-due", "--at", period.AddMinutes(5).ToString("O")));
 
         var html = (await browser.Smtp.WaitForMessageToAsync(email, matching: m => (m.Subject ?? "").Contains("digest", StringComparison.Ordinal))).HtmlBody ?? "";
-        // The week's drugs meeting (followed theme) is in it, under its theme; no group for the themes no longer
+        // The new drugs practice (followed theme) is in it, under its theme; no group for the themes no longer
         // followed (their meetings may still appear for the action items of the reader's organization).
-        Assert.Contains("drugsbeleid en schadebeperking", html);
+        Assert.Contains(fresh, html);
         var groups = Heading().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
         Assert.Contains("Drugs and addiction", groups);
         Assert.DoesNotContain("Street harassment", groups);

@@ -63,6 +63,12 @@ public sealed class DigestFixture : IAsyncLifetime
         var viewer = new Web.Features.Accounts.Viewer(user.Id, user.OrganizationId, user.Role, user.DisplayName);
         var result = await App.WithServiceAsync(s => s.GetRequiredService<FollowService>().FollowAsync(viewer, kind, target));
         Assert.True(result.Succeeded, string.Join(", ", result.Errors));
+
+        // As if they had followed it when they joined: a first digest starts when the member joined or first followed,
+        // whichever is later (DigestSchedule.Since), and these tests record first and follow after.
+        await using var db = App.Database.CreateContext();
+        var joined = await db.Users.Where(u => u.Id == user.Id).Select(u => u.CreatedAt).SingleAsync();
+        await db.Follows.Where(f => f.UserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.CreatedAt, joined));
     }
 
     /// <summary>The digests (not other mail) <paramref name="user"/> received so far.</summary>

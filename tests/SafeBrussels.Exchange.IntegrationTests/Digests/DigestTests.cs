@@ -108,6 +108,49 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
     }
 
     [Fact]
+    public async Task A_first_digest_covers_only_the_time_since_the_member_joined_and_a_slot_before_they_joined_is_not_theirs()
+    {
+        var host = await App.CreateOrganizationAsync();
+        var (_, authorViewer) = await App.CreateUserAsync(host, ExchangeRole.Contributor);
+        var (veteran, _) = await App.CreateUserAsync(host, ExchangeRole.Reader, "en");
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await CreateMeetingAsync(authorViewer, $"Before the newcomer {tag}", Tlp.Green);
+        await digests.FollowAsync(veteran, FollowKind.Theme, DigestFixture.IntrafamilyViolence);
+
+        // Two minutes later a newcomer joins, and follows the same theme: the meeting above is before their time.
+        var (newcomer, _) = await App.CreateUserAsync(host, ExchangeRole.Reader, "en");
+        await using (var db = App.Database.CreateContext())
+        {
+            var earlier = DateTimeOffset.UtcNow.AddMinutes(-2);
+            await db.Users.Where(u => u.Id == veteran.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.CreatedAt, earlier.AddDays(-30)));
+            await db.Meetings.Where(m => m.Title == $"Before the newcomer {tag}").ExecuteUpdateAsync(m => m.SetProperty(x => x.CreatedAt, earlier));
+        }
+
+        var follow = await App.WithServiceAsync(s => s.GetRequiredService<FollowService>().FollowAsync(
+            new Viewer(newcomer.Id, newcomer.OrganizationId, newcomer.Role, newcomer.DisplayName), FollowKind.Theme, DigestFixture.IntrafamilyViolence));
+        Assert.True(follow.Succeeded);
+        await CreateMeetingAsync(authorViewer, $"After the newcomer {tag}", Tlp.Green);
+        await digests.OnlyTheseReceiveAsync(veteran.Id, newcomer.Id);
+
+        // The slot that passed an hour before the newcomer joined is the veteran's, not theirs.
+        var scheduler = App.Factory.Services.GetRequiredService<DigestScheduler>();
+        var passed = DigestSchedule.LatestDue(DigestFrequency.Weekly, DayOfWeek.Monday, 8, DateTimeOffset.UtcNow)!.Value;
+        var duePassed = (await scheduler.FindDueAsync(passed.AddMinutes(1))).SelectMany(b => b.UserIds).ToList();
+        Assert.DoesNotContain(newcomer.Id, duePassed);
+
+        Assert.Contains("Sent 2 digest(s)", await digests.SendDueAsync(DigestFixture.NextWeeklyPeriod().AddMinutes(1)));
+        var toNewcomer = Text(Single(newcomer));
+        Assert.Contains($"After the newcomer {tag}", toNewcomer);
+        Assert.DoesNotContain($"Before the newcomer {tag}", toNewcomer);
+        var toVeteran = Text(Single(veteran));
+        Assert.Contains($"Before the newcomer {tag}", toVeteran);
+        Assert.Contains($"After the newcomer {tag}", toVeteran);
+        // The heading says what the digest holds, whoever recorded it (here the reader's own organization).
+        Assert.Contains("what was recorded and discussed on what you follow", toVeteran);
+        Assert.DoesNotContain("other administrations", toVeteran);
+    }
+
+    [Fact]
     public async Task A_red_meeting_reaches_the_people_named_on_it_and_nobody_else()
     {
         var host = await App.CreateOrganizationAsync();
@@ -567,6 +610,12 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
         var organization = await App.CreateOrganizationAsync();
         var (author, authorViewer) = await App.CreateUserAsync(organization, ExchangeRole.Contributor);
         var (reader, _) = await App.CreateUserAsync(organization, ExchangeRole.Reader, language);
+        // A member of two days' standing: the slots of the last day are theirs (DigestSchedule.DueSlot).
+        await using (var db = App.Database.CreateContext())
+        {
+            await db.Users.Where(u => u.Id == reader.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.CreatedAt, DateTimeOffset.UtcNow.AddDays(-2)));
+        }
+
         var practice = await App.CreateAsync(authorViewer, PracticeBuilder.Input("News " + Guid.NewGuid().ToString("N")[..6], Tlp.Green));
         await digests.FollowAsync(reader, FollowKind.Practice, practice);
         _ = author;

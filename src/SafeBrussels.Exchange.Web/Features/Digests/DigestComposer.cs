@@ -45,22 +45,37 @@ public sealed class DigestComposer
         var dayBefore = period - DigestSchedule.Length(DigestFrequency.Daily);
         var weekBefore = period - DigestSchedule.Length(DigestFrequency.Weekly);
 
-        // Each reader's period starts at their previous digest (whatever its outcome), else one regular period back.
-        var recipients = await db.Users
+        // Each reader's period starts at their previous digest (whatever its outcome), else one regular period back; never
+        // before they joined, and a first digest never before they first followed something (docs/digests.md).
+        var recipients = (await db.Users
             .Where(u => ids.Contains(u.Id) && u.IsActive && u.EmailConfirmed && u.Email != null)
             .Select(u => new
             {
                 UserId = u.Id,
                 u.OrganizationId,
-                Since = db.DigestDeliveries.Where(d => d.UserId == u.Id && d.Period < period && d.Period > floor).Max(d => (DateTimeOffset?)d.Period)
-                    ?? (u.DigestFrequency == DigestFrequency.Daily ? dayBefore : weekBefore),
+                Previous = db.DigestDeliveries.Where(d => d.UserId == u.Id && d.Period < period && d.Period > floor).Max(d => (DateTimeOffset?)d.Period),
+                Regular = u.DigestFrequency == DigestFrequency.Daily ? dayBefore : weekBefore,
+                Joined = u.CreatedAt,
+                FirstFollowed = db.Follows.Where(f => f.UserId == u.Id).Min(f => (DateTimeOffset?)f.CreatedAt),
                 u.Email,
                 u.DisplayName,
                 u.EmailLanguage,
                 u.PreferredLanguage,
                 u.Organization!.WorkingLanguages,
             })
-            .AsNoTracking().ToListAsync(cancellationToken);
+            .AsNoTracking().ToListAsync(cancellationToken))
+            .Select(u => new
+            {
+                u.UserId,
+                u.OrganizationId,
+                Since = DigestSchedule.Since(u.Previous, u.Regular, u.Joined, u.FirstFollowed),
+                u.Email,
+                u.DisplayName,
+                u.EmailLanguage,
+                u.PreferredLanguage,
+                u.WorkingLanguages,
+            })
+            .ToList();
         if (recipients.Count == 0)
         {
             return [];

@@ -18,10 +18,12 @@ public sealed class DigestScheduler(IDbContextFactory<ExchangeDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var members = await db.Users.AsNoTracking()
             .Where(u => u.IsActive && u.EmailConfirmed && u.Email != null && u.DigestFrequency != DigestFrequency.Off)
-            .Select(u => new { u.Id, u.DigestFrequency, u.DigestDay, u.DigestHour })
+            .Select(u => new { u.Id, u.DigestFrequency, u.DigestDay, u.DigestHour, u.CreatedAt })
             .ToListAsync(cancellationToken);
         var due = members
-            .Select(m => (m.Id, Period: DigestSchedule.LatestDue(m.DigestFrequency, m.DigestDay, m.DigestHour, at)!.Value))
+            .Select(m => (m.Id, Period: DigestSchedule.DueSlot(m.DigestFrequency, m.DigestDay, m.DigestHour, m.CreatedAt, at)))
+            .Where(m => m.Period is not null)
+            .Select(m => (m.Id, Period: m.Period!.Value))
             .ToList();
         var periods = due.Select(d => d.Period).Distinct().ToList();
         var recorded = (await db.DigestDeliveries

@@ -84,6 +84,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await db.Meetings.CountAsync(m => m.Title == title);
     }
 
+    /// <summary>How many "read" audit entries the member <paramref name="email"/> has on the meeting <paramref name="meetingId"/>.</summary>
+    public async Task<int> CountMeetingReadsAsync(string email, Guid meetingId)
+    {
+        await using var db = _database.CreateContext();
+        var userId = await db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant()).Select(u => u.Id).SingleAsync();
+        var target = meetingId.ToString();
+        return await db.AuditEntries.CountAsync(e => e.ActorId == userId && e.Action == Web.Features.Audit.AuditActions.ContentRead && e.TargetId == target);
+    }
+
     /// <summary>An operator's command-line verb against the running application (as <c>dotnet SafeBrussels.Exchange.Web.dll …</c>).</summary>
     public async Task<int> RunCommandAsync(params string[] args)
     {

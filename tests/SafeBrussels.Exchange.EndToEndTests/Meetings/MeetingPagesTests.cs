@@ -110,6 +110,12 @@ public sealed class MeetingPagesTests(BrowserFixture browser)
             await viewer.SettleAsync();
             Assert.True(sees == (response!.Status == 200), $"{email} got {response.Status}");
             Assert.Equal(sees, await viewer.GetByText(title).CountAsync() > 0);
+            if (sees)
+            {
+                // One view, prerendered then interactive: one read in the audit trail, not one per render.
+                Assert.Equal(1, await browser.CountMeetingReadsAsync(email, Guid.Parse(meetingUrl.Split('/')[^1])));
+            }
+
             await viewer.Context.CloseAsync();
         }
     }

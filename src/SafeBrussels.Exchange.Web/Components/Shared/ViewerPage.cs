@@ -1,17 +1,24 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 
 namespace SafeBrussels.Exchange.Web.Components.Shared;
 
 /// <summary>Base for interactive pages that act on behalf of the signed-in member.</summary>
-public abstract class ViewerPage : ComponentBase
+public abstract class ViewerPage : ComponentBase, IDisposable
 {
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Inject]
     private PageReadiness Readiness { get; set; } = default!;
+
+    [Inject]
+    private PersistentComponentState ApplicationState { get; set; } = default!;
+
+    private readonly List<(string Key, object Value)> _loadedOnce = [];
+    private PersistingComponentStateSubscription? _persisting;
 
     private bool _initialized;
 
@@ -55,4 +62,45 @@ public abstract class ViewerPage : ComponentBase
 
     /// <summary>Runs once the viewer is known; load the page's data here.</summary>
     protected virtual Task OnViewerReadyAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// What <paramref name="load"/> returns, loaded once per full page load. A page is prerendered, then rendered again
+    /// when its circuit starts: the prerender's value travels in the page (protected, as the circuit's state is) and the
+    /// interactive render takes it instead of reading the database again, so that a view reads once and a view of an
+    /// AMBER+STRICT or RED record is audited once. Later loads (a new parameter, a navigation inside the app) read.
+    /// </summary>
+    protected async Task<T> LoadOnceAsync<T>(string key, Func<Task<T>> load)
+    {
+        var name = $"{GetType().FullName}/{key}";
+        if (ApplicationState.TryTakeFromJson<T>(name, out var restored) && restored is not null)
+        {
+            return restored;
+        }
+
+        var value = await load();
+        if (value is not null)
+        {
+            _loadedOnce.RemoveAll(entry => entry.Key == name);
+            _loadedOnce.Add((name, value));
+            _persisting ??= ApplicationState.RegisterOnPersisting(PersistAsync, RenderMode.InteractiveServer);
+        }
+
+        return value;
+    }
+
+    private Task PersistAsync()
+    {
+        foreach (var (key, value) in _loadedOnce)
+        {
+            ApplicationState.PersistAsJson(key, value);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _persisting?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -3,15 +3,17 @@
 #   deploy/local/measure.sh search-eval     search quality on the judged dev set (recall@10, nDCG@10)
 #   deploy/local/measure.sh benchmark       search speed and bulk load on a generated corpus (docs/benchmarks.md)
 #   deploy/local/measure.sh digest-benchmark  10,000 digests against MailKit alone on the same corpus (docs/benchmarks.md)
+#   deploy/local/measure.sh page-benchmark  page views in Chromium: app CPU per load, time to interactive, memory per open page
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
 # shellcheck source=lib.sh
 source deploy/local/lib.sh
 
-[ $# -ge 1 ] || die "usage: deploy/local/measure.sh search-eval|benchmark|digest-benchmark [options]"
+[ $# -ge 1 ] || die "usage: deploy/local/measure.sh search-eval|benchmark|digest-benchmark|page-benchmark [options]"
 command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is not on PATH"
 ensure_postgres
+if [ "$1" = page-benchmark ]; then ensure_chromium; export EXCHANGE_CHROMIUM=/usr/bin/chromium PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1; fi
 
 pg_port=$(free_port 56432)
 pg_dir=$(mktemp -d /tmp/exchange-measure-pg.XXXXXX)

@@ -17,6 +17,7 @@ return args.FirstOrDefault() switch
     "search-eval" => await SearchEvalCommand.RunAsync(args.Skip(1).ToArray()),
     "benchmark" => await BenchmarkCommand.RunAsync(args.Skip(1).ToArray()),
     "digest-benchmark" => await DigestBenchmarkCommand.RunAsync(args.Skip(1).ToArray()),
+    "page-benchmark" => await PageBenchmarkCommand.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -25,5 +26,6 @@ static int Usage()
     Console.Error.WriteLine("usage: deploy/local/measure.sh search-eval [--queries FILE [--corpus FILE]]");
     Console.Error.WriteLine("       deploy/local/measure.sh benchmark [--practices N] [--meetings N] [--seconds S] [--keep] [--reuse DB]");
     Console.Error.WriteLine("       deploy/local/measure.sh digest-benchmark [--practices N] [--meetings N] [--users N] [--keep] [--reuse DB]");
+    Console.Error.WriteLine("       deploy/local/measure.sh page-benchmark [--loads N] [--tabs N] [--member EMAIL]");
     return 2;
 }

@@ -51,8 +51,11 @@ public sealed class MeetingPagesTests(BrowserFixture browser)
         await page.PickAsync("#meeting-participants", "Stad Gent");
         await page.Locator("[data-testid=agenda-add]").ClickAsync();
         await page.Locator("#agenda-0-title").FillAsync("Présentation croisée");
-        await page.Locator("#meeting-minutes").FillAsync("**Compte rendu** de test <script>alert(1)</script>");
+        await page.Locator("#meeting-minutes").FillAsync("**Compte rendu** de test <script>alert(1)</script>\n\n> Citation\n\n| Ville | Suite |\n|---|---|\n| Gand | oui |\n");
         await Assertions.Expect(page.Locator("[data-testid=minutes-preview] strong")).ToHaveTextAsync("Compte rendu");
+        // Tables and quotations in minutes have borders and padding, not the browser's bare look.
+        Assert.Equal(["1px", "6px"], await page.Locator("[data-testid=minutes-preview] td").First.EvaluateAsync<string[]>("td => [getComputedStyle(td).borderTopWidth, getComputedStyle(td).paddingTop]"));
+        Assert.Equal("4px", await page.Locator("[data-testid=minutes-preview] blockquote").EvaluateAsync<string>("q => getComputedStyle(q).borderLeftWidth"));
         await page.Locator("[data-testid=save-meeting]").ClickAsync();
         await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/meetings/[0-9a-f-]{36}$"));
         var meetingUrl = new Uri(page.Url).AbsolutePath;

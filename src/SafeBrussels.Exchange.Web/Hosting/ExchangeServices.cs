@@ -189,7 +189,9 @@ public static class ExchangeServices
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int apiStatus)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        // The API answers with a status; its reference (/api/reference) is a page for people, who are sent to sign in
+        // and then back to it, rather than shown the browser's bare 401.
+        if (context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments(Infrastructure.OpenApi.ApiDocumentation.ReferencePath))
         {
             context.Response.StatusCode = apiStatus;
         }

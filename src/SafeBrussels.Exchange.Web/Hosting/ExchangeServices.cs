@@ -72,9 +72,12 @@ public static class ExchangeServices
 
         // One key ring in PostgreSQL for every instance (docs/operations.md: scaling out), under a fixed application
         // name so that instances deployed at different paths still share it.
+        // Outside Development the keys are encrypted at rest with a certificate (KeyRingProtection; deploy/docker and
+        // deploy/kubernetes mount one).
         builder.Services.AddDataProtection()
             .SetApplicationName("SafeBrussels.Exchange")
-            .PersistKeysToDbContext<ExchangeDbContext>();
+            .PersistKeysToDbContext<ExchangeDbContext>()
+            .ProtectKeysWithConfiguredCertificate(builder.Configuration);
 
         // Operator verbs run their work synchronously: no job server, no job storage.
         if (!commandLine)

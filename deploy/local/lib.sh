@@ -78,11 +78,40 @@ ensure_compose() {
   fi
 }
 
-# restore_tools: the local .NET tools of dotnet-tools.json. On a machine whose tool cache is new, the SDK can mix up
-# the commands of two tools restored together and fail (dotnet/sdk#53783); the second restore, with the cache filled,
-# succeeds, so it is tried once more before giving up.
+# restore_tools: the local .NET tools of dotnet-tools.json, one at a time. On a machine whose tool cache is new, the
+# SDK mixes up the commands of two tools restored together and fails (dotnet/sdk#53783: "The command dotnet-ef ... is
+# not contained in the package ..."); restored one by one from a manifest of its own, each succeeds the first time,
+# and `dotnet tool run` then finds it through the repository's manifest as usual.
 restore_tools() {
-  dotnet tool restore >/dev/null 2>&1 && return 0
-  log "dotnet tool restore failed once (a known SDK issue on a new tool cache); trying again"
-  dotnet tool restore >/dev/null
+  local dir manifest output status=0
+  dir=$(mktemp -d)
+  split_tool_manifest dotnet-tools.json "$dir"
+  for manifest in "$dir"/tool-*.json; do
+    [ -f "$manifest" ] || continue
+    if ! output=$(dotnet tool restore --tool-manifest "$manifest" 2>&1); then
+      printf '%s\n' "$output" >&2
+      status=1
+    fi
+  done
+  rm -rf "$dir"
+  [ "$status" = 0 ] || die "dotnet tool restore failed (its output is above)"
+}
+
+# split_tool_manifest MANIFEST DIR: each entry of the manifest's "tools" into DIR/tool-N.json, a manifest of its own
+# (the manifest has no braces inside its strings).
+split_tool_manifest() {
+  awk -v dir="$2" '
+    {
+      line = $0
+      if (depth == 2 && file == "" && line ~ /^[ \t]*"[^"]+"[ \t]*:[ \t]*\{/) {
+        n++; file = sprintf("%s/tool-%d.json", dir, n)
+        print "{ \"version\": 1, \"isRoot\": true, \"tools\": {" > file
+      }
+      opens = gsub(/\{/, "{", line); closes = gsub(/\}/, "}", line)
+      depth += opens - closes
+      if (file != "") {
+        if (depth == 2) { sub(/,[ \t]*$/, "", line); print line > file; print "} }" > file; close(file); file = "" }
+        else print line > file
+      }
+    }' "$1"
 }

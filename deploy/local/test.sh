@@ -31,6 +31,8 @@ export DOTNET_NOLOGO=1
 
 results="$root/TestResults"
 rm -rf "$results"
+# Screenshots the end-to-end tests keep (the meeting editor at 1280 and 390 px in each language) land beside the results.
+export EXCHANGE_TEST_ARTIFACTS="$results/artifacts"
 log "Building"
 dotnet build SafeBrussels.Exchange.sln -c Release -nologo -v quiet
 

@@ -72,9 +72,12 @@ public static class ExchangeServices
 
         // One key ring in PostgreSQL for every instance (docs/operations.md: scaling out), under a fixed application
         // name so that instances deployed at different paths still share it.
+        // Outside Development the keys are encrypted at rest with a certificate (KeyRingProtection; deploy/docker and
+        // deploy/kubernetes mount one).
         builder.Services.AddDataProtection()
             .SetApplicationName("SafeBrussels.Exchange")
-            .PersistKeysToDbContext<ExchangeDbContext>();
+            .PersistKeysToDbContext<ExchangeDbContext>()
+            .ProtectKeysWithConfiguredCertificate(builder.Configuration);
 
         // Operator verbs run their work synchronously: no job server, no job storage.
         if (!commandLine)
@@ -189,7 +192,9 @@ public static class ExchangeServices
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int apiStatus)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        // The API answers with a status; its reference (/api/reference) is a page for people, who are sent to sign in
+        // and then back to it, rather than shown the browser's bare 401.
+        if (context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments(Infrastructure.OpenApi.ApiDocumentation.ReferencePath))
         {
             context.Response.StatusCode = apiStatus;
         }

@@ -101,6 +101,9 @@ public sealed class DashboardPagesTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".screen-only")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator(".minutes-print-frame > thead .minutes-print-tlp")).ToHaveTextAsync("TLP:AMBER");
         await Assertions.Expect(page.Locator(".minutes-print-frame > tbody > tr > td > h2")).ToHaveTextAsync(["Ordre du jour", "Procès-verbal", "Décisions", "Actions"]);
+        // Each fact reads "label : value", and an open notice (a snackbar) is not printed over the page.
+        Assert.Matches(@"^Quand\s:\s\S", await page.Locator("[data-testid=minutes-print-facts] li").First.InnerTextAsync());
+        Assert.Equal("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('#mud-snackbar-container')).display"));
         var pdf = await page.PdfAsync(new() { Format = "A4" });
         Assert.True(pdf.Length > 5_000 && pdf.AsSpan(0, 5).SequenceEqual("%PDF-"u8));
         await page.EmulateMediaAsync(new() { Media = Media.Screen });

@@ -132,6 +132,38 @@ internal static class PageChecks
         return refused;
     }
 
+    /// <summary>
+    /// The labels and single values of the form in <c>main</c> that do not fit their box (scrollWidth over clientWidth:
+    /// shown cut, "sa…" or "20"), described for the failure message. Free text longer than its field is not counted,
+    /// nor the joined values of a multiple choice: only what a layout must leave room for.
+    /// </summary>
+    public static Task<string[]> TruncatedFormTextAsync(this IPage page) => page.EvaluateAsync<string[]>(
+        """
+        () => {
+            const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+            const cut = e => e.scrollWidth > e.clientWidth + 1;
+            const labels = [...document.querySelectorAll('main label, main .mud-input-helper-text')];
+            const values = [...document.querySelectorAll('main .mud-picker input, main .mud-select:not(:has(.mud-select-input-multiple, [id$="themes"], [id$="participants"], [id$="attendees"], [id$="practices"])) input:not([type=hidden])')];
+            return [...labels, ...values].filter(e => shown(e) && cut(e)).map(e =>
+                `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''} «${(e.value ?? e.textContent).trim().slice(0, 60)}» needs ${e.scrollWidth} px, has ${e.clientWidth} px`);
+        }
+        """);
+
+    /// <summary>
+    /// A screenshot of the whole page kept with the test results: in EXCHANGE_TEST_ARTIFACTS (test.sh sets
+    /// TestResults/artifacts), else beside the test assembly.
+    /// </summary>
+    public static async Task<string> SaveScreenshotAsync(this IPage page, string name)
+    {
+        var directory = Environment.GetEnvironmentVariable("EXCHANGE_TEST_ARTIFACTS") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(AppContext.BaseDirectory, "artifacts");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, name + ".png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        return path;
+    }
+
     /// <summary>axe-core on the whole page: the serious and critical violations, described for the failure message.</summary>
     /// <remarks>
     /// axe-core as Deque ships it (Deque.AxeCore.Commons), run in the page with every rule. The Playwright wrapper's

@@ -61,6 +61,7 @@ public sealed class NavigationAccessibilityTests(BrowserFixture browser)
         await page.SignInAsync("platform.admin@safe-brussels.example");
         var violations = new List<string>();
         var scanned = new HashSet<string>();
+        var truncated = new List<string>();
         string[]? routes = null;
 
         foreach (var language in Languages)
@@ -87,6 +88,13 @@ public sealed class NavigationAccessibilityTests(BrowserFixture browser)
 
                     violations.AddRange((await page.SeriousAccessibilityViolationsAsync()).Select(v => $"[{width} px] {v}"));
                     scanned.Add($"{route} {language} {width}");
+
+                    // The header on a phone: nothing in it is cut or wraps (the member's name on three lines, a search
+                    // box two letters wide).
+                    if (route == "/" && width < 600)
+                    {
+                        truncated.AddRange((await HeaderProblemsAsync(page)).Select(t => $"[{language}, {width} px] header: {t}"));
+                    }
                 }
             }
         }
@@ -99,7 +107,26 @@ public sealed class NavigationAccessibilityTests(BrowserFixture browser)
         Assert.Equal(23 * 3 * 2, scanned.Count);
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations.Distinct()));
         Assert.True(refused.Count == 0, string.Join(Environment.NewLine, refused.Distinct()));
+        Assert.True(truncated.Count == 0, "cut or squeezed: " + string.Join(Environment.NewLine, truncated.Distinct()));
     }
+
+    /// <summary>What is wrong with the app bar: an item taller than one line, or cut, or running off the bar.</summary>
+    private static Task<string[]> HeaderProblemsAsync(IPage page) => page.EvaluateAsync<string[]>(
+        """
+        () => {
+            const bar = document.querySelector('.mud-appbar .mud-toolbar');
+            const width = bar.getBoundingClientRect().right;
+            return [...bar.querySelectorAll('a, button, input')].filter(e => e.getClientRects().length > 0).flatMap(e => {
+                const box = e.getBoundingClientRect();
+                const problems = [];
+                if (box.height > 56) problems.push(`${e.tagName.toLowerCase()} «${e.textContent.trim()}» is ${Math.round(box.height)} px high`);
+                if (box.right > width + 1) problems.push(`${e.tagName.toLowerCase()} «${e.textContent.trim()}» runs past the bar`);
+                if (e.scrollWidth > e.clientWidth + 1 && e.tagName !== 'INPUT') problems.push(`${e.tagName.toLowerCase()} «${e.textContent.trim()}» is cut`);
+                if (e.tagName === 'INPUT' && e.clientWidth < 120) problems.push(`the search box is ${e.clientWidth} px wide`);
+                return problems;
+            });
+        }
+        """);
 
     /// <summary>The pages a person reaches from the navigation: the first meeting and practice of the demo, and the rest.</summary>
     private static async Task<string[]> PagesBehindTheNavigationAsync(IPage page)

@@ -36,6 +36,31 @@ public sealed class FollowTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Following_a_theme_shows_its_sub_themes_as_followed_and_unfollowing_it_frees_them()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var (_, member) = await app.CreateUserAsync(organization, ExchangeRole.Reader);
+        Guid parent;
+        List<Guid> children;
+        await using (var db = app.Database.CreateContext())
+        {
+            var themes = await db.Themes.AsNoTracking().Where(t => !t.IsRetired).ToListAsync();
+            parent = themes.First(t => t.ParentId is null && themes.Any(c => c.ParentId == t.Id)).Id;
+            children = themes.Where(t => t.ParentId == parent).Select(t => t.Id).ToList();
+        }
+
+        await Follows(s => s.FollowAsync(member, FollowKind.Theme, parent));
+        var (themesShown, _) = await Follows(s => s.ChoicesAsync(member, "fr"));
+        Assert.True(themesShown.Single(t => t.Id == parent).Followed);
+        Assert.All(themesShown.Where(t => children.Contains(t.Id)), t => Assert.True(t.IncludedByParent, $"{t.Label} is not shown as followed"));
+        Assert.DoesNotContain(themesShown, t => !children.Contains(t.Id) && t.IncludedByParent);
+
+        await Follows(async s => { await s.UnfollowAsync(member, FollowKind.Theme, parent); return true; });
+        (themesShown, _) = await Follows(s => s.ChoicesAsync(member, "fr"));
+        Assert.DoesNotContain(themesShown, t => t.IncludedByParent || t.Followed);
+    }
+
+    [Fact]
     public async Task Usual_themes_are_set_by_the_organization_admins_and_followed_by_new_members()
     {
         var organization = await app.CreateOrganizationAsync();

@@ -149,6 +149,80 @@ public sealed class CommentTests(AppFixture app)
         Assert.DoesNotContain(app.Smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == outsideContact.Email));
     }
 
+    [Fact]
+    public async Task Members_mentioned_on_a_meeting_are_told_by_mail_at_once_only_if_they_may_see_it()
+    {
+        var host = await app.CreateOrganizationAsync();
+        var participant = await app.CreateOrganizationAsync("nl");
+        var outsider = await app.CreateOrganizationAsync();
+        var (_, author) = await app.CreateUserAsync(host, ExchangeRole.Contributor);
+        var (ghent, _) = await app.CreateUserAsync(participant, ExchangeRole.Reader, "nl");
+        var (third, _) = await app.CreateUserAsync(outsider, ExchangeRole.Reader);
+        var (colleague, _) = await app.CreateUserAsync(host, ExchangeRole.Reader);
+        var (namesake, _) = await app.CreateUserAsync(host, ExchangeRole.Reader);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var ghentName = await RenameAsync(ghent, $"Bram Claes {tag}");
+        var thirdName = await RenameAsync(third, $"Anne Lejeune {tag}");
+        await RenameAsync(colleague, $"Julie Peeters {tag}");
+        // "@Bram Claes {tag}" must not also reach "Bram Claes {tag}sens".
+        await RenameAsync(namesake, $"Bram Claes {tag}sens");
+        var title = "Réunion " + tag;
+        var meeting = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, MeetingBuilder.Valid(title, Tlp.Amber, participant.Id)));
+
+        var outcome = await (await Service()).AddAsync(author, RecordRef.Meeting(meeting.Id!.Value),
+            $"@{ghentName}, pouvez-vous relire le point 2 ? Et @{thirdName} aussi. @{author.DisplayName}");
+
+        Assert.True(outcome.Result.Succeeded);
+        Assert.Equal([ghentName], outcome.Told);
+        // Told at once, in their language, under the label, with a link to the discussion and not the comment itself.
+        var mail = await app.Smtp.WaitForMessageToAsync(ghent.Email!, matching: m => m.Subject?.Contains(title, StringComparison.Ordinal) == true);
+        Assert.Equal($"[TLP:AMBER] {author.DisplayName} heeft u vermeld bij ‘{title}’", mail.Subject);
+        Assert.Contains($"/meetings/{meeting.Id}#discussion", mail.TextBody);
+        Assert.DoesNotContain("relire le point 2", mail.TextBody);
+        // A member of a third city, who may not see the meeting, is not told it exists; nor is anyone not mentioned.
+        await Task.Delay(500);
+        foreach (var untold in new[] { third, colleague, namesake, await UserAsync(author.UserId) })
+        {
+            Assert.DoesNotContain(app.Smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == untold.Email));
+        }
+    }
+
+    [Fact]
+    public async Task A_mention_on_a_practice_reaches_a_member_besides_its_author_and_each_person_once()
+    {
+        var host = await app.CreateOrganizationAsync();
+        var (authorUser, author) = await app.CreateUserAsync(host, ExchangeRole.Contributor, "fr");
+        var (asker, askerViewer) = await app.CreateUserAsync(host, ExchangeRole.Reader);
+        var (expert, _) = await app.CreateUserAsync(host, ExchangeRole.Reader, "en");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var expertName = await RenameAsync(expert, $"Eva Janssens {tag}");
+        var authorName = await RenameAsync(authorUser, $"Marc Dubois {tag}");
+        var title = "Pratique " + tag;
+        var practice = await app.CreateAsync(author, PracticeBuilder.Input(title));
+
+        var outcome = await (await Service()).AddAsync(askerViewer, RecordRef.Practice(practice), $"@{expertName} et @{authorName}, une idée ?");
+
+        Assert.Equal([authorName, expertName], outcome.Told);
+        var toExpert = await app.Smtp.WaitForMessageToAsync(expert.Email!, matching: m => m.Subject?.Contains(title, StringComparison.Ordinal) == true);
+        Assert.Equal($"{asker.DisplayName} mentioned you on “{title}”", toExpert.Subject);
+        await app.Smtp.WaitForMessageToAsync(authorUser.Email!, matching: m => m.Subject?.Contains(title, StringComparison.Ordinal) == true);
+        await Task.Delay(500);
+        Assert.Single(app.Smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == authorUser.Email) && m.Subject!.Contains(title, StringComparison.Ordinal));
+    }
+
+    private async Task<string> RenameAsync(Web.Data.ApplicationUser user, string name)
+    {
+        await using var db = app.Database.CreateContext();
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, name));
+        return name;
+    }
+
+    private async Task<Web.Data.ApplicationUser> UserAsync(Guid id)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.Users.SingleAsync(u => u.Id == id);
+    }
+
     private Task<CommentService> Service() => app.WithServiceAsync(s => Task.FromResult(s.GetRequiredService<CommentService>()));
 
     private static void AssertInert(IElement container)

@@ -10,7 +10,8 @@ namespace SafeBrussels.Exchange.Web.Features.Comments;
 
 public sealed record CommentView(Guid Id, Guid? AuthorId, string AuthorName, string Body, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsMine);
 
-public sealed record CommentOutcome(CommandResult Result, Guid? Id = null);
+/// <param name="Told">The members told of the comment by mail at once (its practice's people, those it mentions).</param>
+public sealed record CommentOutcome(CommandResult Result, Guid? Id = null, IReadOnlyList<string>? Told = null);
 
 /// <summary>
 /// Discussion on practices and meetings. A comment is seen, written and listed only by whoever sees its
@@ -91,12 +92,8 @@ public sealed class CommentService(
 
         logger.LogInformation("Comment {CommentId} added by {UserId} on {Kind} {ParentId}", comment.Id, viewer.UserId, target.Kind, target.Id);
 
-        if (target.Kind == RecordKind.Practice)
-        {
-            await notifier.PracticeCommentedAsync(comment, viewer, cancellationToken);
-        }
-
-        return new CommentOutcome(CommandResult.Ok, comment.Id);
+        var told = await notifier.CommentedAsync(comment, viewer, target, cancellationToken);
+        return new CommentOutcome(CommandResult.Ok, comment.Id, told);
     }
 
     public async Task<CommentOutcome> EditAsync(Viewer viewer, Guid commentId, string body, CancellationToken cancellationToken = default)

@@ -19,7 +19,9 @@ public enum FollowKind
 public sealed record FollowView(FollowKind Kind, Guid TargetId, string Label);
 
 /// <summary>A theme or an organization offered on the preferences page, and whether the member follows it.</summary>
-public sealed record FollowChoice(Guid Id, string Label, bool IsChild, bool Followed);
+/// <summary>A theme or an organization one may follow.</summary>
+/// <param name="IncludedByParent">A sub-theme whose theme is followed: the digest already includes it.</param>
+public sealed record FollowChoice(Guid Id, string Label, bool IsChild, bool Followed, bool IncludedByParent = false);
 
 /// <summary>A member's digest settings.</summary>
 public sealed record DigestSettings(DigestFrequency Frequency, DayOfWeek Day, int Hour, string? Language);
@@ -102,7 +104,8 @@ public sealed class FollowService(IDbContextFactory<ExchangeDbContext> dbFactory
         var themes = await db.Themes.AsNoTracking().Where(t => !t.IsRetired).OrderBy(t => t.SortOrder).ToListAsync(cancellationToken);
         var ordered = themes.Where(t => t.ParentId is null)
             .SelectMany(parent => themes.Where(t => t.Id == parent.Id || t.ParentId == parent.Id).OrderBy(t => t.ParentId is not null).ThenBy(t => t.SortOrder))
-            .Select(t => new FollowChoice(t.Id, t.Label(language), t.ParentId is not null, followed.Contains(t.Id)))
+            .Select(t => new FollowChoice(t.Id, t.Label(language), t.ParentId is not null, followed.Contains(t.Id),
+                t.ParentId is { } parent && followed.Contains(parent)))
             .ToList();
         var organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.Name)
             .Select(o => new FollowChoice(o.Id, o.Name, false, followed.Contains(o.Id)))

@@ -55,9 +55,9 @@ public sealed class InvitationAcceptance(
             return CommandResult.Fail("", $"Invitation.{state}");
         }
 
-        if (string.IsNullOrWhiteSpace(displayName) || displayName.Trim().Length > 200)
+        if (TextRules.Required(displayName, 200) is { } invalidName)
         {
-            return CommandResult.Fail("DisplayName", "Validation.Required200");
+            return CommandResult.Fail("DisplayName", invalidName);
         }
 
         var strategy = db.Database.CreateExecutionStrategy();

@@ -49,9 +49,9 @@ public sealed class MeetingInput
     public CommandResult Validate()
     {
         var errors = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > LineLength)
+        if (TextRules.Required(Title, LineLength) is { } title)
         {
-            errors[nameof(Title)] = "Validation.Required300";
+            errors[nameof(Title)] = title;
         }
 
         if (StartsAt == default)
@@ -64,9 +64,9 @@ public sealed class MeetingInput
             errors[nameof(EndsAt)] = "Validation.EndBeforeStart";
         }
 
-        if ((Location ?? "").Length > LineLength)
+        if (TextRules.Limit(Location, LineLength) is { } location)
         {
-            errors[nameof(Location)] = "Validation.TooLong";
+            errors[nameof(Location)] = location;
         }
 
         if (!SupportedLanguages.IsSupported(Language))
@@ -86,9 +86,9 @@ public sealed class MeetingInput
 
         for (var i = 0; i < Agenda.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(Agenda[i].Title) || Agenda[i].Title.Trim().Length > LineLength)
+            if (TextRules.Required(Agenda[i].Title, LineLength) is { } agendaTitle)
             {
-                errors[$"Agenda[{i}].Title"] = "Validation.Required300";
+                errors[$"Agenda[{i}].Title"] = agendaTitle;
             }
 
             if ((Agenda[i].Notes ?? "").Length > TextLength)
@@ -99,25 +99,25 @@ public sealed class MeetingInput
 
         for (var i = 0; i < Decisions.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(Decisions[i]) || Decisions[i].Length > DecisionLength)
+            if (TextRules.Required(Decisions[i], DecisionLength) is { } decision)
             {
-                errors[$"Decisions[{i}]"] = "Validation.Required2000";
+                errors[$"Decisions[{i}]"] = decision;
             }
         }
 
         for (var i = 0; i < ActionItems.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(ActionItems[i].Title) || ActionItems[i].Title.Trim().Length > LineLength)
+            if (TextRules.Required(ActionItems[i].Title, LineLength) is { } actionTitle)
             {
-                errors[$"ActionItems[{i}].Title"] = "Validation.Required300";
+                errors[$"ActionItems[{i}].Title"] = actionTitle;
             }
         }
 
         for (var i = 0; i < AttendeeNames.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(AttendeeNames[i]) || AttendeeNames[i].Trim().Length > 200)
+            if (TextRules.Required(AttendeeNames[i], 200) is { } attendee)
             {
-                errors[$"AttendeeNames[{i}]"] = "Validation.Required200";
+                errors[$"AttendeeNames[{i}]"] = attendee;
             }
         }
 

@@ -25,14 +25,14 @@ public sealed partial class OrganizationInput
             errors[nameof(Key)] = "Validation.OrganizationKey";
         }
 
-        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > 200)
+        if (TextRules.Required(Name, 200) is { } name)
         {
-            errors[nameof(Name)] = "Validation.Required200";
+            errors[nameof(Name)] = name;
         }
 
-        if (string.IsNullOrWhiteSpace(City) || City.Trim().Length > 100)
+        if (TextRules.Required(City, 100) is { } city)
         {
-            errors[nameof(City)] = "Validation.Required100";
+            errors[nameof(City)] = city;
         }
 
         if (!CountryPattern().IsMatch(Country ?? ""))

@@ -12,8 +12,9 @@ internal sealed class OrganizationsAddCommand(OrganizationService organizations)
     {
         ["Validation.OrganizationKey"] = "the key must be lower-case letters, digits and single hyphens (at most 64 characters)",
         ["Validation.OrganizationKeyTaken"] = "another organization already uses this key",
-        ["Validation.Required200"] = "required, at most 200 characters",
-        ["Validation.Required100"] = "required, at most 100 characters",
+        ["Validation.Required"] = "required",
+        ["Validation.TooLong200"] = "at most 200 characters",
+        ["Validation.TooLong100"] = "at most 100 characters",
         ["Validation.Country"] = "use a two-letter country code such as BE",
         ["Validation.WorkingLanguages"] = "give one or more of fr, nl, en separated by commas",
     };

@@ -56,9 +56,9 @@ public sealed class PracticeInput
     {
         var errors = new Dictionary<string, string>();
         RequireLine(errors, nameof(Title), Title, LineLength);
-        if (string.IsNullOrWhiteSpace(Summary) || Summary.Trim().Length > SummaryLength)
+        if (TextRules.Required(Summary, SummaryLength) is { } summary)
         {
-            errors[nameof(Summary)] = "Validation.Required5000";
+            errors[nameof(Summary)] = summary;
         }
 
         foreach (var (field, text) in new[] { (nameof(Problem), Problem), (nameof(Approach), Approach), (nameof(Results), Results) })
@@ -135,9 +135,9 @@ public sealed class PracticeInput
 
     private static void RequireLine(Dictionary<string, string> errors, string field, string? value, int length)
     {
-        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > length)
+        if (TextRules.Required(value, length) is { } error)
         {
-            errors[field] = "Validation.Required300";
+            errors[field] = error;
         }
     }
 

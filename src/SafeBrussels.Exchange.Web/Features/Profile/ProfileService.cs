@@ -24,9 +24,9 @@ public sealed class ProfileService(IDbContextFactory<ExchangeDbContext> dbFactor
     public async Task<CommandResult> UpdateAsync(Viewer viewer, string displayName, string? preferredLanguage, CancellationToken cancellationToken = default)
     {
         var name = (displayName ?? "").Trim();
-        if (name.Length == 0 || name.Length > 200)
+        if (TextRules.Required(name, 200) is { } invalidName)
         {
-            return CommandResult.Fail("DisplayName", "Validation.Required200");
+            return CommandResult.Fail("DisplayName", invalidName);
         }
 
         if (preferredLanguage is not null && !SupportedLanguages.IsSupported(preferredLanguage))

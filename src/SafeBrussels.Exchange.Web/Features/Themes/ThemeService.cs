@@ -40,9 +40,9 @@ public sealed class ThemeInput
 
         foreach (var (field, value) in new[] { (nameof(LabelFr), LabelFr), (nameof(LabelNl), LabelNl), (nameof(LabelEn), LabelEn) })
         {
-            if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > 200)
+            if (TextRules.Required(value, 200) is { } error)
             {
-                errors[field] = "Validation.Required200";
+                errors[field] = error;
             }
         }
 

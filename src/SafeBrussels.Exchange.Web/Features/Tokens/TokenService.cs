@@ -22,9 +22,9 @@ public sealed class TokenService(IDbContextFactory<ExchangeDbContext> dbFactory,
     public async Task<IssuedToken> IssueAsync(Guid userId, string name, int days, CancellationToken cancellationToken = default)
     {
         name = (name ?? "").Trim();
-        if (name.Length == 0 || name.Length > 100)
+        if (TextRules.Required(name, 100) is { } invalidName)
         {
-            return new IssuedToken(CommandResult.Fail("Name", "Validation.Required100"));
+            return new IssuedToken(CommandResult.Fail("Name", invalidName));
         }
 
         if (days < 1 || days > MaxDays)

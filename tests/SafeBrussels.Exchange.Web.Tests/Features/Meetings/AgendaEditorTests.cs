@@ -56,4 +56,15 @@ public sealed class AgendaEditorTests : MudBunitContext
         Assert.Contains("Obligatoire", items[1].TextContent);
         Assert.DoesNotContain("Obligatoire", items[0].TextContent);
     }
+
+    [Fact]
+    public void Each_title_counts_its_characters_against_the_limit()
+    {
+        var editor = Render<AgendaEditor>(p => p.Add(e => e.Items, _items));
+
+        var first = editor.FindAll("[data-testid=agenda-item]")[0];
+        Assert.Contains("13 / 300", first.TextContent);
+        editor.Find("#agenda-0-title").Input(new string('x', 301));
+        Assert.Contains("301 / 300", editor.FindAll("[data-testid=agenda-item]")[0].TextContent);
+    }
 }

@@ -24,8 +24,8 @@ public sealed class OrganizationInputTests
     {
         var input = new OrganizationInput { Key = "x", Name = " ", City = "", Country = "Belgium", WorkingLanguages = ["de"] };
         var result = input.Validate();
-        Assert.Equal("Validation.Required200", result.ErrorFor("Name"));
-        Assert.Equal("Validation.Required100", result.ErrorFor("City"));
+        Assert.Equal("Validation.Required", result.ErrorFor("Name"));
+        Assert.Equal("Validation.Required", result.ErrorFor("City"));
         Assert.Equal("Validation.Country", result.ErrorFor("Country"));
         Assert.Equal("Validation.WorkingLanguages", result.ErrorFor("WorkingLanguages"));
     }

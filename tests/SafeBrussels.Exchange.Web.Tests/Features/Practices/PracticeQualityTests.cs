@@ -189,19 +189,20 @@ public sealed class PracticeQualityTests
         Assert.Empty(Valid().Validate(isAdaptation: false).Errors);
     }
 
+    // Each refusal says what is wrong: a missing title is missing, a long one is too long (never both at once).
     [Theory]
-    [InlineData(0, false)]
-    [InlineData(1, true)]
-    [InlineData(PracticeInput.LineLength, true)]
-    [InlineData(PracticeInput.LineLength + 1, false)]
-    public void The_title_is_required_and_at_most_300_characters(int length, bool valid)
+    [InlineData(0, "Validation.Required")]
+    [InlineData(1, null)]
+    [InlineData(PracticeInput.LineLength, null)]
+    [InlineData(PracticeInput.LineLength + 1, "Validation.TooLong300")]
+    public void The_title_is_required_and_at_most_300_characters(int length, string? expected)
     {
         var input = Valid();
         input.Title = new string('t', length);
 
         var error = input.Validate(isAdaptation: false).ErrorFor("Title");
 
-        Assert.Equal(valid ? null : "Validation.Required300", error);
+        Assert.Equal(expected, error);
     }
 
     [Fact]
@@ -209,21 +210,21 @@ public sealed class PracticeQualityTests
     {
         var input = Valid();
         input.Title = "   ";
-        Assert.Equal("Validation.Required300", input.Validate(isAdaptation: false).ErrorFor("Title"));
+        Assert.Equal("Validation.Required", input.Validate(isAdaptation: false).ErrorFor("Title"));
     }
 
     [Theory]
-    [InlineData(0, false)]
-    [InlineData(PracticeInput.SummaryLength, true)]
-    [InlineData(PracticeInput.SummaryLength + 1, false)]
-    public void The_summary_is_required_and_at_most_5000_characters(int length, bool valid)
+    [InlineData(0, "Validation.Required")]
+    [InlineData(PracticeInput.SummaryLength, null)]
+    [InlineData(PracticeInput.SummaryLength + 1, "Validation.TooLong5000")]
+    public void The_summary_is_required_and_at_most_5000_characters(int length, string? expected)
     {
         var input = Valid();
         input.Summary = new string('s', length);
 
         var error = input.Validate(isAdaptation: false).ErrorFor("Summary");
 
-        Assert.Equal(valid ? null : "Validation.Required5000", error);
+        Assert.Equal(expected, error);
     }
 
     [Theory]

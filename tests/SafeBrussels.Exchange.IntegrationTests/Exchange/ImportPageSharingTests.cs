@@ -37,7 +37,7 @@ public sealed class ImportPageSharingTests(ImportPageSharingTests.Seeded records
         authorization.SetAuthorized("Platform administrator of city-b");
         authorization.SetRoles(RoleNames.PlatformAdmin);
         authorization.SetClaims(
-            new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()),
+            new Claim(ClaimTypes.NameIdentifier, records.Administrator.ToString()),
             new Claim(ExchangeClaims.OrganizationId, records.CityB.ToString()));
         System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
 
@@ -75,6 +75,9 @@ public sealed class ImportPageSharingTests(ImportPageSharingTests.Seeded records
 
         public Guid CityB { get; private set; }
 
+        /// <summary>A platform administrator of city-b on record: an import decides on the importer's role as the database holds it.</summary>
+        public Guid Administrator { get; private set; }
+
         public async Task InitializeAsync()
         {
             Database = await TestDatabase.CreateAsync("ixp");
@@ -82,6 +85,15 @@ public sealed class ImportPageSharingTests(ImportPageSharingTests.Seeded records
             Assert.True(report.Succeeded, string.Join("\n", report.Problems));
             await using var db = Database.CreateContext();
             CityB = db.Organizations.Single(o => o.Key == "city-b").Id;
+            var email = "platform.admin@city-b.example";
+            var admin = new Web.Data.ApplicationUser
+            {
+                Email = email, NormalizedEmail = email.ToUpperInvariant(), UserName = email, NormalizedUserName = email.ToUpperInvariant(),
+                OrganizationId = CityB, Role = Web.Data.ExchangeRole.PlatformAdmin, DisplayName = "Platform administrator of city-b",
+            };
+            db.Users.Add(admin);
+            await db.SaveChangesAsync();
+            Administrator = admin.Id;
         }
 
         public async Task DisposeAsync() => await Database.DisposeAsync();

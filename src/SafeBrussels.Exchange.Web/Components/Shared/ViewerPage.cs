@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 
 namespace SafeBrussels.Exchange.Web.Components.Shared;
@@ -14,8 +15,11 @@ public abstract class ViewerPage : ComponentBase, IDisposable
     [Inject]
     private PageReadiness Readiness { get; set; } = default!;
 
+    // Absent where a page is rendered outside a Blazor host's renderer (an HtmlRenderer in a test): it then loads.
     [Inject]
-    private PersistentComponentState ApplicationState { get; set; } = default!;
+    private IServiceProvider Services { get; set; } = default!;
+
+    private PersistentComponentState? ApplicationState => Services.GetService<PersistentComponentState>();
 
     private readonly List<(string Key, object Value)> _loadedOnce = [];
     private PersistingComponentStateSubscription? _persisting;
@@ -72,17 +76,18 @@ public abstract class ViewerPage : ComponentBase, IDisposable
     protected async Task<T> LoadOnceAsync<T>(string key, Func<Task<T>> load)
     {
         var name = $"{GetType().FullName}/{key}";
-        if (ApplicationState.TryTakeFromJson<T>(name, out var restored) && restored is not null)
+        var state = ApplicationState;
+        if (state is not null && state.TryTakeFromJson<T>(name, out var restored) && restored is not null)
         {
             return restored;
         }
 
         var value = await load();
-        if (value is not null)
+        if (state is not null && value is not null)
         {
             _loadedOnce.RemoveAll(entry => entry.Key == name);
             _loadedOnce.Add((name, value));
-            _persisting ??= ApplicationState.RegisterOnPersisting(PersistAsync, RenderMode.InteractiveServer);
+            _persisting ??= state.RegisterOnPersisting(PersistAsync, RenderMode.InteractiveServer);
         }
 
         return value;
@@ -92,7 +97,7 @@ public abstract class ViewerPage : ComponentBase, IDisposable
     {
         foreach (var (key, value) in _loadedOnce)
         {
-            ApplicationState.PersistAsJson(key, value);
+            ApplicationState!.PersistAsJson(key, value);
         }
 
         return Task.CompletedTask;

@@ -65,7 +65,7 @@ public sealed class AttachmentService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (standing, refusal) = await db.CheckAsync(viewer, v => v.CanContribute, cancellationToken: cancellationToken);
+        var (standing, refusal) = await db.CheckAsync(viewer, v => v.CanContribute, "Error.NotFound", cancellationToken);
         if (refusal is not null)
         {
             return refusal;

@@ -160,7 +160,8 @@ public sealed class PracticeService(
     public async Task<PracticeSaveOutcome> UpdateAsync(Viewer viewer, Guid id, PracticeInput input, uint expectedVersion, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (standing, refusal) = await db.CheckAsync(viewer, v => v.CanContribute, cancellationToken: cancellationToken);
+        // A reader is told "not found", as for a record they may not edit.
+        var (standing, refusal) = await db.CheckAsync(viewer, v => v.CanContribute, "Error.NotFound", cancellationToken);
         if (refusal is not null)
         {
             return new PracticeSaveOutcome(refusal);

@@ -212,10 +212,13 @@ public static class ExchangeServices
             options.SetDefaultCulture(SupportedLanguages.Default)
                 .AddSupportedCultures([.. SupportedLanguages.All])
                 .AddSupportedUICultures([.. SupportedLanguages.All]);
+            // The switcher's choice in this browser, then the member's own language (their profile, also that of their
+            // mails), then the language an invitation was sent in (its page), then the browser's.
             options.RequestCultureProviders =
             [
-                new UserPreferenceCultureProvider(),
                 new CookieRequestCultureProvider(),
+                new UserPreferenceCultureProvider(),
+                new Features.Invitations.InvitationCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });

@@ -253,6 +253,7 @@ public static class ExchangeServices
         // end-to-end tests, which wait for a notice to go before measuring a page).
         var snackbarMilliseconds = configuration.GetValue("Ui:SnackbarMilliseconds", 4000);
         services.AddMudServices(options => options.SnackbarConfiguration.VisibleStateDuration = snackbarMilliseconds);
+        services.AddExchangeMudLocalization();
         services.AddScoped<Components.Shared.PageReadiness>();
     }
 

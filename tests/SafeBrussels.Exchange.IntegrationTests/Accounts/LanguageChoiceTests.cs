@@ -2,7 +2,10 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
 using SafeBrussels.Exchange.Web.Data;
+using Microsoft.Extensions.DependencyInjection;
+using SafeBrussels.Exchange.IntegrationTests.Meetings;
 using SafeBrussels.Exchange.Web.Features.Localization;
+using SafeBrussels.Exchange.Web.Features.Meetings;
 
 namespace SafeBrussels.Exchange.IntegrationTests.Accounts;
 
@@ -42,5 +45,25 @@ public sealed class LanguageChoiceTests(AppFixture app)
 
         var (_, document) = await session.GetAsync("/profile");
         Assert.Equal("nl", document.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Theory]
+    [InlineData("fr", "sur", "Page suivante")]
+    [InlineData("nl", "van", "Volgende pagina")]
+    public async Task MudBlazor_texts_such_as_the_meeting_list_pager_are_in_the_reader_language(string language, string of, string next)
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var (user, author) = await app.CreateUserAsync(organization, ExchangeRole.Contributor, language: language);
+        await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, MeetingBuilder.Valid("Pager", Tlp.Green)));
+        using var session = app.NewSession();
+        await session.SignInAsync(user.Email!, AppFixture.Password);
+
+        var (response, document) = await session.GetAsync("/meetings");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var pager = document.QuerySelector(".mud-table-pagination")!;
+        Assert.Matches($@"\d+-\d+ {of} \d+", pager.QuerySelector(".mud-table-pagination-caption:last-of-type")?.TextContent ?? pager.TextContent);
+        Assert.DoesNotMatch(@"\d+-\d+ of \d+", pager.TextContent);
+        Assert.Contains(next, pager.QuerySelectorAll("button[aria-label]").Select(b => b.GetAttribute("aria-label")));
     }
 }

@@ -140,6 +140,8 @@ public sealed class ResourceCompletenessTests
         ["Search.Type.{}"] = SearchTypes.All,
         // The fields of a meeting's revision snapshot: MeetingInput as JSON.
         ["Meetings.Field.{}"] = JsonSerializerOptions.Web.GetTypeInfo(typeof(MeetingInput)).Properties.Select(p => p.Name),
+        // MudBlazor's own texts the application translates.
+        ["Mud.{}"] = ExchangeMudLocalizer.Keys,
         ["{}.Subject"] = MailKinds,
         ["{}.Heading"] = MailKinds,
         ["{}.Body"] = MailKinds,

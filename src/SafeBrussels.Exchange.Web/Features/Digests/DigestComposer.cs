@@ -287,9 +287,7 @@ public sealed class DigestComposer
                 return new(Kind, RecordId, OnMeeting, Title, Tlp, IsNew, Organization, Author, At, themeIds);
             }
 
-            var translation = practice.Language == language
-                ? null
-                : practice.Translations.FirstOrDefault(t => t.Language == language && t.Title.Length > 0);
+            var translation = Practices.PracticeText.TranslationFor(language, practice.Language, practice.Translations);
             return translation is null
                 ? new(Kind, RecordId, OnMeeting, Title, Tlp, IsNew, Organization, Author, At, themeIds, practice.Language)
                 : new(Kind, RecordId, OnMeeting, translation.Title, Tlp, IsNew, Organization, Author, At, themeIds, language);

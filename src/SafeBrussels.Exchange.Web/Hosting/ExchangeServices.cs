@@ -217,10 +217,13 @@ public static class ExchangeServices
             options.SetDefaultCulture(SupportedLanguages.Default)
                 .AddSupportedCultures([.. SupportedLanguages.All])
                 .AddSupportedUICultures([.. SupportedLanguages.All]);
+            // The switcher's choice in this browser, then the member's own language (their profile, also that of their
+            // mails), then the language an invitation was sent in (its page), then the browser's.
             options.RequestCultureProviders =
             [
-                new UserPreferenceCultureProvider(),
                 new CookieRequestCultureProvider(),
+                new UserPreferenceCultureProvider(),
+                new Features.Invitations.InvitationCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
@@ -264,6 +267,7 @@ public static class ExchangeServices
         // end-to-end tests, which wait for a notice to go before measuring a page).
         var snackbarMilliseconds = configuration.GetValue("Ui:SnackbarMilliseconds", 4000);
         services.AddMudServices(options => options.SnackbarConfiguration.VisibleStateDuration = snackbarMilliseconds);
+        services.AddExchangeMudLocalization();
         services.AddScoped<Components.Shared.PageReadiness>();
     }
 

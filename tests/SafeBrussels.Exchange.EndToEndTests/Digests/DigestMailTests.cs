@@ -17,8 +17,9 @@ public sealed partial class DigestMailTests(BrowserFixture browser)
     [Fact]
     public async Task Follow_a_theme_send_the_digest_and_follow_its_link_from_the_mail()
     {
-        // A new Gent reader: the demo members' follows are other tests' business.
-        var email = await browser.CreateMemberAsync("stad-gent", ExchangeRole.Reader);
+        // A new Gent reader who reads in English (their profile language, so that of their mails): the demo members'
+        // follows are other tests' business.
+        var email = await browser.CreateMemberAsync("stad-gent", ExchangeRole.Reader, language: "en");
         var page = await browser.NewPageAsync();
         await page.SignInAsync(email);
         await page.GotoAsync("/culture/set?lang=en&returnUrl=%2Fprofile%2Fdigest");

@@ -68,11 +68,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new member of a demo organization with the demo password, for a test that changes its own account.</summary>
-    public async Task<string> CreateMemberAsync(string organizationKey, Web.Data.ExchangeRole role)
+    /// <param name="language">The member's profile language (that of their mails); none by default.</param>
+    public async Task<string> CreateMemberAsync(string organizationKey, Web.Data.ExchangeRole role, string? language = null)
     {
         await using var db = _database.CreateContext();
         var organization = await db.Organizations.SingleAsync(o => o.Key == organizationKey);
-        var (user, _) = await TestMembers.CreateAsync(_factory.Services, organization.Id, role, PageChecks.DemoPassword, language: null,
+        var (user, _) = await TestMembers.CreateAsync(_factory.Services, organization.Id, role, PageChecks.DemoPassword, language: language,
             email: $"member-{Guid.NewGuid():N}@{organizationKey}.example");
         return user.Email!;
     }

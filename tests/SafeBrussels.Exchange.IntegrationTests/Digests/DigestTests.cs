@@ -268,6 +268,32 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
     }
 
     [Fact]
+    public async Task A_practice_is_listed_by_its_translation_in_the_mail_language_when_it_has_one()
+    {
+        var host = await App.CreateOrganizationAsync();
+        var (_, author) = await App.CreateUserAsync(host, ExchangeRole.Contributor);
+        var (dutch, _) = await App.CreateUserAsync(await App.CreateOrganizationAsync(), ExchangeRole.Reader, language: "nl");
+        var (english, _) = await App.CreateUserAsync(await App.CreateOrganizationAsync(), ExchangeRole.Reader, language: "en");
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var input = PracticeBuilder.Input($"Marches exploratoires {tag}", Tlp.Green);
+        input.Translations["nl"] = new Web.Features.Practices.TranslationInput { Title = $"Verkenningswandelingen {tag}" };
+        await App.CreateAsync(author, input);
+        await digests.FollowAsync(dutch, FollowKind.Organization, host.Id);
+        await digests.FollowAsync(english, FollowKind.Organization, host.Id);
+
+        await digests.OnlyTheseReceiveAsync(dutch.Id, english.Id);
+        await digests.SendDueAsync(DigestFixture.NextWeeklyPeriod().AddMinutes(1));
+
+        var inDutch = Single(dutch);
+        Assert.Contains($"[TLP:GREEN] Verkenningswandelingen {tag}", inDutch.TextBody);
+        Assert.Contains($">Verkenningswandelingen {tag}</a>", inDutch.HtmlBody);
+        Assert.DoesNotContain("Marches exploratoires", inDutch.TextBody);
+        // No translation in English: the original, in its language.
+        Assert.Contains($"[TLP:GREEN] Marches exploratoires {tag}", Single(english).TextBody);
+        Assert.Contains($"<a lang=\"fr\"", Single(english).HtmlBody);
+    }
+
+    [Fact]
     public async Task Rerunning_a_period_sends_nothing_twice()
     {
         var (first, _) = await ReaderWithNewsAsync();

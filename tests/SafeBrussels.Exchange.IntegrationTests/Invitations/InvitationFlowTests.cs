@@ -120,6 +120,31 @@ public sealed partial class InvitationFlowTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_invitation_page_opens_in_the_language_the_invitation_was_sent_in_not_the_browser_one()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var (_, admin) = await app.CreateUserAsync(organization, ExchangeRole.OrgAdmin);
+        var email = $"dutch-{Guid.NewGuid():N}@example.org";
+        await InviteAsync(admin, email, ExchangeRole.Reader, "nl");
+        var link = LinkIn((await app.Smtp.WaitForMessageToAsync(email)).TextBody);
+
+        using var session = app.NewSession();
+        session.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+        var (response, document) = await session.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("nl", document.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Welkom bij", document.QuerySelector("h1")!.TextContent);
+
+        // The switcher on the page still decides for this browser.
+        using var switched = app.NewSession();
+        switched.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+        await switched.Client.GetAsync(Web.Features.Localization.CultureEndpoints.Link("en", link));
+        (_, document) = await switched.GetAsync(link);
+        Assert.Equal("en", document.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
     public async Task Unknown_invitation_link_is_refused_with_a_message()
     {
         using var session = app.NewSession();

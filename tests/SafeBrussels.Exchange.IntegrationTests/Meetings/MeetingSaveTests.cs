@@ -160,6 +160,83 @@ public sealed class MeetingSaveTests(AppFixture app)
         Assert.Null(await Service(s => s.HistoryAsync(stranger, created.Id!.Value)));
     }
 
+    [Fact]
+    public async Task An_edit_from_the_form_lists_only_the_fields_it_changed_whatever_order_the_lists_were_first_given_in()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var partnerA = await app.CreateOrganizationAsync();
+        var partnerB = await app.CreateOrganizationAsync();
+        var (_, author) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
+        var (zoe, _) = await app.CreateUserAsync(organization, ExchangeRole.Reader);
+        var (alain, _) = await app.CreateUserAsync(organization, ExchangeRole.Reader);
+        // As typed or picked: not in the order the record is read back in (themes by key, people and organizations by name).
+        var input = MeetingBuilder.Valid("Only real changes", Tlp.Amber, partnerB.Id, partnerA.Id);
+        input.Themes = ["street-harassment", "crisis-management"];
+        input.AttendeeNames = ["Zoé Verhaegen", "Alain Dubois"];
+        input.AttendeeUserIds = [zoe.Id, alain.Id];
+        var created = await Service(s => s.CreateAsync(author, input));
+        Assert.True(created.Result.Succeeded, string.Join(", ", created.Result.Errors));
+
+        // What the editor does: read the record into the form, change the title only, save.
+        var detail = await Service(s => s.GetAsync(author, created.Id!.Value));
+        var edited = MeetingService.ToInput(detail!);
+        edited.Title = "Only real changes, renamed";
+        var saved = await Service(s => s.UpdateAsync(author, created.Id!.Value, edited, detail!.Version));
+        Assert.True(saved.Result.Succeeded, string.Join(", ", saved.Result.Errors));
+
+        await using var db = app.Database.CreateContext();
+        var stored = await db.MeetingRevisions.SingleAsync(r => r.MeetingId == created.Id && r.Number == 2);
+        Assert.Equal(["title"], stored.ChangedFields);
+        var history = await Service(s => s.HistoryAsync(author, created.Id!.Value));
+        Assert.Equal(["title"], history!.Revisions[0].ChangedFields);
+    }
+
+    [Fact]
+    public async Task History_tells_real_changes_even_for_versions_saved_with_a_wrong_list_of_changed_fields()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var (_, author) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
+        var input = MeetingBuilder.Valid("Old revisions");
+        var created = await Service(s => s.CreateAsync(author, input));
+        input.Title = "Old revisions, renamed";
+        await Service(s => s.UpdateAsync(author, created.Id!.Value, input, created.Version!.Value));
+        // A version saved before the fix said that lists whose order only differed had changed.
+        await using (var db = app.Database.CreateContext())
+        {
+            await db.MeetingRevisions.Where(r => r.MeetingId == created.Id && r.Number == 2)
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.ChangedFields, new List<string> { "title", "themes", "attendeeNames" }));
+        }
+
+        var history = await Service(s => s.HistoryAsync(author, created.Id!.Value));
+        Assert.Equal(["title"], history!.Revisions[0].ChangedFields);
+    }
+
+    [Fact]
+    public async Task The_history_compares_themes_and_partners_by_their_names_in_the_reader_language_never_by_key()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var partner = await app.CreateOrganizationAsync();
+        var (user, author) = await app.CreateUserAsync(organization, ExchangeRole.Contributor, language: "fr");
+        var input = MeetingBuilder.Valid("Diff with names");
+        var created = await Service(s => s.CreateAsync(author, input));
+        input.Themes = ["crisis-management"];
+        input.ParticipantOrganizationIds = [partner.Id];
+        await Service(s => s.UpdateAsync(author, created.Id!.Value, input, created.Version!.Value));
+
+        using var session = app.NewSession();
+        await session.SignInAsync(user.Email!, AppFixture.Password);
+        var (response, document) = await session.GetAsync($"/meetings/{created.Id}/history");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+
+        var diffs = string.Join("\n", document.QuerySelectorAll("[data-testid=diff]").Select(d => d.TextContent));
+        Assert.Contains("− Harcèlement de rue", diffs);
+        Assert.Contains("+ Gestion de crise", diffs);
+        Assert.Contains($"+ {partner.Name}", diffs);
+        Assert.DoesNotContain("street-harassment", document.QuerySelector("main")!.TextContent);
+        Assert.DoesNotContain("crisis-management", document.QuerySelector("main")!.TextContent);
+        Assert.DoesNotContain(partner.Id.ToString(), document.QuerySelector("main")!.TextContent);
+    }
+
     private Task<T> Service<T>(Func<MeetingService, Task<T>> action) =>
         app.WithServiceAsync(s => action(s.GetRequiredService<MeetingService>()));
 }

@@ -22,6 +22,22 @@ public sealed class ThemeTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_themes_page_names_each_theme_by_its_label_in_the_reader_language_not_its_key()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var (admin, _) = await app.CreateUserAsync(organization, ExchangeRole.PlatformAdmin, language: "fr");
+        using var session = app.NewSession();
+        await session.SignInAsync(admin.Email!, AppFixture.Password);
+
+        var (response, document) = await session.GetAsync("/themes");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var edits = document.QuerySelectorAll("main button[aria-label]").Select(b => b.GetAttribute("aria-label")!).ToList();
+        Assert.Contains("Modifier Harcèlement de rue", edits);
+        Assert.DoesNotContain(edits, label => label.Contains("street-harassment", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Only_platform_admins_add_rename_and_retire_and_a_retired_theme_stays_on_old_records_only()
     {
         var organization = await app.CreateOrganizationAsync();

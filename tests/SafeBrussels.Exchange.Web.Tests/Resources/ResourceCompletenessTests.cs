@@ -10,6 +10,7 @@ using SafeBrussels.Exchange.Web.Features.Invitations;
 using SafeBrussels.Exchange.Web.Features.Meetings;
 using SafeBrussels.Exchange.Web.Features.Practices;
 using SafeBrussels.Exchange.Web.Features.Search;
+using SafeBrussels.Exchange.Web.Infrastructure.Localization;
 using SafeBrussels.Exchange.Web.Resources;
 
 namespace SafeBrussels.Exchange.Web.Tests.Resources;
@@ -61,8 +62,36 @@ public sealed class ResourceCompletenessTests
             .Where(k => namespaces.Contains(k.Split('.')[0]))
             .ToHashSet();
         Assert.True(named.Count > 300, $"only {named.Count} keys found: the source was not read");
-        Assert.Empty(named.Except(NotKeys).Where(k => !english.ContainsKey(k)).Order());
+        Assert.Empty(named.Except(NotKeys).Where(k => !english.ContainsKey(k) && !IsPlural(english, k)).Order());
     }
+
+    /// <summary>A text that counts, named through <c>Plurals</c>: one key per plural category, in every language.</summary>
+    [Fact]
+    public void Every_key_counted_through_plurals_has_a_text_for_one_and_for_other()
+    {
+        var english = Entries(CultureInfo.InvariantCulture);
+        var counted = new Regex(@"\bPlural\(\s*""([^""]+)""");
+        var named = SourceFiles().SelectMany(f => counted.Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).ToHashSet();
+        Assert.Contains("Search.Count", named);
+        Assert.Empty(named.Where(k => !IsPlural(english, k)).Order());
+        // And no plural key without its other half.
+        Assert.Empty(english.Keys.Where(k => k.EndsWith(".One", StringComparison.Ordinal) && !english.ContainsKey(k[..^4] + ".Other")).Order());
+    }
+
+    /// <summary>No "résultat(s)", "resultaat/resultaten" or "version(s)": a count says its noun in the right number.</summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    [InlineData("nl")]
+    public void No_text_hedges_between_singular_and_plural(string language)
+    {
+        var texts = Entries(language == "en" ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(language));
+        var hedge = new Regex(@"\w\((?:s|en|es|x|n)\)|\b(\w{4,})\w*/\1\w*\b");
+        Assert.Empty(texts.Where(e => hedge.IsMatch(e.Value)).Select(e => $"{e.Key}: {e.Value}").Order());
+    }
+
+    private static bool IsPlural(Dictionary<string, string> english, string key) =>
+        english.ContainsKey($"{key}.{Plurals.One}") && english.ContainsKey($"{key}.{Plurals.Other}");
 
     /// <summary>
     /// Every key the code composes from a value (<c>L[$"Tlp.{tlp}.Meaning"]</c>), for every value it can take. A new
@@ -111,6 +140,8 @@ public sealed class ResourceCompletenessTests
         ["Search.Type.{}"] = SearchTypes.All,
         // The fields of a meeting's revision snapshot: MeetingInput as JSON.
         ["Meetings.Field.{}"] = JsonSerializerOptions.Web.GetTypeInfo(typeof(MeetingInput)).Properties.Select(p => p.Name),
+        // MudBlazor's own texts the application translates.
+        ["Mud.{}"] = ExchangeMudLocalizer.Keys,
         ["{}.Subject"] = MailKinds,
         ["{}.Heading"] = MailKinds,
         ["{}.Body"] = MailKinds,

@@ -21,7 +21,7 @@ internal sealed class AccountMailer(IMailSender sender, IStringLocalizer<SharedR
 
     private async Task SendAsync(ApplicationUser user, string email, string kind, string link)
     {
-        var language = user.PreferredLanguage ?? SupportedLanguages.Current;
+        var language = new[] { user.EmailLanguage, user.PreferredLanguage }.FirstOrDefault(SupportedLanguages.IsSupported) ?? SupportedLanguages.Current;
         MailContent content;
         using (CultureScope.Use(language))
         {

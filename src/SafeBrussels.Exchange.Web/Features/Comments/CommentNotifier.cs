@@ -152,7 +152,8 @@ public sealed class CommentNotifier(
 
     private MailContent Compose(ApplicationUser user, string title, Tlp tlp, string commenterName, Guid practiceId)
     {
-        var language = SupportedLanguages.IsSupported(user.PreferredLanguage) ? user.PreferredLanguage! : SupportedLanguages.Default;
+        // The member's language for mails, as for the digest.
+        var language = Digests.DigestComposer.LanguageOf(user.EmailLanguage, user.PreferredLanguage, null);
         using var scope = CultureScope.Use(language);
         var link = links.Absolute($"/practices/{practiceId}#discussion");
         var (text, html) = MailLayout.Render(

@@ -10,7 +10,11 @@ public enum DigestItemKind
     Comment,
 }
 
-/// <summary>One line of a digest: a record that is new or changed, an adaptation, or a comment on a record.</summary>
+/// <summary>
+/// One line of a digest: a record that is new or changed, an adaptation, or a comment on a record. A practice's
+/// <see cref="Title"/> is its translation in the mail's language when it has one, else its original, in
+/// <see cref="TitleLanguage"/> (null when not known: meetings have no translations).
+/// </summary>
 public sealed record DigestItem(
     DigestItemKind Kind,
     Guid RecordId,
@@ -21,7 +25,8 @@ public sealed record DigestItem(
     string Organization,
     string? Author,
     DateTimeOffset At,
-    IReadOnlyList<Guid> ThemeIds);
+    IReadOnlyList<Guid> ThemeIds,
+    string? TitleLanguage = null);
 
 public sealed record DigestActionItem(Guid MeetingId, string MeetingTitle, string Title, DateOnly Due, Tlp Tlp, bool Overdue);
 

@@ -214,6 +214,17 @@ public sealed class DigestComposer
             return group;
         }
 
+        // Practices are listed by their title in the mail's language when translated, as the catalogue and the
+        // detail page show them (one statement for every practice the batch may list).
+        var listedPractices = changed.Where(c => !c.OnMeeting).Select(c => c.Id)
+            .Concat(adaptations.Select(a => a.RecordId)).Concat(practiceComments.Select(c => c.RecordId))
+            .Distinct().ToArray();
+        var practiceTitles = listedPractices.Length == 0
+            ? new Dictionary<Guid, PracticeTitles>()
+            : await db.Practices.AsNoTracking().Where(p => listedPractices.Contains(p.Id))
+                .Select(p => new PracticeTitles(p.Id, p.Language, p.Translations))
+                .ToDictionaryAsync(p => p.Id, cancellationToken);
+
         var reach = new DigestReach(changed, changedThemes, lineage.ToLookup(l => l.ThemeId, l => l.AncestorId), seenByOrganizations, seenPersonally, GroupOf);
 
         // A new adaptation is listed once, as an adaptation, not also as a new practice.
@@ -243,7 +254,7 @@ public sealed class DigestComposer
             var groups = listed
                 .Select(g =>
                 {
-                    var items = g.Value.Rows.OrderByDescending(i => i.Tlp).ThenByDescending(i => i.At).Take(ItemsPerGroup).Select(i => i.ToItem(ThemesOf(i.RecordId))).ToList();
+                    var items = g.Value.Rows.OrderByDescending(i => i.Tlp).ThenByDescending(i => i.At).Take(ItemsPerGroup).Select(i => i.ToItem(ThemesOf(i.RecordId), language, practiceTitles)).ToList();
                     var theme = g.Key == Guid.Empty ? null : themes[g.Key];
                     var label = theme is null ? "" : language switch { "fr" => theme.LabelFr, "nl" => theme.LabelNl, _ => theme.LabelEn };
                     return (Sort: theme?.SortOrder ?? int.MaxValue, Group: new DigestGroup(theme?.Key, label, items, g.Value.Count - items.Count));
@@ -284,6 +295,19 @@ public sealed class DigestComposer
         Guid UserId, DigestItemKind Kind, Guid RecordId, bool OnMeeting, string Title, Tlp Tlp, bool IsNew,
         string Organization, string? Author, DateTimeOffset At)
     {
-        public DigestItem ToItem(IReadOnlyList<Guid> themeIds) => new(Kind, RecordId, OnMeeting, Title, Tlp, IsNew, Organization, Author, At, themeIds);
+        public DigestItem ToItem(IReadOnlyList<Guid> themeIds, string language, IReadOnlyDictionary<Guid, PracticeTitles> practices)
+        {
+            if (OnMeeting || !practices.TryGetValue(RecordId, out var practice))
+            {
+                return new(Kind, RecordId, OnMeeting, Title, Tlp, IsNew, Organization, Author, At, themeIds);
+            }
+
+            var translation = Practices.PracticeText.TranslationFor(language, practice.Language, practice.Translations);
+            return translation is null
+                ? new(Kind, RecordId, OnMeeting, Title, Tlp, IsNew, Organization, Author, At, themeIds, practice.Language)
+                : new(Kind, RecordId, OnMeeting, translation.Title, Tlp, IsNew, Organization, Author, At, themeIds, language);
+        }
     }
+
+    private sealed record PracticeTitles(Guid Id, string Language, List<PracticeTranslation> Translations);
 }

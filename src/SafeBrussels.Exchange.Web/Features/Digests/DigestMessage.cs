@@ -169,7 +169,8 @@ public sealed class DigestMessage(
             {
                 html.Append("<li style=\"margin:0 0 10px;font-size:15px;line-height:1.4;\">")
                     .Append(Badge(item.Tlp))
-                    .Append(" <a href=\"").Append(E(link)).Append("\" style=\"color:#0b3d6b;\">").Append(E(item.Title)).Append("</a>")
+                    .Append(" <a ").Append(item.TitleLanguage is { } titleLanguage && titleLanguage != digest.Recipient.Language ? $"lang=\"{titleLanguage}\" " : "")
+                    .Append("href=\"").Append(E(link)).Append("\" style=\"color:#0b3d6b;\">").Append(E(item.Title)).Append("</a>")
                     .Append("<br><span style=\"font-size:13px;color:#52606d;\">").Append(E(what)).Append(" · ").Append(E(item.Organization)).Append("</span></li>");
             }
 

@@ -41,6 +41,18 @@ public sealed class InvitationAcceptance(
         return new InvitationView(StateOf(invitation), invitation.Email, invitation.Organization!.Name, invitation.Role, invitation.Language);
     }
 
+    /// <summary>The language an invitation was sent in, whatever its state; null for an unknown token.</summary>
+    public async Task<string?> LanguageOfAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = InvitationToken.Hash(token);
+        return await db.Invitations.AsNoTracking().Where(i => i.TokenHash == hash).Select(i => i.Language).SingleOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<CommandResult> AcceptAsync(string? token, string displayName, string password, CancellationToken cancellationToken = default)
     {
         var invitation = await FindAsync(token, cancellationToken);

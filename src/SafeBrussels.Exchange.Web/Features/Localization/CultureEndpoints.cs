@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Localization;
-using Microsoft.EntityFrameworkCore;
-using SafeBrussels.Exchange.Web.Data;
-using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Infrastructure.Localization;
 
 namespace SafeBrussels.Exchange.Web.Features.Localization;
@@ -10,9 +7,12 @@ internal static class CultureEndpoints
 {
     public const string Path = "/culture/set";
 
-    /// <summary>The language switcher: remembers the choice in a cookie and, for a member, in their profile.</summary>
+    /// <summary>
+    /// The language switcher: remembers the choice in a cookie, for the screens of this browser only. It never
+    /// changes the member's profile language, which is also the language of their mails (set on the profile).
+    /// </summary>
     public static void MapCultureEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Path, async (HttpContext context, string? lang, string? returnUrl, IDbContextFactory<ExchangeDbContext> dbFactory) =>
+        endpoints.MapGet(Path, (HttpContext context, string? lang, string? returnUrl) =>
         {
             if (!SupportedLanguages.IsSupported(lang))
             {
@@ -24,13 +24,6 @@ internal static class CultureEndpoints
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = context.Request.IsHttps });
-
-            if (Viewer.From(context.User) is { } viewer)
-            {
-                await using var db = await dbFactory.CreateDbContextAsync(context.RequestAborted);
-                await db.Users.Where(u => u.Id == viewer.UserId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredLanguage, language), context.RequestAborted);
-            }
 
             // Only a path of this site: not another site ("//host", "/\\host"), nor anything with a control character.
             var target = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal)

@@ -6,18 +6,54 @@ namespace SafeBrussels.Exchange.Web.Features.Meetings;
 /// <summary>Compares revision snapshots field by field.</summary>
 public static class MeetingRevisions
 {
+    /// <summary>
+    /// The fields whose value differs between two snapshots, compared in their <see cref="Canonical"/> form: a list
+    /// that is a set (themes, organizations, people, practices) is the same whatever order it was given or read in,
+    /// and a field missing from an older snapshot is its default.
+    /// </summary>
     public static List<string> ChangedFields(string before, string after)
     {
-        var old = JsonNode.Parse(before)!.AsObject();
-        var now = JsonNode.Parse(after)!.AsObject();
+        var old = CanonicalJson(before);
+        var now = CanonicalJson(after);
         return now.Select(p => p.Key)
             .Union(old.Select(p => p.Key))
             .Where(key => !JsonNode.DeepEquals(old[key], now[key]))
             .ToList();
     }
 
-    /// <summary>A short plain-text rendering of one field of a version, to show what someone else changed.</summary>
-    public static string Describe(MeetingInput input, string field) => field switch
+    /// <summary>
+    /// A copy of <paramref name="input"/> with its unordered lists in one order (ordinal): the form gives them in
+    /// the order they were picked or typed, the record reads them back by key or by name, and neither is a change.
+    /// Agenda, decisions and action items keep their order, which is theirs.
+    /// </summary>
+    public static MeetingInput Canonical(MeetingInput input) => new()
+    {
+        Title = input.Title,
+        ParticipantOrganizationIds = input.ParticipantOrganizationIds.Distinct().Order().ToList(),
+        StartsAt = input.StartsAt,
+        EndsAt = input.EndsAt,
+        Mode = input.Mode,
+        Location = input.Location,
+        Language = input.Language,
+        Themes = input.Themes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+        Tlp = input.Tlp,
+        Agenda = input.Agenda,
+        Minutes = input.Minutes,
+        Decisions = input.Decisions,
+        ActionItems = input.ActionItems,
+        AttendeeUserIds = input.AttendeeUserIds.Distinct().Order().ToList(),
+        AttendeeNames = input.AttendeeNames.Select(n => n.Trim()).Order(StringComparer.Ordinal).ToList(),
+        PracticeIds = input.PracticeIds.Distinct().Order().ToList(),
+    };
+
+    private static JsonObject CanonicalJson(string snapshot) =>
+        JsonSerializer.SerializeToNode(Canonical(Read(snapshot)), SnapshotJson)!.AsObject();
+
+    /// <summary>
+    /// A short plain-text rendering of one field of a version, to show what someone else changed: themes, mode,
+    /// language and organizations by their names in the reader's language (never a key or an id).
+    /// </summary>
+    public static string Describe(MeetingInput input, string field, RevisionLabels labels) => field switch
     {
         "title" => input.Title,
         "minutes" => input.Minutes.Length > 400 ? input.Minutes[..400] + "…" : input.Minutes,
@@ -28,7 +64,10 @@ public static class MeetingRevisions
         "endsAt" => input.EndsAt?.ToString("g", System.Globalization.CultureInfo.CurrentCulture) ?? "",
         "location" => input.Location,
         "tlp" => Sharing.TlpLabels.ToLabel(input.Tlp),
-        "themes" => string.Join(", ", input.Themes),
+        "mode" => labels.Mode(input.Mode),
+        "language" => Infrastructure.Localization.SupportedLanguages.NativeName(input.Language),
+        "themes" => string.Join(", ", input.Themes.Select(labels.Theme).Order(StringComparer.CurrentCulture)),
+        "participantOrganizationIds" => string.Join(", ", input.ParticipantOrganizationIds.Select(labels.Organization).Order(StringComparer.CurrentCulture)),
         "attendeeNames" => string.Join(", ", input.AttendeeNames),
         _ => "",
     };
@@ -41,5 +80,17 @@ public static class MeetingRevisions
     public static MeetingInput Read(string snapshot) => JsonSerializer.Deserialize<MeetingInput>(snapshot, SnapshotJson)!;
 
     /// <summary>The snapshot stored with a revision: the editable fields as JSON.</summary>
-    public static string Write(MeetingInput input) => JsonSerializer.Serialize(input, SnapshotJson);
+    public static string Write(MeetingInput input) => JsonSerializer.Serialize(Canonical(input), SnapshotJson);
+}
+
+/// <summary>Names for what a snapshot holds as keys or ids, in the reader's language.</summary>
+public sealed record RevisionLabels(
+    IReadOnlyDictionary<string, string> Themes,
+    IReadOnlyDictionary<Guid, string> Organizations,
+    Func<Data.MeetingMode, string> Mode)
+{
+    /// <summary>A theme's label; a key no longer known (never expected: retired themes keep their labels) reads as "—".</summary>
+    public string Theme(string key) => Themes.GetValueOrDefault(key, "—");
+
+    public string Organization(Guid id) => Organizations.GetValueOrDefault(id, "—");
 }

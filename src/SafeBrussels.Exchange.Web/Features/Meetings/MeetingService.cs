@@ -241,12 +241,16 @@ public sealed class MeetingService(
             .OrderByDescending(r => r.Number)
             .ToListAsync(cancellationToken);
         var total = await db.MeetingRevisions.CountAsync(r => r.MeetingId == id, cancellationToken);
-        var readable = revisions.Select(r => r.Number).ToHashSet();
+        var readable = revisions.ToDictionary(r => r.Number, r => r.Snapshot);
         return new MeetingHistory(id, title, revisions
             .Select(r => new RevisionView(
                 r.Number, r.AuthorName, r.SavedAt, r.Tlp,
-                // What changed is told against the version before, only to who may read that one too.
-                r.Number == 1 || readable.Contains(r.Number - 1) ? r.ChangedFields : null,
+                // What changed is told against the version before, only to who may read that one too; compared
+                // again here rather than read from the row, so that versions saved when lists read back in another
+                // order counted as changed show their real changes too.
+                r.Number == 1 ? r.ChangedFields
+                : readable.TryGetValue(r.Number - 1, out var before) ? MeetingRevisions.ChangedFields(before, r.Snapshot)
+                : null,
                 MeetingRevisions.Read(r.Snapshot)))
             .ToList(), total - revisions.Count);
     }

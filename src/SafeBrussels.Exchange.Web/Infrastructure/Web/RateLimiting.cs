@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using SafeBrussels.Exchange.Web.Infrastructure.Localization;
 using SafeBrussels.Exchange.Web.Resources;
 
 namespace SafeBrussels.Exchange.Web.Infrastructure.Web;
@@ -101,7 +102,7 @@ public static class RateLimiting
         var context = rejected.HttpContext;
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        var message = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()["RateLimit.TooMany", seconds].Value;
+        var message = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>().Plural("RateLimit.TooMany", seconds).Value;
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimiting))
             .LogWarning("Rate limit {Limit} reached for {Path}; retry after {Seconds} s", Classify(context).Limit, context.Request.Path, seconds);
         if (context.Request.Path.StartsWithSegments("/api"))

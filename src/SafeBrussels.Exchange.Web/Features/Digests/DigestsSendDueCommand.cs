@@ -48,7 +48,7 @@ internal sealed class DigestsSendDueCommand(
         }
 
         await output.WriteLineAsync(
-            $"Sent {total.Sent} digest(s) due at {at.ToUniversalTime():yyyy-MM-dd'T'HH:mm:ss'Z'}; " +
+            $"Sent {English.Count(total.Sent, "digest")} due at {at.ToUniversalTime():yyyy-MM-dd'T'HH:mm:ss'Z'}; " +
             $"{total.Empty} with nothing new (no email), {total.Refused} refused by the relay, {total.AlreadyDelivered} already delivered.");
         return 0;
     }

@@ -24,7 +24,7 @@ internal sealed class ImportCommand(ExchangeImporter importer) : ICliCommand
 
         if (!report.Succeeded)
         {
-            await output.WriteLineAsync($"Refused: {report.Problems.Count} problem(s) in {path}; nothing was imported.");
+            await output.WriteLineAsync($"Refused: {English.Count(report.Problems.Count, "problem")} in {path}; nothing was imported.");
             foreach (var problem in report.Problems)
             {
                 await output.WriteLineAsync(problem.ToString());

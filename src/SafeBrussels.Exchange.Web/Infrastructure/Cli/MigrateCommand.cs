@@ -16,7 +16,7 @@ internal sealed class MigrateCommand(ExchangeDbContext db, IConfiguration config
         await db.Database.MigrateAsync(cancellationToken);
         await output.WriteLineAsync(pending.Count == 0
             ? "Database is up to date."
-            : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+            : $"Applied {English.Count(pending.Count, "migration")}: {string.Join(", ", pending)}");
 
         // The role the application connects as (Database:ApplicationRole, or --app-role): data, not schema; the
         // audit trail append-only.

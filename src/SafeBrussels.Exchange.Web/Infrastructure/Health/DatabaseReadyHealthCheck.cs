@@ -38,7 +38,7 @@ internal sealed class DatabaseReadyHealthCheck(IDbContextFactory<ExchangeDbConte
             var pending = (await db.Database.GetPendingMigrationsAsync(timeout.Token)).Count();
             return pending == 0
                 ? HealthCheckResult.Healthy("Database reachable, migrations applied.")
-                : HealthCheckResult.Unhealthy($"{pending} migration(s) not applied.");
+                : HealthCheckResult.Unhealthy($"{Cli.English.Count(pending, "migration")} not applied.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -29,6 +29,4 @@ public sealed class Invitation
     public DateTimeOffset? AcceptedAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
-
-    public bool IsPending(DateTimeOffset now) => AcceptedAt is null && RevokedAt is null && ExpiresAt > now;
 }

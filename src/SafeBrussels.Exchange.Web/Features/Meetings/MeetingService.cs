@@ -159,7 +159,7 @@ public sealed class MeetingService(
     }
 
     /// <summary>
-    /// Saves a new version if nobody saved since <paramref name="expectedVersion"/> was read (PostgreSQL xmin);
+    /// Saves a new version if nobody saved since <paramref name="expectedVersion"/> was read (the version the application counts on each save);
     /// otherwise refuses with <see cref="MeetingSaveOutcome.ConflictKey"/> and returns the record as it now is.
     /// </summary>
     public async Task<MeetingSaveOutcome> UpdateAsync(Viewer viewer, Guid id, MeetingInput input, uint expectedVersion, CancellationToken cancellationToken = default)
@@ -206,7 +206,7 @@ public sealed class MeetingService(
         }
         catch (DbUpdateException ex) when (IsConcurrentSave(ex))
         {
-            // Either the meeting row's xmin moved, or another save took the next revision number first.
+            // Either the meeting's version moved, or another save took the next revision number first.
             logger.LogInformation("Meeting {MeetingId}: save by {UserId} refused, saved by someone else meanwhile", id, viewer.UserId);
             await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
             var current = await LoadDetailAsync(fresh, viewer, id, cancellationToken);

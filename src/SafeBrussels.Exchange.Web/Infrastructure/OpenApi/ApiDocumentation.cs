@@ -12,7 +12,6 @@ namespace SafeBrussels.Exchange.Web.Infrastructure.OpenApi;
 /// </summary>
 public static class ApiDocumentation
 {
-    public const string DocumentPath = "/openapi/v1.json";
     public const string ReferencePath = "/api/reference";
     public const string BearerScheme = "bearer";
 

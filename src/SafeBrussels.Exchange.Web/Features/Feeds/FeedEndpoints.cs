@@ -87,12 +87,12 @@ public static class FeedEndpoints
         // Labels are stored as text (CLEAR, GREEN…): named, never compared with < in SQL.
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var practices = await db.Practices.AsNoTracking().VisibleTo(viewer)
-            .Where(p => (p.Tlp == Tlp.Clear || p.Tlp == Tlp.Green) && p.Themes.Any(t => t.Theme!.Key == themeKey || t.Theme.Parent!.Key == themeKey))
+            .Where(p => p.Tlp == Tlp.Clear || p.Tlp == Tlp.Green).OnTheme(themeKey)
             .OrderByDescending(p => p.UpdatedAt).Take(AtomEntries)
             .Select(p => new AtomEntry(p.Id, false, p.Title, p.Summary, p.Organization!.Name, p.Language, p.Tlp, p.CreatedAt, p.UpdatedAt))
             .ToListAsync(cancellationToken);
         var meetings = await db.Meetings.AsNoTracking().VisibleTo(viewer)
-            .Where(m => (m.Tlp == Tlp.Clear || m.Tlp == Tlp.Green) && m.Themes.Any(t => t.Theme!.Key == themeKey || t.Theme.Parent!.Key == themeKey))
+            .Where(m => m.Tlp == Tlp.Clear || m.Tlp == Tlp.Green).OnTheme(themeKey)
             .OrderByDescending(m => m.UpdatedAt).Take(AtomEntries)
             .Select(m => new AtomEntry(m.Id, true, m.Title, "", m.HostOrganization!.Name, m.Language, m.Tlp, m.StartsAt, m.UpdatedAt))
             .ToListAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Themes;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Features.Sharing;
@@ -19,9 +20,9 @@ public sealed class MeetingService(
 
         if (!string.IsNullOrEmpty(query.Theme))
         {
-            // A theme includes its children.
+            // A theme includes its sub-themes (ThemeFilter).
             var theme = query.Theme;
-            meetings = meetings.Where(m => m.Themes.Any(t => t.Theme!.Key == theme || t.Theme.Parent!.Key == theme));
+            meetings = meetings.OnTheme(theme);
         }
 
         if (!string.IsNullOrEmpty(query.Organization))

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Themes;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Features.Sharing;
@@ -243,9 +244,9 @@ public sealed class PracticeService(
     {
         if (!string.IsNullOrEmpty(query.Theme))
         {
-            // A theme includes its children.
+            // A theme includes its sub-themes (ThemeFilter).
             var theme = query.Theme;
-            practices = practices.Where(p => p.Themes.Any(t => t.Theme!.Key == theme || t.Theme.Parent!.Key == theme));
+            practices = practices.OnTheme(theme);
         }
 
         if (!string.IsNullOrEmpty(query.Organization))

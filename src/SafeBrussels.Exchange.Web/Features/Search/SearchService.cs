@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SafeBrussels.Exchange.Web.Data;
+using SafeBrussels.Exchange.Web.Features.Themes;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Sharing;
 
@@ -150,7 +151,7 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
     {
         if (request.Theme is { } theme)
         {
-            practices = practices.Where(p => p.Themes.Any(t => t.Theme!.Key == theme || t.Theme.Parent!.Key == theme));
+            practices = practices.OnTheme(theme);
         }
 
         if (request.Organization is { } organization)
@@ -176,7 +177,7 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
     {
         if (request.Theme is { } theme)
         {
-            meetings = meetings.Where(m => m.Themes.Any(t => t.Theme!.Key == theme || t.Theme.Parent!.Key == theme));
+            meetings = meetings.OnTheme(theme);
         }
 
         if (request.Organization is { } organization)
@@ -202,9 +203,10 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
     {
         if (request.Theme is { } theme)
         {
+            var includes = ThemeFilter.Includes(theme);
             comments = comments.Where(c =>
-                (c.Practice != null && c.Practice.Themes.Any(t => t.Theme!.Key == theme || t.Theme.Parent!.Key == theme))
-                || (c.Meeting != null && c.Meeting.Themes.Any(t => t.Theme!.Key == theme || t.Theme.Parent!.Key == theme)));
+                (c.Practice != null && c.Practice.Themes.Select(t => t.Theme!).AsQueryable().Any(includes))
+                || (c.Meeting != null && c.Meeting.Themes.Select(t => t.Theme!).AsQueryable().Any(includes)));
         }
 
         if (request.Organization is { } organization)

@@ -79,15 +79,9 @@ public sealed class CommentService(
         await db.StampAsync(comment, target, cancellationToken);
         db.Comments.Add(comment);
         await audit.AddAttachedAsync(db, viewer, AuditActions.ContentCreated, AuditTargets.Comment, comment.Id, target, cancellationToken);
-        db.Remember(viewer.UserId, IdempotencyScope, idempotencyKey, comment.Id, comment.CreatedAt);
-        try
+        if (await db.SaveOnceAsync(viewer.UserId, IdempotencyScope, idempotencyKey, comment.Id, comment.CreatedAt, cancellationToken) is { } repeated)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (Idempotency.IsRepeat(ex))
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
-            return new CommentOutcome(CommandResult.Ok, await fresh.EarlierAsync(viewer.UserId, IdempotencyScope, idempotencyKey, cancellationToken));
+            return new CommentOutcome(CommandResult.Ok, repeated);
         }
 
         logger.LogInformation("Comment {CommentId} added by {UserId} on {Kind} {ParentId}", comment.Id, viewer.UserId, target.Kind, target.Id);

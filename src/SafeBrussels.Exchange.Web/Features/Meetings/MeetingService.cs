@@ -135,16 +135,10 @@ public sealed class MeetingService(
         db.Meetings.Add(meeting);
         db.MeetingRevisions.Add(Revision(meeting, 1, viewer, now, input, previous: null));
         audit.AddContentSave(db, viewer, AuditTargets.Meeting, meeting.Id, meeting.HostOrganizationId, before: null, meeting.Tlp);
-        db.Remember(viewer.UserId, IdempotencyScope, idempotencyKey, id, now);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (Idempotency.IsRepeat(ex))
+        if (await db.SaveOnceAsync(viewer.UserId, IdempotencyScope, idempotencyKey, id, now, cancellationToken) is { } repeated)
         {
             // The same submission, a moment earlier, created the meeting while this one waited on its key.
-            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
-            return await RepeatedAsync(fresh, (await fresh.EarlierAsync(viewer.UserId, IdempotencyScope, idempotencyKey, cancellationToken))!.Value, cancellationToken);
+            return await RepeatedAsync(db, repeated, cancellationToken);
         }
 
         logger.LogInformation("Meeting {MeetingId} created by {UserId} ({Tlp})", meeting.Id, viewer.UserId, meeting.Tlp.ToLabel());

@@ -132,15 +132,9 @@ public sealed class PracticeService(
         Apply(practice, input, check.ThemeIds, now);
         db.Practices.Add(practice);
         audit.AddContentSave(db, viewer, AuditTargets.Practice, practice.Id, practice.OrganizationId, before: null, practice.Tlp);
-        db.Remember(viewer.UserId, IdempotencyScope, idempotencyKey, id, now);
-        try
+        if (await db.SaveOnceAsync(viewer.UserId, IdempotencyScope, idempotencyKey, id, now, cancellationToken) is { } repeated)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (Idempotency.IsRepeat(ex))
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
-            return await RepeatedAsync(fresh, (await fresh.EarlierAsync(viewer.UserId, IdempotencyScope, idempotencyKey, cancellationToken))!.Value, cancellationToken);
+            return await RepeatedAsync(db, repeated, cancellationToken);
         }
 
         logger.LogInformation(

@@ -23,18 +23,29 @@ public static class Idempotency
                 .Select(k => k.RecordId)
                 .SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>Stores <paramref name="key"/> with the record it creates, saved with it.</summary>
-    public static void Remember(this ExchangeDbContext db, Guid userId, string scope, string? key, Guid recordId, DateTimeOffset now)
+    /// <summary>
+    /// Saves what <paramref name="db"/> holds (the new record <paramref name="recordId"/>) with <paramref name="key"/>:
+    /// null once saved; the record an earlier submission with the same key created when it saved first (this
+    /// submission waited on the key, then saved nothing).
+    /// </summary>
+    public static async Task<Guid?> SaveOnceAsync(
+        this ExchangeDbContext db, Guid userId, string scope, string? key, Guid recordId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         if (!string.IsNullOrEmpty(key))
         {
             db.IdempotencyKeys.Add(new IdempotencyKey { UserId = userId, Scope = scope, Key = Checked(key), RecordId = recordId, CreatedAt = now });
         }
-    }
 
-    /// <summary>Whether a save failed because another submission with the same key saved first.</summary>
-    public static bool IsRepeat(DbUpdateException exception) =>
-        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_idempotency_keys" };
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_idempotency_keys" })
+        {
+            return await db.EarlierAsync(userId, scope, key, cancellationToken);
+        }
+    }
 
     /// <summary>A key as a client sent it: 1 to 200 visible ASCII characters.</summary>
     public static bool IsValid(string? key) =>

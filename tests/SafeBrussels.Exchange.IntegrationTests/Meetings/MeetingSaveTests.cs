@@ -19,7 +19,8 @@ public sealed class MeetingSaveTests(AppFixture app)
         var created = await Service(s => s.CreateAsync(first, MeetingBuilder.Valid("Concurrency")));
         var version = created.Version!.Value;
 
-        for (var round = 0; round < 200; round++)
+        // A hundred races: each time exactly one wins (the suite's CPU is shared; a race costs the same every round).
+        for (var round = 0; round < 100; round++)
         {
             var a = MeetingBuilder.Valid($"Round {round} by first");
             var b = MeetingBuilder.Valid($"Round {round} by second");
@@ -37,7 +38,7 @@ public sealed class MeetingSaveTests(AppFixture app)
         }
 
         await using var db = app.Database.CreateContext();
-        Assert.Equal(201, await db.MeetingRevisions.CountAsync(r => r.MeetingId == created.Id));
+        Assert.Equal(101, await db.MeetingRevisions.CountAsync(r => r.MeetingId == created.Id));
     }
 
     [Fact]

@@ -18,6 +18,7 @@ return args.FirstOrDefault() switch
     "benchmark" => await BenchmarkCommand.RunAsync(args.Skip(1).ToArray()),
     "digest-benchmark" => await DigestBenchmarkCommand.RunAsync(args.Skip(1).ToArray()),
     "page-benchmark" => await PageBenchmarkCommand.RunAsync(args.Skip(1).ToArray()),
+    "page-driver" => await PageDriver.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 

@@ -142,10 +142,13 @@ public static class ExchangeServices
             options.ValidationInterval = TimeSpan.Zero;
             options.OnRefreshingPrincipal = context =>
             {
-                var signedInAt = context.CurrentPrincipal?.FindFirst(ExchangeClaims.AuthenticatedAt);
-                if (signedInAt is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                // What the sign-in itself said (when, and how: "amr") belongs to the session, not to the member's row.
+                if (context.CurrentPrincipal is { } current && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
                 {
-                    identity.AddClaim(new System.Security.Claims.Claim(signedInAt.Type, signedInAt.Value));
+                    foreach (var claim in current.Claims.Where(c => c.Type is ExchangeClaims.AuthenticatedAt or "amr"))
+                    {
+                        identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
+                    }
                 }
 
                 return Task.CompletedTask;
@@ -169,15 +172,15 @@ public static class ExchangeServices
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
             options.Events.OnValidatePrincipal = async context =>
             {
-                var time = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-                if (lifetime.HasExpired(context.Principal, time.GetUtcNow()))
+                var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                if (lifetime.HasExpired(context.Principal, now))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                     return;
                 }
 
-                await SecurityStampValidator.ValidatePrincipalAsync(context);
+                await SessionValidation.ValidateAsync(context, lifetime, now);
             };
         });
         services.ConfigureExternalCookie(options => options.Cookie.SecurePolicy = secure);

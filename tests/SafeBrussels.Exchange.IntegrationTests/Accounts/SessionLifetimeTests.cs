@@ -51,6 +51,27 @@ public sealed class SessionLifetimeTests(AppFixture app)
         Assert.InRange(endedAfter.Value, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(4.5));
     }
 
+    [Fact]
+    public async Task Pages_do_not_write_the_session_cookie_again_and_the_application_files_stay_cacheable()
+    {
+        using var session = await SignedInSessionAsync(app.Factory);
+        var first = await session.Client.GetAsync("/profile");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var second = await session.Client.GetAsync("/profile");
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        // The member was read again (nothing changed): the cookie stays as it is, and so does its absence from the page.
+        Assert.False(second.Headers.Contains("Set-Cookie"), string.Join(" | ", second.Headers.Select(h => h.Key)));
+
+        var styles = System.Text.RegularExpressions.Regex.Match(await second.Content.ReadAsStringAsync(), "app\\.[a-z0-9]+\\.css").Value;
+        Assert.NotEmpty(styles);
+        var file = await session.Client.GetAsync("/" + styles);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.False(file.Headers.Contains("Set-Cookie"));
+        // As the static files' own rules say (a year, immutable, once published), not "no-store" from a sign-in.
+        Assert.False(file.Headers.CacheControl?.NoStore ?? false, file.Headers.CacheControl?.ToString());
+        Assert.DoesNotContain(file.Headers.Pragma, pragma => pragma.Name == "no-cache");
+    }
+
     private ExchangeAppFactory Factory(string idle, string absolute) =>
         new(app.Database, app.Smtp, settings: new Dictionary<string, string?>
         {

@@ -16,8 +16,7 @@ internal sealed class PageDriver : IAsyncDisposable
     // Every readiness marker on the page says "true": the layout's (the page has its data and, if interactive, its
     // circuit) and each interactive part's on a statically rendered page.
     private const string ReadyScript =
-        "() => { const marks = [...document.querySelectorAll('main [data-ready]')]; " +
-        "return marks.length > 0 && marks.every(m => m.dataset.ready === 'true'); }";
+        "() => { const here = location.href.split('#')[0]; const marks = [...document.querySelectorAll('main [data-ready]')]; return marks.length > 0 && marks.every(m => m.dataset.ready === 'true' && m.dataset.address === here); }";
 
     private readonly Process _process;
 

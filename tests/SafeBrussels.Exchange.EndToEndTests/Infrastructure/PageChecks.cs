@@ -60,15 +60,18 @@ internal static class PageChecks
     /// <summary>Waits until the interactive page has settled (circuit up, data loaded).</summary>
     public static async Task SettleAsync(this IPage page)
     {
-        // The layout's marker says ready once the circuit is up and the page has its data (at once on a static page).
-        await page.Locator("main [data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        // The layout's marker says ready once the circuit is up and the page has its data (at once on a static page);
+        // on a static page each interactive part has its own, ready once that part is interactive. Each says for which
+        // address: after a click, the previous page's markers stay until the new page arrives.
+        await page.WaitForFunctionAsync(
+            "() => { const here = location.href.split('#')[0]; const marks = [...document.querySelectorAll('main [data-ready]')]; return marks.length > 0 && marks.every(m => m.dataset.ready === 'true' && m.dataset.address === here); }");
         await page.Locator("h1").First.WaitForAsync();
         await page.WaitForFunctionAsync("() => !document.querySelector('.mud-progress-linear, .mud-skeleton')");
     }
 
     /// <summary>
-    /// Goes to <paramref name="path"/> inside the running app (Blazor's router, the circuit kept), as a click on a
-    /// link does, and waits until the new page has settled.
+    /// Goes to <paramref name="path"/> inside the running app as a click on a link does (Blazor's router, the circuit
+    /// kept, for an interactive page), and waits until the new page has settled.
     /// </summary>
     public static async Task NavigateInAppAsync(this IPage page, string path)
     {
@@ -79,7 +82,11 @@ internal static class PageChecks
         }
 
         await page.EvaluateAsync("() => document.querySelectorAll('h1').forEach(h => h.dataset.left = 'true')");
-        await page.EvaluateAsync("path => window.Blazor.navigateTo(path)", path);
+        // A click on a link, as a person makes it: Blazor's router takes it, or loads the page in full when the page is
+        // rendered statically (ExcludeFromInteractiveRouting); Blazor.navigateTo would render "not found" for those.
+        await page.EvaluateAsync(
+            "path => { const link = document.createElement('a'); link.href = path; link.hidden = true; document.querySelector('main').appendChild(link); link.click(); link.remove(); }",
+            path);
         await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
         await page.Locator("main h1:not([data-left])").First.WaitForAsync();
         await page.SettleAsync();

@@ -10,7 +10,7 @@ namespace SafeBrussels.Exchange.IntegrationTests.Security;
 
 /// <summary>Walks every GET route the application maps, signed in and not, and checks the security headers of each answer.</summary>
 [Collection(WebAppCollection.Name)]
-public sealed class SecurityHeadersTests(AppFixture app)
+public sealed partial class SecurityHeadersTests(AppFixture app)
 {
     [Fact]
     public async Task Every_route_answers_with_the_security_headers()
@@ -34,6 +34,11 @@ public sealed class SecurityHeadersTests(AppFixture app)
             {
                 using var response = await client.GetAsync(route);
                 problems.AddRange(Check(response).Select(p => $"{who} GET {route} ({(int)response.StatusCode}): {p}"));
+                // What a member is answered is theirs: never stored, except the application's own files (scripts, styles).
+                if (who == "member" && response.Headers.CacheControl?.NoStore != true && !ApplicationFile().IsMatch(route))
+                {
+                    problems.Add($"member GET {route} ({(int)response.StatusCode}): Cache-Control without no-store ({response.Headers.CacheControl})");
+                }
             }
         }
 
@@ -83,6 +88,9 @@ public sealed class SecurityHeadersTests(AppFixture app)
             }
         }
     }
+
+    [GeneratedRegex(@"\.(css|js|mjs|png|ico|svg|woff2?|json|map|txt|gz|br)$")]
+    private static partial Regex ApplicationFile();
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)

@@ -76,7 +76,8 @@ public abstract class ViewerPage : ComponentBase, IDisposable
     protected async Task<T> LoadOnceAsync<T>(string key, Func<Task<T>> load)
     {
         var name = $"{GetType().FullName}/{key}";
-        var state = ApplicationState;
+        // A statically rendered page is never rendered again: nothing to hand over (and its data stays out of the HTML).
+        var state = StaticPage.Is(RendererInfo, AssignedRenderMode) ? null : ApplicationState;
         if (state is not null && state.TryTakeFromJson<T>(name, out var restored) && restored is not null)
         {
             return restored;

@@ -5,7 +5,7 @@ namespace SafeBrussels.Exchange.Web.Infrastructure.Web;
 /// application only: no inline script, no <c>unsafe-eval</c> (Blazor Server and MudBlazor need neither); inline style
 /// attributes stay allowed because MudBlazor sets them. Two pages served by libraries, the API reference (Scalar) and
 /// the jobs dashboard (Hangfire), carry inline start-up scripts: on those paths only, inline scripts are allowed, and
-/// still nothing from elsewhere and no eval. Framing is refused everywhere.
+/// still nothing from elsewhere and no eval. Framing is refused everywhere. Answers are not stored unless they say so.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -33,6 +33,12 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "same-origin";
                 headers["Permissions-Policy"] = PermissionsPolicy;
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                // What the application answers is for the member who asked: never stored by a browser or a proxy, unless
+                // the answer says otherwise (the application's files: a year; feeds and downloads set their own).
+                if (!headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
+                {
+                    headers.CacheControl = "no-store";
+                }
                 return Task.CompletedTask;
             });
             await next(context);

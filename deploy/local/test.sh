@@ -28,6 +28,10 @@ export EXCHANGE_CHROMIUM=/usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
+# Test processes live minutes, not weeks: without dynamic PGO the JIT compiles hot methods once more (optimized) instead
+# of twice (instrumented, then optimized). Measured on a fresh clone: 5m02s of user CPU for the whole run instead of
+# 5m57s (6m29s instead of 7m10s). The application in production keeps the default.
+export DOTNET_TieredPGO=0
 
 results="$root/TestResults"
 rm -rf "$results"

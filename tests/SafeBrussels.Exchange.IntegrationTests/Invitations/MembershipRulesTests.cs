@@ -159,13 +159,13 @@ public sealed class MembershipRulesTests(AppFixture app)
 
         // One made before the rule: a reader invited by another city's platform administrator.
         var before = $"before-{Guid.NewGuid():N}@example.org";
-        var token = Web.Features.Invitations.InvitationToken.Create();
+        var token = Web.Infrastructure.Security.SecretToken.Create();
         await using (var db = app.Database.CreateContext())
         {
             db.Invitations.Add(new Invitation
             {
                 Email = before, NormalizedEmail = before.ToUpperInvariant(), OrganizationId = fresh.Id, Role = ExchangeRole.Reader, Language = "en",
-                TokenHash = Web.Features.Invitations.InvitationToken.Hash(token), InvitedByUserId = platformAdminUser.Id,
+                TokenHash = Web.Infrastructure.Security.SecretToken.Hash(token), InvitedByUserId = platformAdminUser.Id,
                 CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddDays(7),
             });
             await db.SaveChangesAsync();

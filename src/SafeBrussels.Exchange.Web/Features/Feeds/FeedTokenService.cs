@@ -1,11 +1,10 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Audit;
-using SafeBrussels.Exchange.Web.Features.Invitations;
+using SafeBrussels.Exchange.Web.Infrastructure.Security;
 
 namespace SafeBrussels.Exchange.Web.Features.Feeds;
 
@@ -43,7 +42,7 @@ public sealed class FeedTokenService(
     /// <summary>A new token; the previous one stops working at once (every subscribed calendar and reader must be updated).</summary>
     public async Task<string> ReplaceAsync(Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var token = Prefix + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var token = SecretToken.Create(Prefix);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
@@ -56,7 +55,7 @@ public sealed class FeedTokenService(
             var created = new FeedToken
             {
                 UserId = viewer.UserId,
-                TokenHash = InvitationToken.Hash(token),
+                TokenHash = SecretToken.Hash(token),
                 ProtectedToken = _protector.Protect(token),
                 CreatedAt = now,
             };
@@ -82,7 +81,7 @@ public sealed class FeedTokenService(
             return null;
         }
 
-        var hash = InvitationToken.Hash(token);
+        var hash = SecretToken.Hash(token);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var found = await db.FeedTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedAt == null && t.User!.IsActive)

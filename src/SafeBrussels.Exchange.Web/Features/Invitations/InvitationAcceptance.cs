@@ -4,6 +4,7 @@ using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Infrastructure;
+using SafeBrussels.Exchange.Web.Infrastructure.Security;
 
 namespace SafeBrussels.Exchange.Web.Features.Invitations;
 
@@ -49,7 +50,7 @@ public sealed class InvitationAcceptance(
             return null;
         }
 
-        var hash = InvitationToken.Hash(token);
+        var hash = SecretToken.Hash(token);
         return await db.Invitations.AsNoTracking().Where(i => i.TokenHash == hash).Select(i => i.Language).SingleOrDefaultAsync(cancellationToken);
     }
 
@@ -136,7 +137,7 @@ public sealed class InvitationAcceptance(
             return null;
         }
 
-        var hash = InvitationToken.Hash(token);
+        var hash = SecretToken.Hash(token);
         return await db.Invitations.AsNoTracking()
             .Include(i => i.Organization)
             .SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);

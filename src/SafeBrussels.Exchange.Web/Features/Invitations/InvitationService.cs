@@ -5,6 +5,7 @@ using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Infrastructure;
 using SafeBrussels.Exchange.Web.Infrastructure.Localization;
+using SafeBrussels.Exchange.Web.Infrastructure.Security;
 using SafeBrussels.Exchange.Web.Infrastructure.Web;
 
 namespace SafeBrussels.Exchange.Web.Features.Invitations;
@@ -101,7 +102,7 @@ public sealed class InvitationService(
             .Where(i => i.NormalizedEmail == normalizedEmail && i.AcceptedAt == null && i.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now), cancellationToken);
 
-        var token = InvitationToken.Create();
+        var token = SecretToken.Create();
         var invitation = new Invitation
         {
             Email = email,
@@ -111,7 +112,7 @@ public sealed class InvitationService(
             Language = SupportedLanguages.IsSupported(request.Language)
                 ? request.Language!.ToLowerInvariant()
                 : organization.WorkingLanguages.FirstOrDefault() ?? SupportedLanguages.Default,
-            TokenHash = InvitationToken.Hash(token),
+            TokenHash = SecretToken.Hash(token),
             InvitedByUserId = inviter?.UserId,
             CreatedAt = now,
             ExpiresAt = now + Validity,

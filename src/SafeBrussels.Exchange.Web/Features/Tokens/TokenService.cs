@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Audit;
-using SafeBrussels.Exchange.Web.Features.Invitations;
 using SafeBrussels.Exchange.Web.Infrastructure;
+using SafeBrussels.Exchange.Web.Infrastructure.Security;
 
 namespace SafeBrussels.Exchange.Web.Features.Tokens;
 
@@ -32,14 +30,14 @@ public sealed class TokenService(IDbContextFactory<ExchangeDbContext> dbFactory,
             return new IssuedToken(CommandResult.Fail("Days", "Validation.TokenDays"));
         }
 
-        var token = Prefix + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var token = SecretToken.Create(Prefix);
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var issued = new PersonalAccessToken
         {
             UserId = userId,
             Name = name,
-            TokenHash = InvitationToken.Hash(token),
+            TokenHash = SecretToken.Hash(token),
             Prefix = token[..10],
             CreatedAt = now,
             ExpiresAt = now.AddDays(days),
@@ -90,7 +88,7 @@ public sealed class TokenService(IDbContextFactory<ExchangeDbContext> dbFactory,
             return null;
         }
 
-        var hash = InvitationToken.Hash(token);
+        var hash = SecretToken.Hash(token);
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var found = await db.PersonalAccessTokens

@@ -136,24 +136,8 @@ public static class ExchangeServices
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
 
-        services.Configure<SecurityStampValidatorOptions>(options =>
-        {
-            // Every request re-reads the member: a deactivation or a role change takes effect at once.
-            options.ValidationInterval = TimeSpan.Zero;
-            options.OnRefreshingPrincipal = context =>
-            {
-                // What the sign-in itself said (when, and how: "amr") belongs to the session, not to the member's row.
-                if (context.CurrentPrincipal is { } current && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
-                {
-                    foreach (var claim in current.Claims.Where(c => c.Type is ExchangeClaims.AuthenticatedAt or "amr"))
-                    {
-                        identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
-                    }
-                }
-
-                return Task.CompletedTask;
-            };
-        });
+        // Every request re-reads the member (SessionValidation): a deactivation or a role change takes effect at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
         var secure = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.ConfigureApplicationCookie(options =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.StaticAssets;
+using SafeBrussels.Exchange.Web.Data;
 
 namespace SafeBrussels.Exchange.Web.Features.Accounts;
 
@@ -23,14 +24,37 @@ internal static class SessionValidation
             return;
         }
 
-        var before = context.Principal;
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (context.Principal is not { } before)
+        {
+            return;
+        }
+
+        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<ApplicationUser>>();
+        var user = await signIn.ValidateSecurityStampAsync(before);
+        if (user is null)
+        {
+            // Deactivated, or the security stamp changed: this request has no member. The cookie is not deleted (as
+            // Identity's validator would): a request sent with the old cookie while the member's own action changed the
+            // stamp and refreshed their sign-in (setting up two-factor, a new password) must not end the new session.
+            // A stale cookie is refused on every request anyway.
+            context.RejectPrincipal();
+            return;
+        }
+
+        var after = await signIn.CreateUserPrincipalAsync(user);
+        // What the sign-in itself said (when, and how: "amr") belongs to the session, not to the member's row.
+        if (after.Identity is ClaimsIdentity identity)
+        {
+            foreach (var claim in before.Claims.Where(c => c.Type is ExchangeClaims.AuthenticatedAt or "amr"))
+            {
+                identity.AddClaim(new Claim(claim.Type, claim.Value));
+            }
+        }
+
+        context.ReplacePrincipal(after);
         var renewAfter = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, lifetime.IdleTimeout.Ticks / 2));
         var recent = context.Properties.IssuedUtc is { } issued && now - issued < renewAfter;
-        if (context.ShouldRenew && recent && before is not null && context.Principal is { } after && SameClaims(before, after))
-        {
-            context.ShouldRenew = false;
-        }
+        context.ShouldRenew = !recent || !SameClaims(before, after);
     }
 
     private static bool SameClaims(ClaimsPrincipal before, ClaimsPrincipal after) =>

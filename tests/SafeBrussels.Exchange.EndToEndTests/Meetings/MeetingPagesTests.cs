@@ -23,6 +23,37 @@ public sealed class MeetingPagesTests(BrowserFixture browser)
         await page.SettleAsync();
         violations.AddRange(await page.SeriousAccessibilityViolationsAsync());
 
+        // The meeting page holds no circuit: a comment is posted, edited and deleted with the page's own forms.
+        var circuit = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/_blazor", StringComparison.Ordinal))
+            {
+                circuit.Add(request.Url);
+            }
+        };
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        await page.Locator("#comment-body").FillAsync($"Retour de la cellule {marker}");
+        await page.Locator("[data-testid=comment-submit]").DblClickAsync();
+        var mine = page.Locator("[data-testid=comment]", new() { HasText = marker });
+        await Assertions.Expect(mine).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=comment-status]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#comment-body")).ToHaveValueAsync("");
+
+        await mine.Locator("[data-testid=comment-edit]").ClickAsync();
+        await page.Locator("[data-testid=comment-save]").WaitForAsync();
+        violations.AddRange(await page.SeriousAccessibilityViolationsAsync());
+        await page.Locator("[data-testid=comment] textarea").FillAsync($"Retour corrigé {marker}");
+        await page.Locator("[data-testid=comment-save]").ClickAsync();
+        await Assertions.Expect(mine).ToContainTextAsync("Retour corrigé");
+        await Assertions.Expect(page.Locator("[data-testid=comment-save]")).ToHaveCountAsync(0);
+
+        await mine.Locator("[data-testid=comment-delete]").ClickAsync();
+        violations.AddRange(await page.SeriousAccessibilityViolationsAsync());
+        await mine.Locator("[data-testid=comment-delete-confirm]").ClickAsync();
+        await Assertions.Expect(mine).ToHaveCountAsync(0);
+        Assert.Empty(circuit);
+
         await page.GotoAsync(page.Url + "/history");
         await page.SettleAsync();
         violations.AddRange(await page.SeriousAccessibilityViolationsAsync());

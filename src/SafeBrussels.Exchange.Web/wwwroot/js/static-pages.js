@@ -66,3 +66,57 @@ document.addEventListener('click', event => {
         window.print();
     }
 });
+
+// A form that must be sent once (data-submit-once: a comment, a file, follow): a second submission while the first is
+// on its way is dropped, and the buttons show as disabled. The server also makes a repeated one harmless (Idempotency,
+// the state posted rather than toggled). The lock ends when the answer replaces the page or its forms.
+const sending = new WeakSet();
+
+document.addEventListener('submit', event => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-submit-once')) {
+        return;
+    }
+    if (sending.has(form)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        return;
+    }
+    sending.add(form);
+    // After the form's entries are read: a disabled button would leave its own name and value out of them.
+    setTimeout(() => form.querySelectorAll('button[type=submit]').forEach(button => {
+        button.disabled = true;
+        button.classList.add('mud-disabled');
+    }));
+}, true);
+
+function unlockForms() {
+    document.querySelectorAll('form[data-submit-once]').forEach(form => {
+        sending.delete(form);
+        form.querySelectorAll('button[type=submit]').forEach(button => {
+            button.disabled = false;
+            button.classList.remove('mud-disabled');
+        });
+    });
+}
+
+// An enhanced form's answer is merged into the page (the same elements stay): open them again.
+if (window.Blazor?.addEventListener) {
+    window.Blazor.addEventListener('enhancedload', unlockForms);
+} else {
+    document.addEventListener('DOMContentLoaded', () => window.Blazor?.addEventListener?.('enhancedload', unlockForms));
+}
+window.addEventListener('pageshow', unlockForms);
+
+// Character counters of text areas (TextAreaField): "n / max", kept current while typing.
+document.addEventListener('input', event => {
+    const field = event.target;
+    if (!(field instanceof HTMLTextAreaElement) || !field.dataset.counter) {
+        return;
+    }
+    const counter = document.getElementById(field.dataset.counter);
+    if (counter) {
+        counter.textContent = `${field.value.length} / ${counter.dataset.max}`;
+        counter.classList.toggle('field-counter-over', field.value.length > Number(counter.dataset.max));
+    }
+});

@@ -1,8 +1,12 @@
 using SafeBrussels.Exchange.Web.Components;
-using SafeBrussels.Exchange.Web.Features.Localization;
+using SafeBrussels.Exchange.Web.Features.Attachments;
+using SafeBrussels.Exchange.Web.Features.Digests;
 using SafeBrussels.Exchange.Web.Features.Exchange;
+using SafeBrussels.Exchange.Web.Features.Feeds;
+using SafeBrussels.Exchange.Web.Features.Localization;
 using SafeBrussels.Exchange.Web.Features.Meetings;
 using SafeBrussels.Exchange.Web.Features.Practices;
+using SafeBrussels.Exchange.Web.Features.Profile;
 using SafeBrussels.Exchange.Web.Features.Search;
 using SafeBrussels.Exchange.Web.Infrastructure.Health;
 using SafeBrussels.Exchange.Web.Infrastructure.Idempotency;
@@ -63,21 +67,19 @@ public static class ExchangePipeline
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
-        app.MapCultureEndpoints();
-        app.MapMeetingsApi();
-        app.MapPracticesApi();
-        app.MapExchangeApi();
-        app.MapSearchApi();
         app.MapApiDocumentation();
-        app.MapMeetingCalendar();
-        app.MapMinutesExport();
-        MinutesRetention.MapArchivedMinutes(app);
-        Features.Profile.PersonalDataExport.MapPersonalDataExport(app);
-        Features.Feeds.FeedEndpoints.MapFeeds(app);
-        Features.Attachments.AttachmentService.MapAttachmentDownloads(app);
         app.MapExchangeHealth();
-        Features.Digests.UnsubscribeEndpoints.MapDigestUnsubscribe(app);
         Infrastructure.Jobs.JobsSetup.MapJobsDashboard(app);
+        // One line per feature that answers on its own addresses (its module).
+        app.MapAttachments();
+        app.MapDigests();
+        app.MapExchangeFormat();
+        app.MapFeeds();
+        app.MapLocalization();
+        app.MapMeetings();
+        app.MapPractices();
+        app.MapProfile();
+        app.MapSearch();
         return app;
     }
 }

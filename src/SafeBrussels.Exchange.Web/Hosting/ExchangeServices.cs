@@ -8,10 +8,23 @@ using MudBlazor.Services;
 using SafeBrussels.Exchange.Web.Components.Account;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Attachments;
+using SafeBrussels.Exchange.Web.Features.Audit;
+using SafeBrussels.Exchange.Web.Features.Comments;
+using SafeBrussels.Exchange.Web.Features.Dashboard;
 using SafeBrussels.Exchange.Web.Features.Demo;
+using SafeBrussels.Exchange.Web.Features.Digests;
+using SafeBrussels.Exchange.Web.Features.Exchange;
+using SafeBrussels.Exchange.Web.Features.Feeds;
 using SafeBrussels.Exchange.Web.Features.Invitations;
+using SafeBrussels.Exchange.Web.Features.Meetings;
 using SafeBrussels.Exchange.Web.Features.Members;
 using SafeBrussels.Exchange.Web.Features.Organizations;
+using SafeBrussels.Exchange.Web.Features.Practices;
+using SafeBrussels.Exchange.Web.Features.Profile;
+using SafeBrussels.Exchange.Web.Features.Search;
+using SafeBrussels.Exchange.Web.Features.Themes;
+using SafeBrussels.Exchange.Web.Features.Tokens;
 using SafeBrussels.Exchange.Web.Infrastructure.Cli;
 using SafeBrussels.Exchange.Web.Infrastructure.Email;
 using SafeBrussels.Exchange.Web.Infrastructure.Health;
@@ -42,16 +55,12 @@ public static class ExchangeServices
         builder.AddIdentity();
         builder.Services.AddExchangeLocalization();
         builder.Services.AddEmail(builder.Configuration);
-        builder.Services.Configure<Features.Digests.DigestOptions>(builder.Configuration.GetSection(Features.Digests.DigestOptions.SectionName));
         builder.Services.AddReverseProxySupport(builder.Configuration);
-        builder.Services.Configure<Features.Meetings.RetentionOptions>(builder.Configuration.GetSection(Features.Meetings.RetentionOptions.SectionName));
-        builder.Services.Configure<Features.Audit.AuditOptions>(builder.Configuration.GetSection(Features.Audit.AuditOptions.SectionName));
-        builder.Services.Configure<Features.Attachments.AttachmentOptions>(builder.Configuration.GetSection(Features.Attachments.AttachmentOptions.SectionName));
         builder.Services.AddExchangeHealthChecks();
         builder.Services.AddExchangeOpenApi();
         builder.Services.AddExchangeRateLimiting(builder.Configuration);
         builder.Services.AddUserInterface(builder.Configuration);
-        builder.Services.AddFeatures();
+        builder.Services.AddFeatures(commandLine);
         builder.Services.AddCommandLine();
         return builder;
     }
@@ -256,45 +265,27 @@ public static class ExchangeServices
         services.AddMudServices(options => options.SnackbarConfiguration.VisibleStateDuration = snackbarMilliseconds);
         services.AddExchangeMudLocalization();
         services.AddScoped<Components.Shared.PageReadiness>();
+        services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
     }
 
-    private static void AddFeatures(this IServiceCollection services)
-    {
-        services.AddSingleton<Features.Audit.AuditTrail>();
-        services.AddScoped<TwoFactorSetup>();
-        services.AddScoped<Features.Profile.AccountDeletion>();
-        services.AddScoped<Features.Audit.AuditService>();
-        services.AddScoped<Features.Audit.AuditRetention>();
-        services.AddScoped<Features.Meetings.MinutesRetention>();
-        services.AddScoped<OrganizationService>();
-        services.AddScoped<MemberService>();
-        services.AddScoped<InvitationService>();
-        services.AddScoped<InvitationAcceptance>();
-        services.AddSingleton<InvitationMailer>();
-        services.AddScoped<DemoSeeder>();
-        services.AddScoped<Features.Meetings.MeetingService>();
-        services.AddScoped<Features.Practices.PracticeService>();
-        services.AddScoped<Features.Comments.CommentService>();
-        services.AddScoped<Features.Comments.CommentNotifier>();
-        services.AddScoped<MembershipNotifier>();
-        services.AddScoped<Features.Exchange.ExchangeImporter>();
-        services.AddScoped<Features.Exchange.ExchangeExporter>();
-        services.AddScoped<Features.Search.SearchService>();
-        services.AddSingleton<Features.Search.GlossaryStore>();
-        services.AddSingleton<Features.Search.SearchCompiler>();
-        services.AddScoped<Features.Search.GlossaryService>();
-        services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
-        services.AddScoped<Features.Themes.ThemeService>();
-        services.AddScoped<Features.Tokens.TokenService>();
-        services.AddScoped<Features.Feeds.FeedTokenService>();
-        services.AddScoped<Features.Dashboard.DashboardService>();
-        services.AddScoped<Features.Attachments.AttachmentService>();
-        services.AddScoped<Features.Profile.ProfileService>();
-        services.AddSingleton<Features.Digests.UnsubscribeTokens>();
-        services.AddSingleton<Features.Digests.DigestMessage>();
-        services.AddSingleton<Features.Digests.DigestRateLimiter>();
-        services.AddSingleton<Features.Digests.DigestSender>();
-        services.AddSingleton<Features.Digests.DigestScheduler>();
-        services.AddScoped<Features.Digests.FollowService>();
-    }
+    /// <summary>One line per feature: each registers its own services, options, and recurring jobs (its module).</summary>
+    private static void AddFeatures(this IServiceCollection services, bool commandLine) => services
+        .AddAccounts()
+        .AddAttachments()
+        .AddAudit()
+        .AddComments()
+        .AddDashboard()
+        .AddDemo()
+        .AddDigests(jobStorage: !commandLine)
+        .AddExchangeFormat()
+        .AddFeeds()
+        .AddInvitations()
+        .AddMeetings()
+        .AddMembers()
+        .AddOrganizations()
+        .AddPractices()
+        .AddProfile()
+        .AddSearch()
+        .AddThemes()
+        .AddTokens();
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SafeBrussels.Exchange.Web.Data;
@@ -14,6 +15,7 @@ public sealed class AttachmentOptions
     public const string SectionName = "Attachments";
 
     /// <summary>Largest accepted file, in bytes. Default 25 MB.</summary>
+    [Range(1L, 1024L * 1024 * 1024)]
     public long MaxBytes { get; set; } = 25L * 1024 * 1024;
 }
 
@@ -133,18 +135,4 @@ public sealed class AttachmentService(
         await audit.ReadAsync(viewer, AuditTargets.Attachment, attachmentId, found.Owner, found.Tlp, cancellationToken);
         return found.File;
     }
-
-    public static void MapAttachmentDownloads(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/attachments/{id:guid}", async (Guid id, HttpContext context, AttachmentService attachments) =>
-        {
-            var file = await attachments.OpenAsync(Viewer.From(context.User)!, id, context.RequestAborted);
-            if (file is null)
-            {
-                return Results.NotFound();
-            }
-
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers.CacheControl = "private, no-store";
-            return Results.File(file.Content, file.ContentType, file.FileName);
-        }).RequireAuthorization();
 }

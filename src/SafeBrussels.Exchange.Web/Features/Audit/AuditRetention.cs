@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SafeBrussels.Exchange.Web.Data;
@@ -13,6 +14,7 @@ public sealed class AuditOptions
     public const int MinimumRetentionDays = 30;
 
     /// <summary>How long entries are kept; older ones are purged once a day. Default two years.</summary>
+    [Range(1, 36_500)]
     public int RetentionDays { get; set; } = 730;
 }
 

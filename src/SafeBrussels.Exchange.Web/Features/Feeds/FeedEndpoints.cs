@@ -28,7 +28,7 @@ public static class FeedEndpoints
 
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
-    public static void MapFeeds(this IEndpointRouteBuilder endpoints)
+    public static void MapFeedEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var feeds = endpoints.MapGroup("/feeds/{token}").AllowAnonymous();
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -17,6 +18,7 @@ public sealed class RetentionOptions
     /// Days after a meeting's date when its minutes are archived (moved out of the record); 0 keeps them. Default five
     /// years: the agenda, decisions and action items stay, the detailed account of who said what does not.
     /// </summary>
+    [Range(0, 36_500)]
     public int MinutesArchiveAfterDays { get; set; } = 1826;
 }
 
@@ -110,17 +112,4 @@ public sealed class MinutesRetention(
             "archived minutes"), cancellationToken);
         return string.Join("\n\n", found.Select(a => a.Minutes));
     }
-
-    public static void MapArchivedMinutes(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/meetings/{id:guid}/archived-minutes.md", async (Guid id, HttpContext context, MinutesRetention retention) =>
-        {
-            var minutes = await retention.ReadArchivedAsync(Viewer.From(context.User)!, id, context.RequestAborted);
-            if (minutes is null)
-            {
-                return Results.NotFound();
-            }
-
-            context.Response.Headers.CacheControl = "private, no-store";
-            return Results.File(System.Text.Encoding.UTF8.GetBytes(minutes), "text/markdown; charset=utf-8", $"minutes-{id}.md");
-        }).RequireAuthorization();
 }

@@ -40,8 +40,6 @@ public static class JobsSetup
     public static void AddJobs(this WebApplicationBuilder builder, string connectionString)
     {
         var options = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
-        // Registered with the job storage it enqueues into: the operator verbs, which have none, never resolve it.
-        builder.Services.AddScoped<Features.Digests.DigestJobs>();
         builder.Services.AddHangfire(configuration => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -1,0 +1,20 @@
+namespace SafeBrussels.Exchange.Web.Features.Search;
+
+/// <summary>Search across languages: the glossary of concepts, the query compiler, the page and the API.</summary>
+public static class SearchModule
+{
+    public static IServiceCollection AddSearch(this IServiceCollection services)
+    {
+        services.AddScoped<SearchService>();
+        services.AddSingleton<GlossaryStore>();
+        services.AddSingleton<SearchCompiler>();
+        services.AddScoped<GlossaryService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapSearchApi();
+        return endpoints;
+    }
+}

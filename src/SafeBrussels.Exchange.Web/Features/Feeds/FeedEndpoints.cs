@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using System.Xml.Linq;
+using System.ServiceModel.Syndication;
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
@@ -25,8 +25,6 @@ public static class FeedEndpoints
     public const int CalendarMonthsBack = 12;
     public const int CalendarLimit = 2000;
     public const int AtomEntries = 50;
-
-    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
     public static void MapFeedEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -99,47 +97,59 @@ public static class FeedEndpoints
         return [.. practices.Concat(meetings).OrderByDescending(e => e.Updated).ThenBy(e => e.Id).Take(AtomEntries)];
     }
 
-    /// <summary>An Atom 1.0 document (RFC 4287).</summary>
+    /// <summary>An Atom 1.0 document (RFC 4287), written by System.ServiceModel.Syndication.</summary>
     public static string ToAtom(ThemeOption theme, IReadOnlyList<AtomEntry> entries, string self, PublicLinks links, DateTimeOffset now)
     {
-        var feed = new XElement(Atom + "feed",
-            new XAttribute(XNamespace.Xml + "lang", SupportedLanguages.Current),
-            new XElement(Atom + "id", $"tag:safebrussels-exchange,2026:theme:{theme.Key}"),
-            new XElement(Atom + "title", $"SafeBrussels Exchange · {ControlCharacters.Clean(theme.Label)}"),
-            new XElement(Atom + "subtitle", ControlCharacters.Clean(theme.Description)),
-            new XElement(Atom + "updated", Timestamp(entries.Count > 0 ? entries.Max(e => e.Updated) : now)),
-            new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("type", "application/atom+xml"), new XAttribute("href", self)),
-            new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"),
-                new XAttribute("href", links.Absolute("/practices", new Dictionary<string, string?> { ["theme"] = theme.Key, ["sort"] = "updated" }))),
-            new XElement(Atom + "author", new XElement(Atom + "name", "SafeBrussels Exchange")),
-            new XElement(Atom + "generator", "SafeBrussels Exchange"));
-        foreach (var entry in entries)
+        // XML cannot hold most control characters: text stored before the input rule may still have one.
+        var feed = new SyndicationFeed
         {
-            var url = links.Absolute(entry.IsMeeting ? $"/meetings/{entry.Id}" : $"/practices/{entry.Id}");
-            var summary = entry.IsMeeting
-                ? $"{entry.Organization} · {ExchangeTime.FormatDate(entry.Published)} · TLP:{entry.Tlp.ToLabel()}"
-                : $"{entry.Summary} ({entry.Organization} · TLP:{entry.Tlp.ToLabel()})";
-            feed.Add(new XElement(Atom + "entry",
-                new XAttribute(XNamespace.Xml + "lang", entry.Language),
-                new XElement(Atom + "id", $"urn:uuid:{entry.Id}"),
-                new XElement(Atom + "title", $"[TLP:{entry.Tlp.ToLabel()}] {ControlCharacters.Clean(entry.Title)}"),
-                new XElement(Atom + "published", Timestamp(entry.Published)),
-                new XElement(Atom + "updated", Timestamp(entry.Updated)),
-                new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", url)),
-                new XElement(Atom + "author", new XElement(Atom + "name", ControlCharacters.Clean(entry.Organization))),
-                new XElement(Atom + "category", new XAttribute("term", theme.Key), new XAttribute("label", ControlCharacters.Clean(theme.Label))),
-                // XML cannot hold most control characters: text stored before the input rule may still have one.
-                new XElement(Atom + "summary", new XAttribute("type", "text"), ControlCharacters.Clean(summary))));
-        }
+            Id = $"tag:safebrussels-exchange,2026:theme:{theme.Key}",
+            Title = new TextSyndicationContent($"SafeBrussels Exchange · {ControlCharacters.Clean(theme.Label)}"),
+            Description = new TextSyndicationContent(ControlCharacters.Clean(theme.Description)),
+            Language = SupportedLanguages.Current,
+            LastUpdatedTime = Utc(entries.Count > 0 ? entries.Max(e => e.Updated) : now),
+            Generator = "SafeBrussels Exchange",
+            Links =
+            {
+                new SyndicationLink(new Uri(self), "self", null, "application/atom+xml", 0),
+                new SyndicationLink(
+                    new Uri(links.Absolute("/practices", new Dictionary<string, string?> { ["theme"] = theme.Key, ["sort"] = "updated" })),
+                    "alternate", null, "text/html", 0),
+            },
+            Authors = { new SyndicationPerson { Name = "SafeBrussels Exchange" } },
+            Items = [.. entries.Select(entry => Item(theme, entry, links))],
+        };
 
         var builder = new StringBuilder();
-        using (var writer = XmlWriter.Create(builder, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false, Encoding = Encoding.UTF8 }))
+        using (var writer = XmlWriter.Create(builder, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
         {
-            new XDocument(feed).Save(writer);
+            new Atom10FeedFormatter(feed).WriteTo(writer);
         }
 
         // StringBuilder output declares utf-16; the response is UTF-8.
         return builder.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+    }
+
+    private static SyndicationItem Item(ThemeOption theme, AtomEntry entry, PublicLinks links)
+    {
+        var url = links.Absolute(entry.IsMeeting ? $"/meetings/{entry.Id}" : $"/practices/{entry.Id}");
+        var summary = entry.IsMeeting
+            ? $"{entry.Organization} · {ExchangeTime.FormatDate(entry.Published)} · TLP:{entry.Tlp.ToLabel()}"
+            : $"{entry.Summary} ({entry.Organization} · TLP:{entry.Tlp.ToLabel()})";
+        var item = new SyndicationItem
+        {
+            Id = $"urn:uuid:{entry.Id}",
+            Title = new TextSyndicationContent($"[TLP:{entry.Tlp.ToLabel()}] {ControlCharacters.Clean(entry.Title)}"),
+            PublishDate = Utc(entry.Published),
+            LastUpdatedTime = Utc(entry.Updated),
+            Links = { new SyndicationLink(new Uri(url), "alternate", null, "text/html", 0) },
+            Authors = { new SyndicationPerson { Name = ControlCharacters.Clean(entry.Organization) } },
+            Categories = { new SyndicationCategory(theme.Key, null, ControlCharacters.Clean(theme.Label)) },
+            Summary = new TextSyndicationContent(ControlCharacters.Clean(summary)),
+        };
+        // The entry's own language, which may differ from the feed's.
+        item.AttributeExtensions.Add(new XmlQualifiedName("lang", "http://www.w3.org/XML/1998/namespace"), entry.Language);
+        return item;
     }
 
     /// <summary>A request path with a feed token replaced by its prefix, for logs.</summary>
@@ -148,5 +158,7 @@ public static class FeedEndpoints
             ? System.Text.RegularExpressions.Regex.Replace(path, "^/feeds/[^/]+", "/feeds/{token}")
             : path;
 
-    private static string Timestamp(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    // Whole seconds in UTC ("2026-12-07T09:00:00Z"), as feed readers expect.
+    private static DateTimeOffset Utc(DateTimeOffset value) =>
+        new(value.UtcDateTime.Ticks - (value.UtcDateTime.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 }

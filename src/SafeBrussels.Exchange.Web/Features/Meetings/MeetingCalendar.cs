@@ -1,5 +1,7 @@
-using System.Globalization;
 using System.Text;
+using Ical.Net;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Sharing;
@@ -31,79 +33,51 @@ public static class MeetingCalendar
     /// <summary>A calendar of events; with a <paramref name="name"/> it is a subscribable feed (X-WR-CALNAME, refresh hint).</summary>
     public static string ToIcs(IEnumerable<CalendarEvent> events, Func<Guid, string> url, DateTimeOffset now, string? name)
     {
-        var lines = new List<string>
+        var calendar = new Calendar
         {
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            "PRODID:-//SafeBrussels Exchange//Meetings//EN",
-            "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH",
+            ProductId = "-//SafeBrussels Exchange//Meetings//EN",
+            Scale = "GREGORIAN",
+            Method = "PUBLISH",
         };
         if (name is not null)
         {
-            lines.Add($"X-WR-CALNAME:{Escape(name)}");
-            lines.Add("REFRESH-INTERVAL;VALUE=DURATION:PT1H");
-            lines.Add("X-PUBLISHED-TTL:PT1H");
+            calendar.AddProperty("X-WR-CALNAME", Clean(name));
+            calendar.AddProperty(new CalendarProperty("REFRESH-INTERVAL", "PT1H") { Parameters = { new CalendarParameter("VALUE", "DURATION") } });
+            calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
         }
 
         foreach (var meeting in events)
         {
             var link = url(meeting.Id);
-            lines.AddRange(
-            [
-                "BEGIN:VEVENT",
-                $"UID:{meeting.Id}@safebrussels-exchange",
-                $"DTSTAMP:{Utc(now)}",
-                $"DTSTART:{Utc(meeting.StartsAt)}",
-                $"DTEND:{Utc(meeting.EndsAt ?? meeting.StartsAt.AddHours(1))}",
-                $"SUMMARY:{Escape($"[TLP:{meeting.Tlp.ToLabel()}] {meeting.Title}")}",
-                $"DESCRIPTION:{Escape($"{meeting.OrganizationName} · TLP:{meeting.Tlp.ToLabel()}\n{link}")}",
-                $"URL:{link}",
-                $"LAST-MODIFIED:{Utc(meeting.UpdatedAt)}",
+            var entry = new Ical.Net.CalendarComponents.CalendarEvent
+            {
+                Uid = $"{meeting.Id}@safebrussels-exchange",
+                DtStamp = Utc(now),
+                DtStart = Utc(meeting.StartsAt),
+                DtEnd = Utc(meeting.EndsAt ?? meeting.StartsAt.AddHours(1)),
+                Summary = Clean($"[TLP:{meeting.Tlp.ToLabel()}] {meeting.Title}"),
+                Description = Clean($"{meeting.OrganizationName} · TLP:{meeting.Tlp.ToLabel()}\n{link}"),
+                Url = new Uri(link),
+                LastModified = Utc(meeting.UpdatedAt),
                 // Anything above GREEN is not for a shared calendar's public view.
-                $"CLASS:{(meeting.Tlp <= Tlp.Green ? "PUBLIC" : "CONFIDENTIAL")}",
-            ]);
+                Class = meeting.Tlp <= Tlp.Green ? "PUBLIC" : "CONFIDENTIAL",
+            };
             if (!string.IsNullOrWhiteSpace(meeting.Location))
             {
-                lines.Add($"LOCATION:{Escape(meeting.Location)}");
+                entry.Location = Clean(meeting.Location);
             }
 
-            lines.Add("END:VEVENT");
+            calendar.Events.Add(entry);
         }
 
-        lines.Add("END:VCALENDAR");
-        return string.Concat(lines.Select(line => Fold(line) + "\r\n"));
+        // The serializer escapes TEXT values (backslash, semicolon, comma, line breaks) and folds lines at 75 octets.
+        return new CalendarSerializer().SerializeToString(calendar)!;
     }
 
-    private static string Utc(DateTimeOffset value) =>
-        value.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+    private static CalDateTime Utc(DateTimeOffset value) => new(value.UtcDateTime, CalDateTime.UtcTzId);
 
-    // RFC 5545 TEXT: backslash, semicolon and comma escaped; every line break (CRLF, LF or a lone CR) as \n; no other
-    // control character (text stored before the input rule may still hold one).
-    private static string Escape(string text) =>
-        Infrastructure.Text.ControlCharacters.Clean(text)
-            .Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal)
-            .Replace(",", "\\,", StringComparison.Ordinal).Replace("\r\n", "\\n", StringComparison.Ordinal)
-            .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\n", StringComparison.Ordinal);
-
-    /// <summary>Lines longer than 75 octets continue on the next line after a space (RFC 5545 §3.1), never inside a UTF-8 character.</summary>
-    private static string Fold(string line)
-    {
-        var result = new StringBuilder();
-        var octets = 0;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > 75)
-            {
-                result.Append("\r\n ");
-                octets = 1;
-            }
-
-            result.Append(rune.ToString());
-            octets += size;
-        }
-
-        return result.ToString();
-    }
+    // No control character other than line breaks (text stored before the input rule may still hold one); every line
+    // break (CRLF, LF or a lone CR) as one LF, which the serializer writes as \n.
+    private static string Clean(string text) =>
+        Infrastructure.Text.ControlCharacters.Clean(text).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 }

@@ -25,4 +25,19 @@ public sealed class LineDiffTests
     {
         Assert.All(LineDiff.Compare("a\nb", "a\nb"), l => Assert.Equal(DiffKind.Same, l.Kind));
     }
+
+    /// <summary>Long minutes (5,000 lines) with one line changed: that line, not the two texts whole.</summary>
+    [Fact]
+    public void A_long_text_with_one_changed_line_shows_that_line_only()
+    {
+        var lines = Enumerable.Range(1, 5000).Select(i => $"Point {i} : suivi des actions").ToList();
+        var before = string.Join("\n", lines);
+        lines[2500] = "Point 2501 : décision reportée";
+
+        var diff = LineDiff.Compare(before, string.Join("\n", lines));
+
+        Assert.Equal(5001, diff.Count);
+        Assert.Equal([(DiffKind.Removed, "Point 2501 : suivi des actions"), (DiffKind.Added, "Point 2501 : décision reportée")],
+            diff.Where(l => l.Kind != DiffKind.Same).Select(l => (l.Kind, l.Text)));
+    }
 }

@@ -10,9 +10,9 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
     {
         builder.ToTable("attachments", t => t.HasCheckConstraint(
             "ck_attachments_one_record", "(practice_id IS NULL) <> (meeting_id IS NULL)"));
-        builder.Property(a => a.FileName).HasMaxLength(255);
+        builder.Property(a => a.FileName).HasMaxLength(FieldLengths.FileName);
         builder.Property(a => a.ContentType).HasMaxLength(120);
-        builder.Property(a => a.UploadedByName).HasMaxLength(200);
+        builder.Property(a => a.UploadedByName).HasMaxLength(FieldLengths.Name);
         builder.Property(a => a.Tlp).HasConversion(t => t.ToLabel(), s => TlpLabels.Parse(s)).HasMaxLength(16);
         builder.HasIndex(a => a.MeetingId);
         builder.HasIndex(a => a.PracticeId);

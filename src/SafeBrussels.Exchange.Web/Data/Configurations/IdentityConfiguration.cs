@@ -18,7 +18,7 @@ internal sealed class IdentityConfiguration :
     public void Configure(EntityTypeBuilder<ApplicationUser> builder)
     {
         builder.ToTable("users");
-        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.DisplayName).HasMaxLength(FieldLengths.Name);
         builder.Property(u => u.PreferredLanguage).HasMaxLength(2);
         builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(32);
         builder.Property(u => u.EmailLanguage).HasMaxLength(2);

@@ -22,10 +22,10 @@ internal sealed class MeetingConfiguration :
         builder.HasIndex(m => m.StartsAt);
         builder.HasIndex(m => m.UpdatedAt);
         builder.HasIndex(m => m.HostOrganizationId);
-        builder.Property(m => m.ExternalId).HasMaxLength(100);
+        builder.Property(m => m.ExternalId).HasMaxLength(FieldLengths.ExternalId);
         builder.Property(m => m.ImportHash).HasMaxLength(64);
-        builder.Property(m => m.Title).HasMaxLength(300);
-        builder.Property(m => m.Location).HasMaxLength(300);
+        builder.Property(m => m.Title).HasMaxLength(FieldLengths.Line);
+        builder.Property(m => m.Location).HasMaxLength(FieldLengths.Line);
         builder.Property(m => m.Language).HasMaxLength(2);
         builder.Property(m => m.Tlp).HasConversion(t => t.ToLabel(), s => TlpLabels.Parse(s)).HasMaxLength(16);
         builder.Property(m => m.Mode).HasConversion(m => m.ToCode(), s => MeetingModes.Parse(s)).HasMaxLength(16);
@@ -64,19 +64,19 @@ internal sealed class MeetingConfiguration :
     public void Configure(EntityTypeBuilder<AgendaItem> builder)
     {
         builder.ToTable("meeting_agenda_items");
-        builder.Property(a => a.Title).HasMaxLength(300);
+        builder.Property(a => a.Title).HasMaxLength(FieldLengths.Line);
     }
 
     public void Configure(EntityTypeBuilder<MeetingDecision> builder)
     {
         builder.ToTable("meeting_decisions");
-        builder.Property(d => d.Text).HasMaxLength(2000);
+        builder.Property(d => d.Text).HasMaxLength(FieldLengths.Decision);
     }
 
     public void Configure(EntityTypeBuilder<ActionItem> builder)
     {
         builder.ToTable("meeting_action_items");
-        builder.Property(a => a.Title).HasMaxLength(300);
+        builder.Property(a => a.Title).HasMaxLength(FieldLengths.Line);
         builder.HasIndex(a => a.OwnerOrganizationId);
         builder.HasIndex(a => a.OwnerUserId);
         builder.HasOne(a => a.OwnerOrganization).WithMany().HasForeignKey(a => a.OwnerOrganizationId).OnDelete(DeleteBehavior.Restrict);
@@ -86,7 +86,7 @@ internal sealed class MeetingConfiguration :
     public void Configure(EntityTypeBuilder<MeetingAttendee> builder)
     {
         builder.ToTable("meeting_attendees");
-        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Name).HasMaxLength(FieldLengths.Name);
         builder.HasIndex(a => a.UserId);
         builder.HasOne(a => a.User).WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -95,7 +95,7 @@ internal sealed class MeetingConfiguration :
     {
         builder.ToTable("meeting_revisions");
         builder.HasIndex(r => new { r.MeetingId, r.Number }).IsUnique();
-        builder.Property(r => r.AuthorName).HasMaxLength(200);
+        builder.Property(r => r.AuthorName).HasMaxLength(FieldLengths.Name);
         builder.Property(r => r.Snapshot).HasColumnType("jsonb");
         builder.Property(r => r.ChangedFields).HasColumnType("text[]");
         builder.Property(r => r.Tlp).HasConversion(t => t.ToLabel(), s => TlpLabels.Parse(s)).HasMaxLength(16);

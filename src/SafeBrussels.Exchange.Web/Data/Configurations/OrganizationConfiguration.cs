@@ -10,8 +10,8 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.ToTable("organizations");
         builder.HasIndex(o => o.Key).IsUnique();
         builder.Property(o => o.Key).HasMaxLength(64);
-        builder.Property(o => o.Name).HasMaxLength(300);
-        builder.Property(o => o.City).HasMaxLength(200);
+        builder.Property(o => o.Name).HasMaxLength(FieldLengths.Line);
+        builder.Property(o => o.City).HasMaxLength(FieldLengths.Name);
         builder.Property(o => o.Country).HasMaxLength(2).IsFixedLength();
         builder.Property(o => o.WorkingLanguages).HasColumnType("text[]");
     }

@@ -25,13 +25,13 @@ internal sealed class PracticeConfiguration :
         builder.HasIndex(p => p.OrganizationId);
         builder.HasIndex(p => p.AdaptedFromId);
         builder.HasIndex(p => p.UpdatedAt);
-        builder.Property(p => p.ExternalId).HasMaxLength(100);
+        builder.Property(p => p.ExternalId).HasMaxLength(FieldLengths.ExternalId);
         builder.Property(p => p.ImportHash).HasMaxLength(64);
         builder.Property(p => p.Language).HasMaxLength(2);
-        builder.Property(p => p.Title).HasMaxLength(300);
-        builder.Property(p => p.Summary).HasMaxLength(5000);
-        builder.Property(p => p.ContactName).HasMaxLength(200);
-        builder.Property(p => p.ContactEmail).HasMaxLength(254);
+        builder.Property(p => p.Title).HasMaxLength(FieldLengths.Line);
+        builder.Property(p => p.Summary).HasMaxLength(FieldLengths.Summary);
+        builder.Property(p => p.ContactName).HasMaxLength(FieldLengths.Name);
+        builder.Property(p => p.ContactEmail).HasMaxLength(FieldLengths.Email);
         builder.Property(p => p.TargetGroups).HasColumnType("text[]");
         builder.Property(p => p.Tlp).HasConversion(t => t.ToLabel(), s => TlpLabels.Parse(s)).HasMaxLength(16);
         builder.Property(p => p.Status).HasConversion(s => s.ToCode(), s => PracticeCodes.ParseStatus(s)).HasMaxLength(16);
@@ -78,8 +78,8 @@ internal sealed class PracticeConfiguration :
             "ck_comments_one_parent", "(practice_id IS NULL) <> (meeting_id IS NULL)"));
         builder.HasIndex(c => new { c.PracticeId, c.CreatedAt });
         builder.HasIndex(c => new { c.MeetingId, c.CreatedAt });
-        builder.Property(c => c.AuthorName).HasMaxLength(200);
-        builder.Property(c => c.Body).HasMaxLength(20000);
+        builder.Property(c => c.AuthorName).HasMaxLength(FieldLengths.Name);
+        builder.Property(c => c.Body).HasMaxLength(FieldLengths.Comment);
         builder.Property(c => c.SearchVector).HasColumnType("tsvector").HasComputedColumnSql(
             "to_tsvector('public.exchange_fr'::regconfig, body) || to_tsvector('public.exchange_nl'::regconfig, body) || to_tsvector('public.exchange_en'::regconfig, body)",
             stored: true);

@@ -17,12 +17,12 @@ internal sealed class ThemeConfiguration : IEntityTypeConfiguration<Theme>
         builder.ToTable("themes");
         builder.HasIndex(t => t.Key).IsUnique();
         builder.Property(t => t.Key).HasMaxLength(64);
-        builder.Property(t => t.LabelFr).HasMaxLength(200);
-        builder.Property(t => t.LabelNl).HasMaxLength(200);
-        builder.Property(t => t.LabelEn).HasMaxLength(200);
-        builder.Property(t => t.DescriptionFr).HasMaxLength(1000);
-        builder.Property(t => t.DescriptionNl).HasMaxLength(1000);
-        builder.Property(t => t.DescriptionEn).HasMaxLength(1000);
+        builder.Property(t => t.LabelFr).HasMaxLength(FieldLengths.Name);
+        builder.Property(t => t.LabelNl).HasMaxLength(FieldLengths.Name);
+        builder.Property(t => t.LabelEn).HasMaxLength(FieldLengths.Name);
+        builder.Property(t => t.DescriptionFr).HasMaxLength(FieldLengths.ThemeDescription);
+        builder.Property(t => t.DescriptionNl).HasMaxLength(FieldLengths.ThemeDescription);
+        builder.Property(t => t.DescriptionEn).HasMaxLength(FieldLengths.ThemeDescription);
         builder.HasOne(t => t.Parent).WithMany().HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Restrict);
 
         // The built-in taxonomy: stable keys the exchange format refers to.

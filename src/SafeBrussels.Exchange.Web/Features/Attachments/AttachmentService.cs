@@ -36,7 +36,7 @@ public sealed class AttachmentService(
     public async Task<CommandResult> AddAsync(Viewer viewer, RecordRef record, string fileName, Stream content, CancellationToken cancellationToken = default)
     {
         var name = Path.GetFileName((fileName ?? "").Trim());
-        if (name.Length == 0 || name.Length > 255)
+        if (name.Length == 0 || name.Length > FieldLengths.FileName)
         {
             return CommandResult.Fail("File", "Attachments.BadName");
         }

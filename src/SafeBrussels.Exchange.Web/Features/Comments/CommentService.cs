@@ -24,7 +24,6 @@ public sealed class CommentService(
     TimeProvider time,
     ILogger<CommentService> logger)
 {
-    public const int BodyLength = 20_000;
 
     /// <summary>The comments on a visible parent, oldest first; null when the parent is hidden or missing.</summary>
     public async Task<IReadOnlyList<CommentView>?> ListAsync(Viewer viewer, RecordRef target, CancellationToken cancellationToken = default)
@@ -153,7 +152,7 @@ public sealed class CommentService(
 
     private static CommandResult? Validate(string? body) =>
         string.IsNullOrWhiteSpace(body) ? CommandResult.Fail("Body", "Validation.Required")
-        : body.Length > BodyLength ? CommandResult.Fail("Body", "Validation.TooLong20000")
+        : body.Length > FieldLengths.Comment ? CommandResult.Fail("Body", "Validation.TooLong20000")
         : null;
 
     /// <summary>The viewer's own comments on parents they still see.</summary>

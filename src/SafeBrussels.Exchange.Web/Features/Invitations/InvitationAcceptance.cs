@@ -68,7 +68,7 @@ public sealed class InvitationAcceptance(
             return CommandResult.Fail("", $"Invitation.{state}");
         }
 
-        if (TextRules.Required(displayName, 200) is { } invalidName)
+        if (TextRules.Required(displayName, FieldLengths.Name) is { } invalidName)
         {
             return CommandResult.Fail("DisplayName", invalidName);
         }

@@ -7,9 +7,6 @@ namespace SafeBrussels.Exchange.Web.Features.Meetings;
 /// <summary>Everything a contributor edits on a meeting. Also the shape of a revision snapshot.</summary>
 public sealed class MeetingInput
 {
-    public const int LineLength = 300;
-    public const int TextLength = 200_000;
-    public const int DecisionLength = 2000;
 
     public string Title { get; set; } = "";
 
@@ -49,7 +46,7 @@ public sealed class MeetingInput
     public CommandResult Validate()
     {
         var errors = new Dictionary<string, string>();
-        if (TextRules.Required(Title, LineLength) is { } title)
+        if (TextRules.Required(Title, FieldLengths.Line) is { } title)
         {
             errors[nameof(Title)] = title;
         }
@@ -64,7 +61,7 @@ public sealed class MeetingInput
             errors[nameof(EndsAt)] = "Validation.EndBeforeStart";
         }
 
-        if (TextRules.Limit(Location, LineLength) is { } location)
+        if (TextRules.Limit(Location, FieldLengths.Line) is { } location)
         {
             errors[nameof(Location)] = location;
         }
@@ -79,19 +76,19 @@ public sealed class MeetingInput
             errors[nameof(Themes)] = "Validation.ThemeRequired";
         }
 
-        if ((Minutes ?? "").Length > TextLength)
+        if ((Minutes ?? "").Length > FieldLengths.Text)
         {
             errors[nameof(Minutes)] = "Validation.TooLong200000";
         }
 
         for (var i = 0; i < Agenda.Count; i++)
         {
-            if (TextRules.Required(Agenda[i].Title, LineLength) is { } agendaTitle)
+            if (TextRules.Required(Agenda[i].Title, FieldLengths.Line) is { } agendaTitle)
             {
                 errors[$"Agenda[{i}].Title"] = agendaTitle;
             }
 
-            if ((Agenda[i].Notes ?? "").Length > TextLength)
+            if ((Agenda[i].Notes ?? "").Length > FieldLengths.Text)
             {
                 errors[$"Agenda[{i}].Notes"] = "Validation.TooLong200000";
             }
@@ -99,7 +96,7 @@ public sealed class MeetingInput
 
         for (var i = 0; i < Decisions.Count; i++)
         {
-            if (TextRules.Required(Decisions[i], DecisionLength) is { } decision)
+            if (TextRules.Required(Decisions[i], FieldLengths.Decision) is { } decision)
             {
                 errors[$"Decisions[{i}]"] = decision;
             }
@@ -107,7 +104,7 @@ public sealed class MeetingInput
 
         for (var i = 0; i < ActionItems.Count; i++)
         {
-            if (TextRules.Required(ActionItems[i].Title, LineLength) is { } actionTitle)
+            if (TextRules.Required(ActionItems[i].Title, FieldLengths.Line) is { } actionTitle)
             {
                 errors[$"ActionItems[{i}].Title"] = actionTitle;
             }
@@ -115,7 +112,7 @@ public sealed class MeetingInput
 
         for (var i = 0; i < AttendeeNames.Count; i++)
         {
-            if (TextRules.Required(AttendeeNames[i], 200) is { } attendee)
+            if (TextRules.Required(AttendeeNames[i], FieldLengths.Name) is { } attendee)
             {
                 errors[$"AttendeeNames[{i}]"] = attendee;
             }

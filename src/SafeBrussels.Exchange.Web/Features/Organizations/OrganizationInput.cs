@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Infrastructure;
 using SafeBrussels.Exchange.Web.Infrastructure.Localization;
 
@@ -25,12 +26,12 @@ public sealed partial class OrganizationInput
             errors[nameof(Key)] = "Validation.OrganizationKey";
         }
 
-        if (TextRules.Required(Name, 200) is { } name)
+        if (TextRules.Required(Name, FieldLengths.Line) is { } name)
         {
             errors[nameof(Name)] = name;
         }
 
-        if (TextRules.Required(City, 100) is { } city)
+        if (TextRules.Required(City, FieldLengths.Name) is { } city)
         {
             errors[nameof(City)] = city;
         }

@@ -8,11 +8,6 @@ namespace SafeBrussels.Exchange.Web.Features.Practices;
 /// <summary>Everything a contributor edits on a practice; limits are those of the exchange format.</summary>
 public sealed class PracticeInput
 {
-    public const int LineLength = 300;
-    public const int SummaryLength = 5000;
-    public const int TextLength = 200_000;
-    public const int NameLength = 200;
-    public const int EmailLength = 254;
 
     public string Language { get; set; } = SupportedLanguages.Default;
 
@@ -55,15 +50,15 @@ public sealed class PracticeInput
     public CommandResult Validate(bool isAdaptation)
     {
         var errors = new Dictionary<string, string>();
-        RequireLine(errors, nameof(Title), Title, LineLength);
-        if (TextRules.Required(Summary, SummaryLength) is { } summary)
+        RequireLine(errors, nameof(Title), Title, FieldLengths.Line);
+        if (TextRules.Required(Summary, FieldLengths.Summary) is { } summary)
         {
             errors[nameof(Summary)] = summary;
         }
 
         foreach (var (field, text) in new[] { (nameof(Problem), Problem), (nameof(Approach), Approach), (nameof(Results), Results) })
         {
-            if ((text ?? "").Length > TextLength)
+            if ((text ?? "").Length > FieldLengths.Text)
             {
                 errors[field] = "Validation.TooLong200000";
             }
@@ -81,10 +76,10 @@ public sealed class PracticeInput
 
         for (var i = 0; i < TargetGroups.Count; i++)
         {
-            RequireLine(errors, $"TargetGroups[{i}]", TargetGroups[i], LineLength);
+            RequireLine(errors, $"TargetGroups[{i}]", TargetGroups[i], FieldLengths.Line);
         }
 
-        if ((ContactName ?? "").Trim().Length > NameLength)
+        if ((ContactName ?? "").Trim().Length > FieldLengths.Name)
         {
             errors[nameof(ContactName)] = "Validation.TooLong";
         }
@@ -101,12 +96,12 @@ public sealed class PracticeInput
                 continue;
             }
 
-            if ((translation.Title ?? "").Trim().Length > LineLength)
+            if ((translation.Title ?? "").Trim().Length > FieldLengths.Line)
             {
                 errors[$"Translations.{language}.Title"] = "Validation.TooLong";
             }
 
-            if ((translation.Summary ?? "").Trim().Length > SummaryLength)
+            if ((translation.Summary ?? "").Trim().Length > FieldLengths.Summary)
             {
                 errors[$"Translations.{language}.Summary"] = "Validation.TooLong";
             }
@@ -130,7 +125,7 @@ public sealed class PracticeInput
             .ToList();
 
     public static bool IsEmail(string value) =>
-        value.Length <= EmailLength && !value.Any(char.IsWhiteSpace) && MailAddress.TryCreate(value, out var address)
+        value.Length <= FieldLengths.Email && !value.Any(char.IsWhiteSpace) && MailAddress.TryCreate(value, out var address)
         && address.Address == value && address.Host.Contains('.', StringComparison.Ordinal);
 
     private static void RequireLine(Dictionary<string, string> errors, string field, string? value, int length)
@@ -147,7 +142,7 @@ public sealed class PracticeInput
         {
             errors[field] = "Validation.Required";
         }
-        else if (value.Length > TextLength)
+        else if (value.Length > FieldLengths.Text)
         {
             errors[field] = "Validation.TooLong200000";
         }

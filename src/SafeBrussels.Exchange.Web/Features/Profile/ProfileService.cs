@@ -24,7 +24,7 @@ public sealed class ProfileService(IDbContextFactory<ExchangeDbContext> dbFactor
     public async Task<CommandResult> UpdateAsync(Viewer viewer, string displayName, string? preferredLanguage, CancellationToken cancellationToken = default)
     {
         var name = (displayName ?? "").Trim();
-        if (TextRules.Required(name, 200) is { } invalidName)
+        if (TextRules.Required(name, FieldLengths.Name) is { } invalidName)
         {
             return CommandResult.Fail("DisplayName", invalidName);
         }

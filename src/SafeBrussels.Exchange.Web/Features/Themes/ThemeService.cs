@@ -40,7 +40,7 @@ public sealed class ThemeInput
 
         foreach (var (field, value) in new[] { (nameof(LabelFr), LabelFr), (nameof(LabelNl), LabelNl), (nameof(LabelEn), LabelEn) })
         {
-            if (TextRules.Required(value, 200) is { } error)
+            if (TextRules.Required(value, FieldLengths.Name) is { } error)
             {
                 errors[field] = error;
             }
@@ -48,7 +48,7 @@ public sealed class ThemeInput
 
         foreach (var (field, value) in new[] { (nameof(DescriptionFr), DescriptionFr), (nameof(DescriptionNl), DescriptionNl), (nameof(DescriptionEn), DescriptionEn) })
         {
-            if ((value ?? "").Length > 1000)
+            if ((value ?? "").Length > FieldLengths.ThemeDescription)
             {
                 errors[field] = "Validation.TooLong";
             }

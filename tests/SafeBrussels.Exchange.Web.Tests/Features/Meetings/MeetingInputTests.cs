@@ -1,4 +1,5 @@
 using System.Globalization;
+using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Meetings;
 using SafeBrussels.Exchange.Web.Infrastructure;
 using SafeBrussels.Exchange.Web.Tests.Support;
@@ -18,10 +19,10 @@ public sealed class MeetingInputTests
     [Fact]
     public void A_title_over_300_characters_is_said_to_be_too_long_and_not_missing()
     {
-        Assert.Null(Valid(new string('t', MeetingInput.LineLength)).Validate().ErrorFor("Title"));
-        var input = Valid(new string('t', MeetingInput.LineLength + 1));
+        Assert.Null(Valid(new string('t', FieldLengths.Line)).Validate().ErrorFor("Title"));
+        var input = Valid(new string('t', FieldLengths.Line + 1));
         input.Agenda = [new AgendaItemInput { Title = new string('a', 301) }];
-        input.Decisions = [new string('d', MeetingInput.DecisionLength + 1)];
+        input.Decisions = [new string('d', FieldLengths.Decision + 1)];
         input.ActionItems = [new ActionItemInput { Title = "" }];
 
         var result = input.Validate();
@@ -44,7 +45,7 @@ public sealed class MeetingInputTests
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
         try
         {
-            Assert.Equal(expected, TestServices.Localizer(provider)[TextRules.TooLong(MeetingInput.LineLength)].Value);
+            Assert.Equal(expected, TestServices.Localizer(provider)[TextRules.TooLong(FieldLengths.Line)].Value);
         }
         finally
         {

@@ -193,8 +193,8 @@ public sealed class PracticeQualityTests
     [Theory]
     [InlineData(0, "Validation.Required")]
     [InlineData(1, null)]
-    [InlineData(PracticeInput.LineLength, null)]
-    [InlineData(PracticeInput.LineLength + 1, "Validation.TooLong300")]
+    [InlineData(FieldLengths.Line, null)]
+    [InlineData(FieldLengths.Line + 1, "Validation.TooLong300")]
     public void The_title_is_required_and_at_most_300_characters(int length, string? expected)
     {
         var input = Valid();
@@ -215,8 +215,8 @@ public sealed class PracticeQualityTests
 
     [Theory]
     [InlineData(0, "Validation.Required")]
-    [InlineData(PracticeInput.SummaryLength, null)]
-    [InlineData(PracticeInput.SummaryLength + 1, "Validation.TooLong5000")]
+    [InlineData(FieldLengths.Summary, null)]
+    [InlineData(FieldLengths.Summary + 1, "Validation.TooLong5000")]
     public void The_summary_is_required_and_at_most_5000_characters(int length, string? expected)
     {
         var input = Valid();
@@ -299,8 +299,8 @@ public sealed class PracticeQualityTests
     public void An_over_long_translation_is_flagged_on_its_language_and_field()
     {
         var input = Valid();
-        input.Translations["nl"] = new TranslationInput { Title = new string('t', PracticeInput.LineLength + 1), Summary = "Kort." };
-        input.Translations["en"] = new TranslationInput { Title = "Women's safety audits", Summary = new string('s', PracticeInput.SummaryLength + 1) };
+        input.Translations["nl"] = new TranslationInput { Title = new string('t', FieldLengths.Line + 1), Summary = "Kort." };
+        input.Translations["en"] = new TranslationInput { Title = "Women's safety audits", Summary = new string('s', FieldLengths.Summary + 1) };
 
         var result = input.Validate(isAdaptation: false);
 
@@ -314,7 +314,7 @@ public sealed class PracticeQualityTests
     public void A_translation_into_the_record_language_is_not_validated()
     {
         var input = Valid();
-        input.Translations["fr"] = new TranslationInput { Title = new string('t', PracticeInput.LineLength + 1) };
+        input.Translations["fr"] = new TranslationInput { Title = new string('t', FieldLengths.Line + 1) };
 
         Assert.Empty(input.Validate(isAdaptation: false).Errors);
     }

@@ -22,15 +22,3 @@ public sealed class DigestDelivery
     /// <summary>The server's answer when it refused the recipient for good.</summary>
     public string? Error { get; set; }
 }
-
-public enum DigestOutcome
-{
-    /// <summary>Handed to the SMTP server.</summary>
-    Sent,
-
-    /// <summary>Nothing new for the member: no email.</summary>
-    Empty,
-
-    /// <summary>The server refused the recipient permanently (5xx): not retried.</summary>
-    Refused,
-}

@@ -20,26 +20,3 @@ public sealed class Follow
 
     public DateTimeOffset CreatedAt { get; set; }
 }
-
-/// <summary>A theme an organization usually works on: its new members start following it.</summary>
-public sealed class OrganizationTheme
-{
-    public Guid OrganizationId { get; set; }
-
-    public Guid ThemeId { get; set; }
-}
-
-/// <summary>A theme and each of its ancestors, itself included (the table <c>theme_lineage</c>, refreshed by a trigger when themes change; read only).</summary>
-public sealed class ThemeLineage
-{
-    public Guid AncestorId { get; set; }
-
-    public Guid ThemeId { get; set; }
-}
-
-public enum DigestFrequency
-{
-    Off,
-    Daily,
-    Weekly,
-}

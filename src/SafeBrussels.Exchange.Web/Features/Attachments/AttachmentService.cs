@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SafeBrussels.Exchange.Web.Data;
@@ -8,20 +7,6 @@ using SafeBrussels.Exchange.Web.Features.Sharing;
 using SafeBrussels.Exchange.Web.Infrastructure;
 
 namespace SafeBrussels.Exchange.Web.Features.Attachments;
-
-/// <summary>Configuration section <c>Attachments</c>.</summary>
-public sealed class AttachmentOptions
-{
-    public const string SectionName = "Attachments";
-
-    /// <summary>Largest accepted file, in bytes. Default 25 MB.</summary>
-    [Range(1L, 1024L * 1024 * 1024)]
-    public long MaxBytes { get; set; } = 25L * 1024 * 1024;
-}
-
-public sealed record AttachmentSummary(Guid Id, string FileName, string ContentType, long Size, string UploadedByName, DateTimeOffset UploadedAt);
-
-public sealed record AttachmentFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>Files on meetings and practices: checked by content, stored in PostgreSQL, read under their record's sharing rules.</summary>
 public sealed class AttachmentService(

@@ -1,22 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SafeBrussels.Exchange.Web.Data;
 
 namespace SafeBrussels.Exchange.Web.Features.Audit;
-
-/// <summary>Configuration section <c>Audit</c>.</summary>
-public sealed class AuditOptions
-{
-    public const string SectionName = "Audit";
-
-    /// <summary>The database refuses to purge entries younger than this, whatever is configured.</summary>
-    public const int MinimumRetentionDays = 30;
-
-    /// <summary>How long entries are kept; older ones are purged once a day. Default two years.</summary>
-    [Range(1, 36_500)]
-    public int RetentionDays { get; set; } = 730;
-}
 
 /// <summary>
 /// The daily purge of audit entries older than the retention, through the database's <c>audit_purge</c>, and of the

@@ -6,30 +6,6 @@ using SafeBrussels.Exchange.Web.Infrastructure;
 
 namespace SafeBrussels.Exchange.Web.Features.Audit;
 
-/// <summary>Filters of the audit page: who (name or email, also what an unknown sign-in typed), what, when, organization.</summary>
-public sealed record AuditQuery(
-    string? Who = null,
-    string? Action = null,
-    DateTimeOffset? From = null,
-    DateTimeOffset? Before = null,
-    Guid? OrganizationId = null,
-    int Page = 1,
-    int PageSize = 50);
-
-public sealed record AuditRow(
-    long Id,
-    DateTimeOffset OccurredAt,
-    string? ActorName,
-    string? ActorEmail,
-    string? ActorOrganization,
-    string Action,
-    string? TargetType,
-    string? TargetId,
-    string? TargetOrganization,
-    string? Tlp,
-    string? Detail,
-    string? ClientAddress);
-
 /// <summary>Reads the audit trail for its page, under <see cref="SharingPolicy"/> inside the query.</summary>
 public sealed class AuditService(IDbContextFactory<ExchangeDbContext> dbFactory)
 {

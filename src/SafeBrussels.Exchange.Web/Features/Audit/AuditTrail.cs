@@ -5,25 +5,6 @@ using SafeBrussels.Exchange.Web.Features.Sharing;
 
 namespace SafeBrussels.Exchange.Web.Features.Audit;
 
-/// <summary>What happened, to be written to the audit trail; see <see cref="AuditEntry"/>.</summary>
-public sealed record AuditEvent(
-    string Action,
-    Guid? ActorId,
-    Guid? ActorOrganizationId,
-    string? TargetType = null,
-    string? TargetId = null,
-    Guid? TargetOrganizationId = null,
-    Tlp? Tlp = null,
-    string? Detail = null)
-{
-    public static AuditEvent By(Viewer? actor, string action, string? targetType = null, string? targetId = null,
-        Guid? targetOrganizationId = null, Tlp? tlp = null, string? detail = null) =>
-        new(action, actor?.UserId, actor?.OrganizationId, targetType, targetId, targetOrganizationId, tlp, detail);
-
-    public static AuditEvent By(ApplicationUser actor, string action, string? detail = null) =>
-        new(action, actor.Id, actor.OrganizationId, AuditTargets.Member, actor.Id.ToString(), actor.OrganizationId, Detail: detail);
-}
-
 /// <summary>
 /// Writes the audit trail. <see cref="Add"/> puts the entry in the caller's unit of work, so that it is saved in the
 /// same transaction as the change it records (both or neither); <see cref="WriteAsync"/> saves it on its own, for what

@@ -8,11 +8,6 @@ using SafeBrussels.Exchange.Web.Infrastructure.Idempotency;
 
 namespace SafeBrussels.Exchange.Web.Features.Comments;
 
-public sealed record CommentView(Guid Id, Guid? AuthorId, string AuthorName, string Body, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsMine);
-
-/// <param name="Told">The members told of the comment by mail at once (its practice's people, those it mentions).</param>
-public sealed record CommentOutcome(CommandResult Result, Guid? Id = null, IReadOnlyList<string>? Told = null);
-
 /// <summary>
 /// Discussion on practices and meetings. A comment is seen, written and listed only by whoever sees its
 /// parent (<see cref="SharingPolicy"/>, inside the query); its author alone edits or deletes it.

@@ -5,8 +5,6 @@ using SafeBrussels.Exchange.Web.Features.Accounts;
 
 namespace SafeBrussels.Exchange.Web.Features.Demo;
 
-public sealed record DemoLogin(string Email, string OrganizationKey, string Role, string DisplayName);
-
 /// <summary>
 /// The demo world: safe.brussels and the City of Ghent (plus a third city for the sharing rules), with one
 /// person per role, their meetings, and practices in three languages loaded through the exchange-format

@@ -4,9 +4,6 @@ using SafeBrussels.Exchange.Web.Data;
 
 namespace SafeBrussels.Exchange.Web.Features.Digests;
 
-/// <summary>Members whose digest is due for the same period, at most one batch's worth.</summary>
-public sealed record DigestBatch(DateTimeOffset Period, Guid[] UserIds);
-
 /// <summary>
 /// Finds who is due at an instant: each active member with digests on, at their latest scheduled instant, unless
 /// the ledger already has them for it; grouped by period and cut into batches.

@@ -7,25 +7,6 @@ using SafeBrussels.Exchange.Web.Infrastructure.Localization;
 
 namespace SafeBrussels.Exchange.Web.Features.Digests;
 
-public enum FollowKind
-{
-    Theme,
-    Organization,
-    Practice,
-    Meeting,
-}
-
-/// <summary>Something followed, as the preferences page lists it.</summary>
-public sealed record FollowView(FollowKind Kind, Guid TargetId, string Label);
-
-/// <summary>A theme or an organization offered on the preferences page, and whether the member follows it.</summary>
-/// <summary>A theme or an organization one may follow.</summary>
-/// <param name="IncludedByParent">A sub-theme whose theme is followed: the digest already includes it.</param>
-public sealed record FollowChoice(Guid Id, string Label, bool IsChild, bool Followed, bool IncludedByParent = false);
-
-/// <summary>A member's digest settings.</summary>
-public sealed record DigestSettings(DigestFrequency Frequency, DayOfWeek Day, int Hour, string? Language);
-
 /// <summary>
 /// What a member follows for their digest and when they receive it. A practice or a meeting can be followed only
 /// while the member may see it; a theme includes its children (the table <c>theme_lineage</c>). New members start

@@ -1,12 +1,5 @@
 namespace SafeBrussels.Exchange.Web.Features.Exchange;
 
-public sealed record ImportCounts(int Organizations, int Practices, int Meetings)
-{
-    public static ImportCounts Zero { get; } = new(0, 0, 0);
-
-    public int Total => Organizations + Practices + Meetings;
-}
-
 /// <summary>
 /// What an import found and did: either every problem of the file (nothing written), or how many records
 /// were created, updated and left unchanged. A dry run reports the same without writing.

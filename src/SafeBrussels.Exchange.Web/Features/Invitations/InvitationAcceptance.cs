@@ -8,17 +8,6 @@ using SafeBrussels.Exchange.Web.Infrastructure.Security;
 
 namespace SafeBrussels.Exchange.Web.Features.Invitations;
 
-public enum InvitationState
-{
-    Valid,
-    Unknown,
-    Expired,
-    AlreadyUsed,
-    Withdrawn,
-}
-
-public sealed record InvitationView(InvitationState State, string Email, string OrganizationName, ExchangeRole Role, string Language);
-
 /// <summary>
 /// The invited person's side: look the link up, then set a password. Runs in the request scope of the
 /// static sign-in pages, where UserManager and the DbContext share one unit of work.

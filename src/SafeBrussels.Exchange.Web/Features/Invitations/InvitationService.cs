@@ -10,15 +10,6 @@ using SafeBrussels.Exchange.Web.Infrastructure.Web;
 
 namespace SafeBrussels.Exchange.Web.Features.Invitations;
 
-public sealed record InvitationRequest(string Email, Guid OrganizationId, ExchangeRole Role, string? Language = null);
-
-public sealed record InvitationOutcome(CommandResult Result, string? Link)
-{
-    public static InvitationOutcome Failed(string field, string key) => new(CommandResult.Fail(field, key), null);
-}
-
-public sealed record PendingInvitation(Guid Id, string Email, ExchangeRole Role, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
-
 /// <summary>
 /// Invite-only membership: who may invite whom, and the single-use, seven-day links. An organization's own
 /// administrators invite its members; a platform administrator invites only the first administrator of an organization

@@ -4,15 +4,6 @@ using DiffPlex.DiffBuilder.Model;
 
 namespace SafeBrussels.Exchange.Web.Features.Meetings;
 
-public enum DiffKind
-{
-    Same,
-    Removed,
-    Added,
-}
-
-public sealed record DiffLine(DiffKind Kind, string Text);
-
 /// <summary>A line-by-line difference of two texts (minutes, agenda notes), by DiffPlex (Myers' algorithm).</summary>
 public static class LineDiff
 {

@@ -121,23 +121,3 @@ public sealed class MeetingInput
         return new CommandResult(errors);
     }
 }
-
-public sealed class AgendaItemInput
-{
-    public string Title { get; set; } = "";
-
-    public string Notes { get; set; } = "";
-}
-
-public sealed class ActionItemInput
-{
-    public string Title { get; set; } = "";
-
-    public Guid? OwnerOrganizationId { get; set; }
-
-    public Guid? OwnerUserId { get; set; }
-
-    public DateOnly? Due { get; set; }
-
-    public bool IsDone { get; set; }
-}

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -8,19 +7,6 @@ using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Features.Sharing;
 
 namespace SafeBrussels.Exchange.Web.Features.Meetings;
-
-/// <summary>Configuration section <c>Retention</c>.</summary>
-public sealed class RetentionOptions
-{
-    public const string SectionName = "Retention";
-
-    /// <summary>
-    /// Days after a meeting's date when its minutes are archived (moved out of the record); 0 keeps them. Default five
-    /// years: the agenda, decisions and action items stay, the detailed account of who said what does not.
-    /// </summary>
-    [Range(0, 36_500)]
-    public int MinutesArchiveAfterDays { get; set; } = 1826;
-}
 
 /// <summary>
 /// Storage limitation (GDPR art. 5(1)(e)) for minutes: once a day, minutes of meetings older than the retention move to

@@ -6,9 +6,6 @@ using SafeBrussels.Exchange.Web.Infrastructure;
 
 namespace SafeBrussels.Exchange.Web.Features.Members;
 
-public sealed record MemberSummary(
-    Guid Id, string DisplayName, string Email, ExchangeRole Role, bool IsActive, DateTimeOffset CreatedAt, DateTimeOffset? DeactivatedAt);
-
 /// <summary>
 /// The members of an organization, as its own administrators manage them. A platform administrator of another organization
 /// sees the list and may deactivate an account in an emergency, nothing else. Every change is audited and mailed to the

@@ -6,9 +6,6 @@ using SafeBrussels.Exchange.Web.Infrastructure;
 
 namespace SafeBrussels.Exchange.Web.Features.Organizations;
 
-public sealed record OrganizationSummary(
-    Guid Id, string Key, string Name, string City, string Country, IReadOnlyList<string> WorkingLanguages, int ActiveMembers, bool RequireTwoFactor = false);
-
 /// <summary>The administrations on the platform: listed by everyone, managed by platform administrators.</summary>
 public sealed class OrganizationService(IDbContextFactory<ExchangeDbContext> dbFactory, AuditTrail audit)
 {

@@ -148,10 +148,3 @@ public sealed class PracticeInput
         }
     }
 }
-
-public sealed class TranslationInput
-{
-    public string Title { get; set; } = "";
-
-    public string Summary { get; set; } = "";
-}

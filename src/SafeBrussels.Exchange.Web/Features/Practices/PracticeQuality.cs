@@ -2,27 +2,6 @@ using SafeBrussels.Exchange.Web.Data;
 
 namespace SafeBrussels.Exchange.Web.Features.Practices;
 
-/// <summary>The four criteria a good practice should meet, checked on the record as written.</summary>
-public enum QualityCriterion
-{
-    /// <summary>The problem is described.</summary>
-    ProblemDescribed,
-
-    /// <summary>How and why the approach addresses the problem.</summary>
-    ApproachExplained,
-
-    /// <summary>An outcome evaluation, or at least a plausible mechanism.</summary>
-    OutcomeOrMechanism,
-
-    /// <summary>Enough detail on context and implementation to be replicated.</summary>
-    Replicable,
-}
-
-public sealed record QualityAssessment(IReadOnlyList<QualityCriterion> Met, IReadOnlyList<QualityCriterion> Missing, EvidenceLevel SuggestedEvidence)
-{
-    public bool IsMet(QualityCriterion criterion) => Met.Contains(criterion);
-}
-
 /// <summary>
 /// Checks the four criteria from what a practice says (not from its claims), and suggests an evidence level:
 /// untested while no outcome or mechanism is described; promising once the problem, the approach and an

@@ -6,8 +6,6 @@ using SafeBrussels.Exchange.Web.Infrastructure.Localization;
 
 namespace SafeBrussels.Exchange.Web.Features.Profile;
 
-public sealed record ProfileView(string DisplayName, string Email, string OrganizationName, ExchangeRole Role, string? PreferredLanguage);
-
 /// <summary>What a member can change about themselves.</summary>
 public sealed class ProfileService(IDbContextFactory<ExchangeDbContext> dbFactory)
 {

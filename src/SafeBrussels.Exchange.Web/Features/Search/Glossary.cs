@@ -1,27 +1,5 @@
 namespace SafeBrussels.Exchange.Web.Features.Search;
 
-/// <summary>A concept of the field with its terms in French, Dutch and English (the first of each list is the preferred term).</summary>
-public sealed record GlossaryConcept(string Key, string? Theme, IReadOnlyList<string> Fr, IReadOnlyList<string> Nl, IReadOnlyList<string> En)
-{
-    public IEnumerable<string> Terms => Fr.Concat(Nl).Concat(En);
-}
-
-/// <summary>A folded word as PostgreSQL's French, Dutch and English stemmers reduce it (null for a stop word).</summary>
-public sealed record WordStems(string? Fr, string? Nl, string? En)
-{
-    public bool SharesStemWith(WordStems other) =>
-        (Fr is not null && Fr == other.Fr) || (Nl is not null && Nl == other.Nl) || (En is not null && En == other.En);
-}
-
-/// <summary>What the database says about the words of a query: their stems, and which ones the records contain as typed.</summary>
-public sealed record QueryLexicon(IReadOnlyDictionary<string, WordStems> Stems, IReadOnlySet<string> Known)
-{
-    public static QueryLexicon Empty { get; } = new(new Dictionary<string, WordStems>(), new HashSet<string>());
-}
-
-/// <summary>A glossary term found in a query: the words it covered and the concept it names.</summary>
-public sealed record GlossaryMatch(int Start, int Length, GlossaryConcept Concept);
-
 /// <summary>
 /// Finds glossary terms in a sequence of query words: the longest term first, a word's plural or a one-letter
 /// slip still recognised, so that a term typed in one language brings the concept's terms in all three.

@@ -6,8 +6,6 @@ using SafeBrussels.Exchange.Web.Infrastructure;
 
 namespace SafeBrussels.Exchange.Web.Features.Search;
 
-public sealed record GlossaryEntryView(Guid Id, string Key, string? Theme, IReadOnlyList<string> Fr, IReadOnlyList<string> Nl, IReadOnlyList<string> En);
-
 /// <summary>Platform administrators maintain the glossary; each change is used by the next search.</summary>
 public sealed class GlossaryService(IDbContextFactory<ExchangeDbContext> dbFactory, GlossaryStore store, TimeProvider time, ILogger<GlossaryService> logger)
 {

@@ -3,9 +3,6 @@ using Npgsql;
 
 namespace SafeBrussels.Exchange.Web.Features.Search;
 
-/// <summary>A query ready to run: the filter every hit matches, and the clauses (with their weights) the rank counts, in tsquery text.</summary>
-public sealed record CompiledQuery(string Filter, string[] Clauses, float[] Weights);
-
 /// <summary>
 /// Reads a search box query into what PostgreSQL runs: the words' stems and which long words the records use (for
 /// the glossary's slip tolerance), the glossary expansion, then each clause read in the three languages.

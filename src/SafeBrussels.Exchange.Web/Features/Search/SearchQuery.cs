@@ -179,6 +179,3 @@ public sealed record SearchQuery(IReadOnlyList<string> Required, IReadOnlyList<S
         return items;
     }
 }
-
-/// <summary>One clause of a query in to_tsquery syntax, and how much matching it counts in the ranking.</summary>
-public sealed record SearchClause(string Text, float Weight);

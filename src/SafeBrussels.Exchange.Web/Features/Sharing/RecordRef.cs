@@ -1,11 +1,5 @@
 namespace SafeBrussels.Exchange.Web.Features.Sharing;
 
-public enum RecordKind
-{
-    Practice,
-    Meeting,
-}
-
 /// <summary>A practice or a meeting: what comments and attachments belong to, and inherit their sharing from.</summary>
 public sealed record RecordRef(RecordKind Kind, Guid Id)
 {

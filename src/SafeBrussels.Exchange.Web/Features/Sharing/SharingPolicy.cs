@@ -271,21 +271,3 @@ public static class SharingPolicy
             replacements.TryGetValue(node, out var replacement) ? replacement : node;
     }
 }
-
-/// <summary>Someone records are selected for, among many in one query: who, from which organization, interested since when.</summary>
-public sealed class Reader
-{
-    public Guid UserId { get; init; }
-
-    public Guid OrganizationId { get; init; }
-
-    public DateTimeOffset Since { get; init; }
-}
-
-/// <summary>A record a reader may see (<see cref="SharingPolicy.SeenBy(IQueryable{Meeting}, IQueryable{Reader})"/>).</summary>
-public sealed class Seen<T>
-{
-    public required Reader Reader { get; init; }
-
-    public required T Record { get; init; }
-}

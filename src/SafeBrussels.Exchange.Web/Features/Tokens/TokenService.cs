@@ -7,10 +7,6 @@ using SafeBrussels.Exchange.Web.Infrastructure.Security;
 
 namespace SafeBrussels.Exchange.Web.Features.Tokens;
 
-public sealed record TokenSummary(Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? LastUsedAt, bool IsActive);
-
-public sealed record IssuedToken(CommandResult Result, string? Token = null);
-
 /// <summary>Personal access tokens for the API: shown once, stored as a hash, revocable, expiring.</summary>
 public sealed class TokenService(IDbContextFactory<ExchangeDbContext> dbFactory, AuditTrail audit, TimeProvider time, ILogger<TokenService> logger)
 {

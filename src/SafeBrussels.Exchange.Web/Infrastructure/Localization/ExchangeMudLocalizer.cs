@@ -36,10 +36,3 @@ public sealed class ExchangeMudLocalizer(IStringLocalizer<SharedResource> locali
     // falls back to its English.
     private static LocalizedString Named(string key, LocalizedString found) => new(key, found.Value, found.ResourceNotFound);
 }
-
-public static class MudLocalizationRegistration
-{
-    /// <summary>MudBlazor's texts in the reader's language (after <c>AddMudServices</c>).</summary>
-    public static IServiceCollection AddExchangeMudLocalization(this IServiceCollection services) =>
-        services.AddTransient<MudLocalizer, ExchangeMudLocalizer>();
-}

@@ -3,12 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace SafeBrussels.Exchange.Web.Infrastructure.Web;
 
-/// <summary>Configuration: <c>PublicBaseUrl</c>, the address people reach the platform at (used in mails).</summary>
-public sealed class PublicUrlOptions
-{
-    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
-}
-
 /// <summary>Builds absolute links for messages that leave the application (mails, CLI output).</summary>
 public sealed class PublicLinks(IOptions<PublicUrlOptions> options)
 {

@@ -8,26 +8,6 @@ using SafeBrussels.Exchange.Web.Resources;
 
 namespace SafeBrussels.Exchange.Web.Infrastructure.Web;
 
-/// <summary>One fixed window: at most <see cref="PermitLimit"/> requests each <see cref="WindowSeconds"/> seconds.</summary>
-public sealed class RateWindow
-{
-    public int PermitLimit { get; set; }
-
-    public int WindowSeconds { get; set; }
-}
-
-/// <summary>Limits on what attackers repeat: sign-in and password-reset posts per client address, API calls per member.</summary>
-public sealed class RateLimitOptions
-{
-    public const string SectionName = "RateLimits";
-
-    public RateWindow SignIn { get; set; } = new() { PermitLimit = 20, WindowSeconds = 60 };
-
-    public RateWindow PasswordReset { get; set; } = new() { PermitLimit = 5, WindowSeconds = 900 };
-
-    public RateWindow Api { get; set; } = new() { PermitLimit = 300, WindowSeconds = 60 };
-}
-
 /// <summary>
 /// Rate limiting (ASP.NET Core's limiter, in memory per instance): a refused request gets 429 with Retry-After and a
 /// short message in the caller's language (the API: a problem document). Behind a reverse proxy the client address

@@ -2,19 +2,6 @@ using Microsoft.AspNetCore.HttpOverrides;
 
 namespace SafeBrussels.Exchange.Web.Infrastructure.Web;
 
-/// <summary>Configuration section <c>ReverseProxy</c>.</summary>
-public sealed class ReverseProxyOptions
-{
-    public const string SectionName = "ReverseProxy";
-
-    /// <summary>
-    /// Networks (CIDR, e.g. <c>10.0.0.0/8</c>) of the load balancers allowed to say who the client is
-    /// (<c>X-Forwarded-For</c>) and that the request came over HTTPS (<c>X-Forwarded-Proto</c>). The loopback
-    /// addresses are always trusted; anyone else's forwarded headers are ignored.
-    /// </summary>
-    public List<string> TrustedNetworks { get; set; } = [];
-}
-
 /// <summary>
 /// Behind a reverse proxy that ends TLS: the client's address (rate limits, audit trail) and scheme (secure cookies,
 /// antiforgery, HSTS) come from the proxy's forwarded headers, and only from trusted proxies.

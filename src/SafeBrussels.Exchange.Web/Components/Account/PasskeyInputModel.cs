@@ -17,9 +17,3 @@ public sealed class PasskeyInputModel
         _ => "Passkeys.ErrorFailed",
     };
 }
-
-public enum PasskeyOperation
-{
-    Create = 0,
-    Request = 1,
-}

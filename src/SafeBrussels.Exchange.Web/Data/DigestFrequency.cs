@@ -1,0 +1,8 @@
+namespace SafeBrussels.Exchange.Web.Data;
+
+public enum DigestFrequency
+{
+    Off,
+    Daily,
+    Weekly,
+}

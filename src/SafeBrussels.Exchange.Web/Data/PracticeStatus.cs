@@ -1,0 +1,10 @@
+namespace SafeBrussels.Exchange.Web.Data;
+
+public enum PracticeStatus
+{
+    Planned,
+    Pilot,
+    Running,
+    Evaluated,
+    Stopped,
+}

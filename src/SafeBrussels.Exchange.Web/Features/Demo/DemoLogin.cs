@@ -1,0 +1,3 @@
+namespace SafeBrussels.Exchange.Web.Features.Demo;
+
+public sealed record DemoLogin(string Email, string OrganizationKey, string Role, string DisplayName);

@@ -1,0 +1,9 @@
+namespace SafeBrussels.Exchange.Web.Features.Digests;
+
+public enum FollowKind
+{
+    Theme,
+    Organization,
+    Practice,
+    Meeting,
+}

@@ -1,0 +1,8 @@
+namespace SafeBrussels.Exchange.Web.Features.Exchange;
+
+public sealed class ExchangeAdaptation
+{
+    public string? LocalContext { get; set; }
+
+    public string? Changes { get; set; }
+}

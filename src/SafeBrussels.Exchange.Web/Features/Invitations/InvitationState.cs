@@ -1,0 +1,10 @@
+namespace SafeBrussels.Exchange.Web.Features.Invitations;
+
+public enum InvitationState
+{
+    Valid,
+    Unknown,
+    Expired,
+    AlreadyUsed,
+    Withdrawn,
+}

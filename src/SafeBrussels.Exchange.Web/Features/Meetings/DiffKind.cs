@@ -1,0 +1,8 @@
+namespace SafeBrussels.Exchange.Web.Features.Meetings;
+
+public enum DiffKind
+{
+    Same,
+    Removed,
+    Added,
+}

@@ -1,0 +1,3 @@
+namespace SafeBrussels.Exchange.Web.Features.Meetings;
+
+public sealed record OrganizationRef(Guid Id, string Key, string Name);

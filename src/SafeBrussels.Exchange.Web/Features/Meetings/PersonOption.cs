@@ -1,0 +1,3 @@
+namespace SafeBrussels.Exchange.Web.Features.Meetings;
+
+public sealed record PersonOption(Guid Id, string Name, string OrganizationName);

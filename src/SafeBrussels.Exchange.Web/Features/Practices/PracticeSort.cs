@@ -1,0 +1,8 @@
+namespace SafeBrussels.Exchange.Web.Features.Practices;
+
+public enum PracticeSort
+{
+    Newest,
+    Updated,
+    Title,
+}

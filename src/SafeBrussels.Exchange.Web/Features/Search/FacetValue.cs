@@ -1,0 +1,3 @@
+namespace SafeBrussels.Exchange.Web.Features.Search;
+
+public sealed record FacetValue(string Value, int Count);

@@ -1,0 +1,7 @@
+namespace SafeBrussels.Exchange.Web.Features.Search;
+
+public enum SearchSort
+{
+    Relevance,
+    Date,
+}

@@ -1,0 +1,7 @@
+namespace SafeBrussels.Exchange.Web.Features.Sharing;
+
+public enum RecordKind
+{
+    Practice,
+    Meeting,
+}

@@ -1,0 +1,3 @@
+namespace SafeBrussels.Exchange.Web.Features.Tokens;
+
+public sealed record TokenSummary(Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? LastUsedAt, bool IsActive);

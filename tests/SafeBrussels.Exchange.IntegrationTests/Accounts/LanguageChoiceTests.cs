@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
-using SafeBrussels.Exchange.Web.Data;
 using Microsoft.Extensions.DependencyInjection;
+using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
 using SafeBrussels.Exchange.IntegrationTests.Meetings;
+using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Localization;
 using SafeBrussels.Exchange.Web.Features.Meetings;
 

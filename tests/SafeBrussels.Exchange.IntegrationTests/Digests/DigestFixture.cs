@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using MimeKit;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
 using SafeBrussels.Exchange.TestSupport;
 using SafeBrussels.Exchange.Web.Data;

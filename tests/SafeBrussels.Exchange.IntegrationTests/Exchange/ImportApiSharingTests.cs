@@ -4,8 +4,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
-using SafeBrussels.Exchange.TestSupport;
 using SafeBrussels.Exchange.IntegrationTests.Meetings;
+using SafeBrussels.Exchange.TestSupport;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Meetings;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
 using SafeBrussels.Exchange.Web.Data;
-using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Meetings;
 
 namespace SafeBrussels.Exchange.IntegrationTests.Meetings;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +9,6 @@ using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Attachments;
 using SafeBrussels.Exchange.Web.Features.Meetings;
 using SafeBrussels.Exchange.Web.Features.Sharing;
-using SafeBrussels.Exchange.Web.Features.Tokens;
 
 namespace SafeBrussels.Exchange.IntegrationTests.Practices;
 

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeBrussels.Exchange.IntegrationTests.Infrastructure;
 using SafeBrussels.Exchange.TestSupport;
-using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Digests;
 
 namespace SafeBrussels.Exchange.IntegrationTests.ScaleOut;

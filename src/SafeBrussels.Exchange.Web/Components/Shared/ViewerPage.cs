@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 
 namespace SafeBrussels.Exchange.Web.Components.Shared;

@@ -1,7 +1,7 @@
-using SafeBrussels.Exchange.Web.Infrastructure.OpenApi;
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Infrastructure.OpenApi;
 
 namespace SafeBrussels.Exchange.Web.Features.Exchange;
 

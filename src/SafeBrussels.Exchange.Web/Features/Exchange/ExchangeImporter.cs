@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using SafeBrussels.Exchange.Web.Data;
@@ -194,7 +192,7 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
 
     private sealed record Existing(Guid Id, string? Hash);
 
-    /// <summary>Of the records already on the platform that the file names, those <paramref name="actor"/> may see, and may edit.</summary>
+    /// <summary>Of the records already on the platform that the file names, those the importing member may see, and may edit.</summary>
     private sealed record Access(HashSet<Guid> Visible, HashSet<Guid> Editable);
 
     /// <summary>What <paramref name="actor"/> may do with the existing records the file names: the sharing rules, in SQL.</summary>

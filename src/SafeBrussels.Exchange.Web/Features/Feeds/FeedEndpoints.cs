@@ -1,7 +1,7 @@
 using System.Globalization;
+using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
-using System.ServiceModel.Syndication;
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;

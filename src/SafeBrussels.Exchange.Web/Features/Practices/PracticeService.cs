@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
-using SafeBrussels.Exchange.Web.Features.Themes;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Features.Sharing;
+using SafeBrussels.Exchange.Web.Features.Themes;
 using SafeBrussels.Exchange.Web.Infrastructure;
 using SafeBrussels.Exchange.Web.Infrastructure.Idempotency;
 

@@ -1,9 +1,9 @@
-using SafeBrussels.Exchange.Web.Infrastructure.OpenApi;
 using System.Globalization;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Sharing;
 using SafeBrussels.Exchange.Web.Infrastructure.Localization;
+using SafeBrussels.Exchange.Web.Infrastructure.OpenApi;
 using SafeBrussels.Exchange.Web.Infrastructure.Web;
 
 namespace SafeBrussels.Exchange.Web.Features.Practices;

@@ -3,7 +3,7 @@ using Hangfire;
 namespace SafeBrussels.Exchange.Web.Infrastructure.Jobs;
 
 /// <summary>
-/// Declares at start-up the recurring jobs the features registered (<see cref="RecurringJobs.AddRecurringJob{T}"/>);
+/// Declares at start-up the recurring jobs the features registered (<c>RecurringJobs.AddRecurringJob</c>);
 /// Hangfire runs each occurrence once across all instances.
 /// </summary>
 internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IEnumerable<RecurringJobDeclaration> jobs, IServiceProvider services) : IHostedService

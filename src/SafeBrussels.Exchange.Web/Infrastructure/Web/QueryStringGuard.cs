@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.Extensions.Primitives;
 using SafeBrussels.Exchange.Web.Infrastructure.Text;
 
 namespace SafeBrussels.Exchange.Web.Infrastructure.Web;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using SafeBrussels.Exchange.Web.Components.Layout;
 using SafeBrussels.Exchange.Web.Tests.Support;
 
 namespace SafeBrussels.Exchange.Web.Tests.Components.Layout;

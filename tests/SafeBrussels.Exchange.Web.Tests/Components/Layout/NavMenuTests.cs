@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.DependencyInjection;
 using SafeBrussels.Exchange.Web.Components.Layout;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Tests.Support;

@@ -54,7 +54,7 @@ public sealed class LanguageChoiceTests(AppFixture app)
     {
         var organization = await app.CreateOrganizationAsync();
         var (user, author) = await app.CreateUserAsync(organization, ExchangeRole.Contributor, language: language);
-        await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, MeetingBuilder.Valid("Pager", Tlp.Green)));
+        await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, MeetingBuilder.Valid("Pager", Tlp.Green)));
         using var session = app.NewSession();
         await session.SignInAsync(user.Email!, AppFixture.Password);
 

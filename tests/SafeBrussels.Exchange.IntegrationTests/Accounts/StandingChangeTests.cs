@@ -33,7 +33,7 @@ public sealed class StandingChangeTests(AppFixture app)
         var (admin, adminViewer) = await app.CreateUserAsync(organization, ExchangeRole.OrgAdmin);
         var (contributor, open) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
         // The page was opened, and the meeting and a practice recorded, while the member contributed.
-        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(open, MeetingBuilder.Valid("Before the demotion")));
+        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(open, MeetingBuilder.Valid("Before the demotion")));
         Assert.True(created.Result.Succeeded);
         using var session = app.NewSession();
         Assert.Equal(HttpStatusCode.Redirect, (await session.SignInAsync(contributor.Email!, AppFixture.Password)).StatusCode);
@@ -44,10 +44,10 @@ public sealed class StandingChangeTests(AppFixture app)
         Assert.True(demoted.Succeeded);
 
         // The page still holds the viewer it had: every command of its services re-reads the member.
-        var update = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>()
+        var update = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>()
             .UpdateAsync(open, created.Id!.Value, MeetingBuilder.Valid("After the demotion"), created.Version!.Value));
         Assert.Equal(ViewerStanding.ChangedKey, update.Result.ErrorFor(""));
-        var create = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(open, MeetingBuilder.Valid("Another after")));
+        var create = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(open, MeetingBuilder.Valid("Another after")));
         Assert.Equal(ViewerStanding.ChangedKey, create.Result.ErrorFor(""));
         var practice = await app.WithServiceAsync(s => s.GetRequiredService<PracticeService>().CreateAsync(open, PracticeBuilder.Input("After the demotion", Tlp.Green)));
         Assert.Equal(ViewerStanding.ChangedKey, practice.Result.ErrorFor(""));
@@ -126,7 +126,7 @@ public sealed class StandingChangeTests(AppFixture app)
             Assert.True((await first.ServiceProvider.GetRequiredService<MemberService>().ChangeRoleAsync(adminViewer, contributor.Id, ExchangeRole.Reader)).Succeeded);
         }
 
-        var save = await scope.ServiceProvider.GetRequiredService<MeetingService>().CreateAsync(open, MeetingBuilder.Valid("On the other instance"));
+        var save = await scope.ServiceProvider.GetRequiredService<MeetingSaver>().CreateAsync(open, MeetingBuilder.Valid("On the other instance"));
         Assert.Equal(ViewerStanding.ChangedKey, save.Result.ErrorFor(""));
         using var after = await browser.Client.GetAsync("/profile");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
@@ -143,7 +143,7 @@ public sealed class StandingChangeTests(AppFixture app)
         Assert.NotSame(colleaguePrincipal, renewed);
         Assert.Equal("Renamed elsewhere", Viewer.From(renewed)!.DisplayName);
         Assert.Equal(colleaguePrincipal.FindFirstValue(ExchangeClaims.AuthenticatedAt), renewed!.FindFirstValue(ExchangeClaims.AuthenticatedAt));
-        Assert.True((await scope.ServiceProvider.GetRequiredService<MeetingService>().CreateAsync(colleagueViewer, MeetingBuilder.Valid("Still allowed"))).Result.Succeeded);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<MeetingSaver>().CreateAsync(colleagueViewer, MeetingBuilder.Valid("Still allowed"))).Result.Succeeded);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class AttachmentTests(AppFixture app)
         var organization = await app.CreateOrganizationAsync();
         var (_, author) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
         var (reader, _) = await app.CreateUserAsync(organization, ExchangeRole.Reader);
-        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, MeetingBuilder.Valid("With files", tlp)));
+        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, MeetingBuilder.Valid("With files", tlp)));
         return (created.Id!.Value, author, reader);
     }
 

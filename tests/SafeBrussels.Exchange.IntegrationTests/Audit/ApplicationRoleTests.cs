@@ -80,7 +80,7 @@ public sealed class ApplicationRoleTests : IAsyncLifetime
         using var session = new WebSession(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") }));
         Assert.Equal(HttpStatusCode.Redirect, (await session.SignInAsync(email, AppFixture.Password)).StatusCode);
         await using var scope = app.Services.CreateAsyncScope();
-        var saved = await scope.ServiceProvider.GetRequiredService<MeetingService>().CreateAsync(author, MeetingBuilder.Valid("Réunion", Tlp.Red));
+        var saved = await scope.ServiceProvider.GetRequiredService<MeetingSaver>().CreateAsync(author, MeetingBuilder.Valid("Réunion", Tlp.Red));
         Assert.True(saved.Result.Succeeded);
         await using var db = _database.CreateContext();
         Assert.True(await db.AuditEntries.AnyAsync(e => e.ActorId == author.UserId && e.Action == AuditActions.SignInSucceeded));

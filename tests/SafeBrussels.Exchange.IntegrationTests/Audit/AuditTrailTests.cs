@@ -114,18 +114,18 @@ public sealed class AuditTrailTests(AppFixture app)
         var guest = await app.CreateOrganizationAsync();
         var (_, author) = await app.CreateUserAsync(host, ExchangeRole.Contributor);
         var (_, reader) = await app.CreateUserAsync(guest, ExchangeRole.Reader);
-        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, MeetingBuilder.Valid("Suivi", Tlp.Amber, guest.Id)));
+        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, MeetingBuilder.Valid("Suivi", Tlp.Amber, guest.Id)));
         var id = created.Id!.Value;
 
         // An AMBER read is not audited; after the label moves to RED, every read is.
-        Assert.NotNull(await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().GetAsync(reader, id)));
+        Assert.NotNull(await app.WithServiceAsync(s => s.GetRequiredService<MeetingReader>().GetAsync(reader, id)));
         var red = MeetingBuilder.Valid("Suivi", Tlp.Red, guest.Id);
-        var saved = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().UpdateAsync(author, id, red, created.Version!.Value));
+        var saved = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().UpdateAsync(author, id, red, created.Version!.Value));
         Assert.True(saved.Result.Succeeded);
-        Assert.NotNull(await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().GetAsync(author, id)));
+        Assert.NotNull(await app.WithServiceAsync(s => s.GetRequiredService<MeetingReader>().GetAsync(author, id)));
 
         // A refused save (someone saved meanwhile) leaves no entry: the entry is part of the save's transaction.
-        var stale = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().UpdateAsync(author, id, red, created.Version!.Value));
+        var stale = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().UpdateAsync(author, id, red, created.Version!.Value));
         Assert.True(stale.IsConflict);
 
         var comment = await app.WithServiceAsync(s => s.GetRequiredService<CommentService>().AddAsync(author, RecordRef.Meeting(id), "Noté."));
@@ -146,7 +146,7 @@ public sealed class AuditTrailTests(AppFixture app)
         Assert.All(onMeeting, e => Assert.Equal(AuditTargets.Meeting, e.TargetType));
         // Reading its earlier versions is reading it.
         var reads = await db.AuditEntries.CountAsync(e => e.TargetId == id.ToString() && e.Action == AuditActions.ContentRead);
-        Assert.NotNull(await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().HistoryAsync(author, id)));
+        Assert.NotNull(await app.WithServiceAsync(s => s.GetRequiredService<MeetingHistoryReader>().HistoryAsync(author, id)));
         Assert.Equal(reads + 1, await db.AuditEntries.CountAsync(e => e.TargetId == id.ToString() && e.Action == AuditActions.ContentRead));
         Assert.Equal(
             [AuditActions.ContentCreated, AuditActions.ContentDeleted],
@@ -161,8 +161,8 @@ public sealed class AuditTrailTests(AppFixture app)
         var word = "qxv" + Guid.NewGuid().ToString("N")[..8];
         var red = MeetingBuilder.Valid("Cellule " + word, Tlp.Red);
         var green = MeetingBuilder.Valid("Marche " + word, Tlp.Green);
-        var redId = (await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, red))).Id!.Value;
-        var greenId = (await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, green))).Id!.Value;
+        var redId = (await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, red))).Id!.Value;
+        var greenId = (await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, green))).Id!.Value;
 
         var found = await app.WithServiceAsync(s => s.GetRequiredService<Web.Features.Search.SearchService>().SearchAsync(author, new Web.Features.Search.SearchRequest(word)));
         Assert.Contains(found.Items, h => h.Id == redId);
@@ -220,8 +220,8 @@ public sealed class AuditTrailTests(AppFixture app)
         var (_, contributor) = await app.CreateUserAsync(mine, ExchangeRole.Contributor);
         var (_, otherAuthor) = await app.CreateUserAsync(theirs, ExchangeRole.Contributor);
         var (_, platform) = await app.CreateUserAsync(await app.CreateOrganizationAsync(), ExchangeRole.PlatformAdmin);
-        var ours = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(contributor, MeetingBuilder.Valid("Chez nous", Tlp.Green)));
-        var other = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(otherAuthor, MeetingBuilder.Valid("Ailleurs", Tlp.Green)));
+        var ours = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(contributor, MeetingBuilder.Valid("Chez nous", Tlp.Green)));
+        var other = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(otherAuthor, MeetingBuilder.Valid("Ailleurs", Tlp.Green)));
 
         async Task<List<AuditRow>> List(Viewer viewer, AuditQuery query) =>
             (await app.WithServiceAsync(s => s.GetRequiredService<AuditService>().ListAsync(viewer, query with { PageSize = 200 }))).Items.ToList();

@@ -83,7 +83,7 @@ public sealed class DashboardCountTests(AppFixture app)
         input.StartsAt = startsAt;
         input.EndsAt = startsAt.AddHours(1);
         input.Themes = [.. themes];
-        var outcome = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, input));
+        var outcome = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, input));
         Assert.True(outcome.Result.Succeeded, string.Join(", ", outcome.Result.Errors));
     }
 }

@@ -162,7 +162,7 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
         var tag = Guid.NewGuid().ToString("N")[..6];
         var input = MeetingBuilder.Valid($"Red crisis cell {tag}", Tlp.Red);
         input.AttendeeUserIds = [named.Id];
-        Assert.True((await App.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(authorViewer, input))).Result.Succeeded);
+        Assert.True((await App.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(authorViewer, input))).Result.Succeeded);
         await CreateMeetingAsync(authorViewer, $"Green round {tag}", Tlp.Green);
         foreach (var reader in new[] { named, colleague, hostColleague })
         {
@@ -653,7 +653,7 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
 
     private async Task<Guid> CreateMeetingAsync(Viewer author, MeetingInput input)
     {
-        var outcome = await App.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, input));
+        var outcome = await App.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, input));
         Assert.True(outcome.Result.Succeeded, string.Join(", ", outcome.Result.Errors));
         return outcome.Id!.Value;
     }

@@ -93,7 +93,7 @@ public sealed class ImportApiSharingTests(AppFixture app)
         var (stranger, _) = await app.CreateUserAsync(antwerp, ExchangeRole.Reader);
         var input = MeetingBuilder.Valid("Overleg met de informant", Tlp.Amber, brussels.Id);
         input.Minutes = "Wat de informant vertelde.";
-        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(contributorViewer, input));
+        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(contributorViewer, input));
         var id = created.Id!.Value;
 
         using var client = await app.BearerClientAsync(admin);

@@ -41,7 +41,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
                 try
                 {
                     await using var scope = factory.Services.CreateAsyncScope();
-                    var outcome = await scope.ServiceProvider.GetRequiredService<MeetingService>().CreateAsync(author, MeetingBuilder.Valid(title, Tlp.Green));
+                    var outcome = await scope.ServiceProvider.GetRequiredService<MeetingSaver>().CreateAsync(author, MeetingBuilder.Valid(title, Tlp.Green));
                     if (outcome.Result.Succeeded)
                     {
                         acknowledged.Add((outcome.Id!.Value, title));

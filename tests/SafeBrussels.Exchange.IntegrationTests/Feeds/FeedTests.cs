@@ -168,7 +168,7 @@ public sealed class FeedTests(AppFixture app)
         var input = MeetingBuilder.Valid(title, tlp, participants);
         input.StartsAt = startsAt;
         input.EndsAt = startsAt.AddHours(2);
-        var outcome = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, input));
+        var outcome = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, input));
         Assert.True(outcome.Result.Succeeded, string.Join(", ", outcome.Result.Errors));
         return outcome.Id!.Value;
     }

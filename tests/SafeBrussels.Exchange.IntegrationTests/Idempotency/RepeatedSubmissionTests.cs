@@ -27,7 +27,7 @@ public sealed class RepeatedSubmissionTests(AppFixture app)
             var key = Guid.NewGuid().ToString("N");
             var title = $"Double click {round} {key}";
             var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
-                app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, MeetingBuilder.Valid(title), key))));
+                app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, MeetingBuilder.Valid(title), key))));
 
             Assert.All(outcomes, o => Assert.True(o.Result.Succeeded, string.Join(", ", o.Result.Errors)));
             Assert.Equal(outcomes[0].Id, outcomes[1].Id);
@@ -39,9 +39,9 @@ public sealed class RepeatedSubmissionTests(AppFixture app)
 
         // A later resend of the same form still answers with that meeting; a new form (new key) records a new one.
         var again = MeetingBuilder.Valid("Resent");
-        var first = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, again, "resent-form"));
-        var resent = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, again, "resent-form"));
-        var other = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, again, "another-form"));
+        var first = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, again, "resent-form"));
+        var resent = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, again, "resent-form"));
+        var other = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, again, "another-form"));
         Assert.Equal(first.Id, resent.Id);
         Assert.NotEqual(first.Id, other.Id);
     }

@@ -73,7 +73,7 @@ public sealed class HistorySharingTests(AppFixture app) : IAsyncLifetime
                 input.AttendeeUserIds = [_viewers["named-person"].UserId];
                 input.Minutes = $"Informant named under {then}";
                 input.Location = $"Safe house {then}";
-                var created = await Service(s => s.CreateAsync(_author, input));
+                var created = await Saver(s => s.CreateAsync(_author, input));
                 Assert.True(created.Result.Succeeded, string.Join(", ", created.Result.Errors));
                 var record = RecordRef.Meeting(created.Id!.Value);
                 Assert.True((await app.WithServiceAsync(s => s.GetRequiredService<CommentService>().AddAsync(_author, record, $"Comment under {then}"))).Result.Succeeded);
@@ -82,7 +82,7 @@ public sealed class HistorySharingTests(AppFixture app) : IAsyncLifetime
                 input.Minutes = $"Rewritten under {now}";
                 input.Location = "Town hall";
                 input.Tlp = now;
-                var saved = await Service(s => s.UpdateAsync(_author, created.Id!.Value, input, created.Version!.Value));
+                var saved = await Saver(s => s.UpdateAsync(_author, created.Id!.Value, input, created.Version!.Value));
                 Assert.True(saved.Result.Succeeded, string.Join(", ", saved.Result.Errors));
                 Assert.True((await app.WithServiceAsync(s => s.GetRequiredService<CommentService>().AddAsync(_author, record, $"Comment under {now}"))).Result.Succeeded);
                 _meetings[(then, now)] = created.Id!.Value;
@@ -100,7 +100,7 @@ public sealed class HistorySharingTests(AppFixture app) : IAsyncLifetime
         var allowed = Allowed[relation];
         foreach (var ((then, now), id) in _meetings)
         {
-            var history = await Service(s => s.HistoryAsync(viewer, id));
+            var history = await History(s => s.HistoryAsync(viewer, id));
             var cell = $"{relation}: {then} then {now}";
             if (!allowed.Contains(now))
             {
@@ -185,14 +185,14 @@ public sealed class HistorySharingTests(AppFixture app) : IAsyncLifetime
         // AMBER shared with one organization, then with a second one too: the second reads only what was written for it.
         var input = MeetingBuilder.Valid("Audience", Tlp.Amber, _shared.Id);
         input.Minutes = "For the first partner only";
-        var created = await Service(s => s.CreateAsync(_author, input));
+        var created = await Saver(s => s.CreateAsync(_author, input));
         input.ParticipantOrganizationIds = [_shared.Id, _other.Id];
         input.Minutes = "For both partners";
-        Assert.True((await Service(s => s.UpdateAsync(_author, created.Id!.Value, input, created.Version!.Value))).Result.Succeeded);
+        Assert.True((await Saver(s => s.UpdateAsync(_author, created.Id!.Value, input, created.Version!.Value))).Result.Succeeded);
 
-        var first = await Service(s => s.HistoryAsync(_viewers["shared-with-member"], created.Id!.Value));
+        var first = await History(s => s.HistoryAsync(_viewers["shared-with-member"], created.Id!.Value));
         Assert.Equal([2, 1], first!.Revisions.Select(r => r.Number));
-        var second = await Service(s => s.HistoryAsync(_viewers["other-member"], created.Id!.Value));
+        var second = await History(s => s.HistoryAsync(_viewers["other-member"], created.Id!.Value));
         Assert.Equal([2], second!.Revisions.Select(r => r.Number));
         Assert.Equal("For both partners", second.Revisions[0].Content.Minutes);
         Assert.Null(second.Revisions[0].ChangedFields);
@@ -204,6 +204,9 @@ public sealed class HistorySharingTests(AppFixture app) : IAsyncLifetime
         _emails[relation] = member.User.Email!;
     }
 
-    private Task<T> Service<T>(Func<MeetingService, Task<T>> action) =>
-        app.WithServiceAsync(s => action(s.GetRequiredService<MeetingService>()));
+    private Task<T> Saver<T>(Func<MeetingSaver, Task<T>> action) =>
+        app.WithServiceAsync(s => action(s.GetRequiredService<MeetingSaver>()));
+
+    private Task<T> History<T>(Func<MeetingHistoryReader, Task<T>> action) =>
+        app.WithServiceAsync(s => action(s.GetRequiredService<MeetingHistoryReader>()));
 }

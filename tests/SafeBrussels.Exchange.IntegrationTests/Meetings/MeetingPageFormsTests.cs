@@ -106,7 +106,7 @@ public sealed class MeetingPageFormsTests(AppFixture app)
     {
         var organization = await app.CreateOrganizationAsync();
         var (author, viewer) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
-        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(viewer, MeetingBuilder.Valid("Réunion Bruxelles-Gand", Tlp.Green)));
+        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(viewer, MeetingBuilder.Valid("Réunion Bruxelles-Gand", Tlp.Green)));
         Assert.True(created.Result.Succeeded, string.Join(", ", created.Result.Errors));
         var session = app.NewSession();
         await session.SignInAsync(author.Email!, AppFixture.Password);

@@ -15,7 +15,7 @@ public sealed class MeetingSaveTests(AppFixture app)
         var organization = await app.CreateOrganizationAsync();
         var (_, first) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
         var (_, second) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
-        var created = await Service(s => s.CreateAsync(first, MeetingBuilder.Valid("Concurrency")));
+        var created = await Saver(s => s.CreateAsync(first, MeetingBuilder.Valid("Concurrency")));
         var version = created.Version!.Value;
 
         // A hundred races: each time exactly one wins (the suite's CPU is shared; a race costs the same every round).
@@ -24,8 +24,8 @@ public sealed class MeetingSaveTests(AppFixture app)
             var a = MeetingBuilder.Valid($"Round {round} by first");
             var b = MeetingBuilder.Valid($"Round {round} by second");
             var saves = await Task.WhenAll(
-                Service(s => s.UpdateAsync(first, created.Id!.Value, a, version)),
-                Service(s => s.UpdateAsync(second, created.Id!.Value, b, version)));
+                Saver(s => s.UpdateAsync(first, created.Id!.Value, a, version)),
+                Saver(s => s.UpdateAsync(second, created.Id!.Value, b, version)));
 
             Assert.Single(saves, o => o.Result.Succeeded);
             var loser = Assert.Single(saves, o => !o.Result.Succeeded);
@@ -47,10 +47,10 @@ public sealed class MeetingSaveTests(AppFixture app)
         var (_, author) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
         var (_, colleague) = await app.CreateUserAsync(organization, ExchangeRole.OrgAdmin);
         var input = MeetingBuilder.Valid("Revisions");
-        var created = await Service(s => s.CreateAsync(author, input));
+        var created = await Saver(s => s.CreateAsync(author, input));
         input.Minutes += "\n\nAjout : calendrier des prochaines rencontres.";
         input.Tlp = Tlp.AmberStrict;
-        var saved = await Service(s => s.UpdateAsync(colleague, created.Id!.Value, input, created.Version!.Value));
+        var saved = await Saver(s => s.UpdateAsync(colleague, created.Id!.Value, input, created.Version!.Value));
         Assert.True(saved.Result.Succeeded, string.Join("\n", app.Factory.LogEvents.Select(e => e.RenderMessage()).Where(m => m.Contains("refused"))));
 
         await using var db = app.Database.CreateContext();
@@ -70,7 +70,7 @@ public sealed class MeetingSaveTests(AppFixture app)
         input.EndsAt = input.StartsAt.AddHours(-1);
         input.Themes = ["drugs"];
 
-        var outcome = await Service(s => s.CreateAsync(author, input));
+        var outcome = await Saver(s => s.CreateAsync(author, input));
 
         Assert.Equal("Validation.EndBeforeStart", outcome.Result.ErrorFor("EndsAt"));
         Assert.Equal("Validation.UnknownTheme", outcome.Result.ErrorFor("Themes"));
@@ -87,13 +87,13 @@ public sealed class MeetingSaveTests(AppFixture app)
         var (_, reader) = await app.CreateUserAsync(organization, ExchangeRole.Reader);
         var (_, stranger) = await app.CreateUserAsync(other, ExchangeRole.Contributor);
         var input = MeetingBuilder.Valid("Edit rights", Tlp.Green);
-        var created = await Service(s => s.CreateAsync(author, input));
+        var created = await Saver(s => s.CreateAsync(author, input));
 
-        Assert.Equal("Error.Forbidden", (await Service(s => s.CreateAsync(reader, input))).Result.ErrorFor(""));
-        Assert.Equal("Error.NotFound", (await Service(s => s.UpdateAsync(reader, created.Id!.Value, input, created.Version!.Value))).Result.ErrorFor(""));
-        Assert.Equal("Error.NotFound", (await Service(s => s.UpdateAsync(stranger, created.Id!.Value, input, created.Version!.Value))).Result.ErrorFor(""));
-        Assert.False((await Service(s => s.GetAsync(reader, created.Id!.Value)))!.CanEdit);
-        Assert.True((await Service(s => s.GetAsync(author, created.Id!.Value)))!.CanEdit);
+        Assert.Equal("Error.Forbidden", (await Saver(s => s.CreateAsync(reader, input))).Result.ErrorFor(""));
+        Assert.Equal("Error.NotFound", (await Saver(s => s.UpdateAsync(reader, created.Id!.Value, input, created.Version!.Value))).Result.ErrorFor(""));
+        Assert.Equal("Error.NotFound", (await Saver(s => s.UpdateAsync(stranger, created.Id!.Value, input, created.Version!.Value))).Result.ErrorFor(""));
+        Assert.False((await Reader(s => s.GetAsync(reader, created.Id!.Value)))!.CanEdit);
+        Assert.True((await Reader(s => s.GetAsync(author, created.Id!.Value)))!.CanEdit);
     }
 
     [Fact]
@@ -105,10 +105,10 @@ public sealed class MeetingSaveTests(AppFixture app)
         child.Themes = ["street-harassment"];
         var unrelated = MeetingBuilder.Valid("Unrelated theme", Tlp.Green);
         unrelated.Themes = ["crisis-management"];
-        await Service(s => s.CreateAsync(author, child));
-        await Service(s => s.CreateAsync(author, unrelated));
+        await Saver(s => s.CreateAsync(author, child));
+        await Saver(s => s.CreateAsync(author, unrelated));
 
-        var page = await Service(s => s.ListAsync(author, new MeetingQuery(Theme: "intrafamily-violence", Organization: organization.Key)));
+        var page = await Listing(s => s.ListAsync(author, new MeetingQuery(Theme: "intrafamily-violence", Organization: organization.Key)));
         Assert.Equal(["Child theme"], page.Items.Select(i => i.Title));
     }
 
@@ -129,12 +129,12 @@ public sealed class MeetingSaveTests(AppFixture app)
             new() { Title = "Done already", OwnerOrganizationId = organization.Id, Due = today.AddDays(-10), IsDone = true },
             new() { Title = "Someone else's", OwnerOrganizationId = other.Id, Due = today },
         ];
-        await Service(s => s.CreateAsync(stranger, visible));
+        await Saver(s => s.CreateAsync(stranger, visible));
         var hidden = MeetingBuilder.Valid("Hidden", Tlp.AmberStrict);
         hidden.ActionItems = [new() { Title = "In a meeting I cannot see", OwnerOrganizationId = organization.Id }];
-        await Service(s => s.CreateAsync(stranger, hidden));
+        await Saver(s => s.CreateAsync(stranger, hidden));
 
-        var mine = await Service(s => s.MyActionItemsAsync(viewer));
+        var mine = await Listing(s => s.MyActionItemsAsync(viewer));
 
         Assert.Equal(["Overdue", "Later"], mine.Select(a => a.Title));
         Assert.True(mine[0].IsOverdue);
@@ -149,15 +149,15 @@ public sealed class MeetingSaveTests(AppFixture app)
         var (_, author) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
         var (_, stranger) = await app.CreateUserAsync(other, ExchangeRole.Reader);
         var input = MeetingBuilder.Valid("History", Tlp.AmberStrict);
-        var created = await Service(s => s.CreateAsync(author, input));
+        var created = await Saver(s => s.CreateAsync(author, input));
         input.Title = "History, renamed";
-        await Service(s => s.UpdateAsync(author, created.Id!.Value, input, created.Version!.Value));
+        await Saver(s => s.UpdateAsync(author, created.Id!.Value, input, created.Version!.Value));
 
-        var history = await Service(s => s.HistoryAsync(author, created.Id!.Value));
+        var history = await History(s => s.HistoryAsync(author, created.Id!.Value));
         Assert.Equal([2, 1], history!.Revisions.Select(r => r.Number));
         Assert.Equal(["title"], history.Revisions[0].ChangedFields);
         Assert.Equal("History", history.Revisions[1].Content.Title);
-        Assert.Null(await Service(s => s.HistoryAsync(stranger, created.Id!.Value)));
+        Assert.Null(await History(s => s.HistoryAsync(stranger, created.Id!.Value)));
     }
 
     [Fact]
@@ -174,20 +174,20 @@ public sealed class MeetingSaveTests(AppFixture app)
         input.Themes = ["street-harassment", "crisis-management"];
         input.AttendeeNames = ["Zoé Verhaegen", "Alain Dubois"];
         input.AttendeeUserIds = [zoe.Id, alain.Id];
-        var created = await Service(s => s.CreateAsync(author, input));
+        var created = await Saver(s => s.CreateAsync(author, input));
         Assert.True(created.Result.Succeeded, string.Join(", ", created.Result.Errors));
 
         // What the editor does: read the record into the form, change the title only, save.
-        var detail = await Service(s => s.GetAsync(author, created.Id!.Value));
-        var edited = MeetingService.ToInput(detail!);
+        var detail = await Reader(s => s.GetAsync(author, created.Id!.Value));
+        var edited = MeetingSaver.ToInput(detail!);
         edited.Title = "Only real changes, renamed";
-        var saved = await Service(s => s.UpdateAsync(author, created.Id!.Value, edited, detail!.Version));
+        var saved = await Saver(s => s.UpdateAsync(author, created.Id!.Value, edited, detail!.Version));
         Assert.True(saved.Result.Succeeded, string.Join(", ", saved.Result.Errors));
 
         await using var db = app.Database.CreateContext();
         var stored = await db.MeetingRevisions.SingleAsync(r => r.MeetingId == created.Id && r.Number == 2);
         Assert.Equal(["title"], stored.ChangedFields);
-        var history = await Service(s => s.HistoryAsync(author, created.Id!.Value));
+        var history = await History(s => s.HistoryAsync(author, created.Id!.Value));
         Assert.Equal(["title"], history!.Revisions[0].ChangedFields);
     }
 
@@ -197,9 +197,9 @@ public sealed class MeetingSaveTests(AppFixture app)
         var organization = await app.CreateOrganizationAsync();
         var (_, author) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
         var input = MeetingBuilder.Valid("Old revisions");
-        var created = await Service(s => s.CreateAsync(author, input));
+        var created = await Saver(s => s.CreateAsync(author, input));
         input.Title = "Old revisions, renamed";
-        await Service(s => s.UpdateAsync(author, created.Id!.Value, input, created.Version!.Value));
+        await Saver(s => s.UpdateAsync(author, created.Id!.Value, input, created.Version!.Value));
         // A version saved before the fix said that lists whose order only differed had changed.
         await using (var db = app.Database.CreateContext())
         {
@@ -207,7 +207,7 @@ public sealed class MeetingSaveTests(AppFixture app)
                 .ExecuteUpdateAsync(r => r.SetProperty(x => x.ChangedFields, new List<string> { "title", "themes", "attendeeNames" }));
         }
 
-        var history = await Service(s => s.HistoryAsync(author, created.Id!.Value));
+        var history = await History(s => s.HistoryAsync(author, created.Id!.Value));
         Assert.Equal(["title"], history!.Revisions[0].ChangedFields);
     }
 
@@ -218,10 +218,10 @@ public sealed class MeetingSaveTests(AppFixture app)
         var partner = await app.CreateOrganizationAsync();
         var (user, author) = await app.CreateUserAsync(organization, ExchangeRole.Contributor, language: "fr");
         var input = MeetingBuilder.Valid("Diff with names");
-        var created = await Service(s => s.CreateAsync(author, input));
+        var created = await Saver(s => s.CreateAsync(author, input));
         input.Themes = ["crisis-management"];
         input.ParticipantOrganizationIds = [partner.Id];
-        await Service(s => s.UpdateAsync(author, created.Id!.Value, input, created.Version!.Value));
+        await Saver(s => s.UpdateAsync(author, created.Id!.Value, input, created.Version!.Value));
 
         using var session = app.NewSession();
         await session.SignInAsync(user.Email!, AppFixture.Password);
@@ -237,6 +237,15 @@ public sealed class MeetingSaveTests(AppFixture app)
         Assert.DoesNotContain(partner.Id.ToString(), document.QuerySelector("main")!.TextContent);
     }
 
-    private Task<T> Service<T>(Func<MeetingService, Task<T>> action) =>
-        app.WithServiceAsync(s => action(s.GetRequiredService<MeetingService>()));
+    private Task<T> Listing<T>(Func<MeetingListing, Task<T>> action) =>
+        app.WithServiceAsync(s => action(s.GetRequiredService<MeetingListing>()));
+
+    private Task<T> Reader<T>(Func<MeetingReader, Task<T>> action) =>
+        app.WithServiceAsync(s => action(s.GetRequiredService<MeetingReader>()));
+
+    private Task<T> Saver<T>(Func<MeetingSaver, Task<T>> action) =>
+        app.WithServiceAsync(s => action(s.GetRequiredService<MeetingSaver>()));
+
+    private Task<T> History<T>(Func<MeetingHistoryReader, Task<T>> action) =>
+        app.WithServiceAsync(s => action(s.GetRequiredService<MeetingHistoryReader>()));
 }

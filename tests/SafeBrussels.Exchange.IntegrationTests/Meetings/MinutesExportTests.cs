@@ -22,7 +22,7 @@ public sealed class MinutesExportTests(AppFixture app)
         input.Minutes = "## Compte rendu\n\nLes villes comparent **leurs** approches.\n\n- premier point\n- second point";
         input.Decisions = ["Partager les outils de formation", "Se revoir en mars"];
         input.ActionItems = [new ActionItemInput { Title = "Envoyer le protocole", OwnerOrganizationId = partner.Id, Due = new DateOnly(2026, 4, 1) }];
-        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(viewer, input));
+        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(viewer, input));
         Assert.True(created.Result.Succeeded);
 
         using var session = app.NewSession();
@@ -72,7 +72,7 @@ public sealed class MinutesExportTests(AppFixture app)
         var stranger = await app.CreateOrganizationAsync();
         var (_, viewer) = await app.CreateUserAsync(host, ExchangeRole.Contributor);
         var (outsider, _) = await app.CreateUserAsync(stranger, ExchangeRole.OrgAdmin);
-        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(viewer, MeetingBuilder.Valid("Amber, not shared", Tlp.Amber)));
+        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(viewer, MeetingBuilder.Valid("Amber, not shared", Tlp.Amber)));
 
         using var session = app.NewSession();
         await session.SignInAsync(outsider.Email!, AppFixture.Password);

@@ -20,7 +20,7 @@ public sealed class PageViewTests(AppFixture app)
     {
         var organization = await app.CreateOrganizationAsync();
         var (author, viewer) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
-        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(viewer, MeetingBuilder.Valid("Cellule de crise RED", Tlp.Red)));
+        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(viewer, MeetingBuilder.Valid("Cellule de crise RED", Tlp.Red)));
         Assert.True(created.Result.Succeeded, string.Join(", ", created.Result.Errors));
 
         using var session = app.NewSession();

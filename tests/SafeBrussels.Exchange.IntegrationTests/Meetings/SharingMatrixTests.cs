@@ -66,7 +66,7 @@ public sealed class SharingMatrixTests(AppFixture app) : IAsyncLifetime
             var input = MeetingBuilder.Valid($"Matrix {level}", level, shared.Id);
             input.AttendeeUserIds = [_viewers["named-person"].Id];
             input.AttendeeNames = ["Agent de quartier (externe)"];
-            var outcome = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(authorViewer, input));
+            var outcome = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(authorViewer, input));
             Assert.True(outcome.Result.Succeeded, string.Join(", ", outcome.Result.Errors));
             _meetings[level] = outcome.Id!.Value;
             using var scope = app.Factory.Services.CreateScope();
@@ -148,13 +148,13 @@ public sealed class SharingMatrixTests(AppFixture app) : IAsyncLifetime
     {
         var user = _viewers[relation];
         var viewer = new Viewer(user.Id, user.OrganizationId, user.Role, user.DisplayName);
-        var page = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().ListAsync(viewer, new MeetingQuery(Organization: _host.Key, PageSize: 100)));
+        var page = await app.WithServiceAsync(s => s.GetRequiredService<MeetingListing>().ListAsync(viewer, new MeetingQuery(Organization: _host.Key, PageSize: 100)));
         Assert.Equal(allowed.Length, page.Total);
         Assert.Equal(allowed.Order(), page.Items.Select(i => i.Tlp).Order());
 
         foreach (var level in Levels)
         {
-            var detail = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().GetAsync(viewer, _meetings[level]));
+            var detail = await app.WithServiceAsync(s => s.GetRequiredService<MeetingReader>().GetAsync(viewer, _meetings[level]));
             Assert.Equal(allowed.Contains(level), detail is not null);
         }
     }

@@ -52,7 +52,7 @@ public sealed class ThemeTests(AppFixture app)
 
         var meeting = MeetingBuilder.Valid("Tagged before retirement");
         meeting.Themes = [key];
-        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(orgAdmin, meeting));
+        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(orgAdmin, meeting));
         Assert.True(created.Result.Succeeded);
 
         input.LabelNl = "Scholen en jeugd";
@@ -61,9 +61,9 @@ public sealed class ThemeTests(AppFixture app)
 
         var offered = await Themes(s => s.ListAsync());
         Assert.DoesNotContain(offered, t => t.Key == key);
-        var kept = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().UpdateAsync(orgAdmin, created.Id!.Value, meeting, created.Version!.Value));
+        var kept = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().UpdateAsync(orgAdmin, created.Id!.Value, meeting, created.Version!.Value));
         Assert.True(kept.Result.Succeeded, string.Join(", ", kept.Result.Errors));
-        var refused = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(orgAdmin, meeting));
+        var refused = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(orgAdmin, meeting));
         Assert.Equal("Validation.UnknownTheme", refused.Result.ErrorFor("Themes"));
     }
 

@@ -46,7 +46,7 @@ public sealed class XssRenderingTests(AppFixture app)
         input.Decisions = [$"D {vector}"];
         input.AttendeeNames = [$"P {vector}"];
         input.Location = $"L {vector}";
-        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(viewer, input));
+        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(viewer, input));
         Assert.True(created.Result.Succeeded, string.Join(", ", created.Result.Errors));
 
         using var session = app.NewSession();

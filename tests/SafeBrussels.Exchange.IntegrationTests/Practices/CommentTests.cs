@@ -51,7 +51,7 @@ public sealed class CommentTests(AppFixture app)
     {
         var organization = await app.CreateOrganizationAsync();
         var (author, viewer) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
-        var meeting = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(viewer, MeetingBuilder.Valid("Réunion", Tlp.Green)));
+        var meeting = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(viewer, MeetingBuilder.Valid("Réunion", Tlp.Green)));
         var comments = await Service();
         foreach (var vector in Vectors)
         {
@@ -74,7 +74,7 @@ public sealed class CommentTests(AppFixture app)
         var (_, author) = await app.CreateUserAsync(host, ExchangeRole.Contributor);
         var (_, outsider) = await app.CreateUserAsync(other, ExchangeRole.Reader);
         var amber = await app.CreateAsync(author, PracticeBuilder.Input("Interne " + Guid.NewGuid(), Tlp.Amber));
-        var meeting = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, MeetingBuilder.Valid("Interne", Tlp.AmberStrict)));
+        var meeting = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, MeetingBuilder.Valid("Interne", Tlp.AmberStrict)));
         var comments = await Service();
         var first = await comments.AddAsync(author, RecordRef.Practice(amber), "Première remarque");
 
@@ -166,7 +166,7 @@ public sealed class CommentTests(AppFixture app)
         // "@Bram Claes {tag}" must not also reach "Bram Claes {tag}sens".
         await RenameAsync(namesake, $"Bram Claes {tag}sens");
         var title = "Réunion " + tag;
-        var meeting = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, MeetingBuilder.Valid(title, Tlp.Amber, participant.Id)));
+        var meeting = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, MeetingBuilder.Valid(title, Tlp.Amber, participant.Id)));
 
         var outcome = await (await Service()).AddAsync(author, RecordRef.Meeting(meeting.Id!.Value),
             $"@{ghentName}, pouvez-vous relire le point 2 ? Et @{thirdName} aussi. @{author.DisplayName}");

@@ -123,10 +123,10 @@ public sealed class PracticesApiTests(AppFixture app)
         var adaptation = await app.CreateAsync(adapter, PracticeBuilder.Input("Aanpassing " + Guid.NewGuid(), Tlp.Green, "nl"), original);
         var cited = MeetingBuilder.Valid("Présentation", Tlp.Green);
         cited.PracticeIds = [original];
-        var meeting = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, cited));
+        var meeting = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, cited));
         var hidden = MeetingBuilder.Valid("Entre nous", Tlp.AmberStrict);
         hidden.PracticeIds = [original];
-        await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, hidden));
+        await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, hidden));
 
         using var client = await app.BearerClientAsync((await app.CreateUserAsync(other, ExchangeRole.Reader)).User);
         using var detail = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/practices/{original}"));

@@ -63,7 +63,7 @@ public sealed partial class AccountLifecycleTests(AppFixture app)
         var organization = await app.CreateOrganizationAsync();
         var (user, viewer) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
         var (colleague, colleagueViewer) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
-        var meeting = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(viewer, MeetingBuilder.Valid("Suivi", Tlp.Amber)));
+        var meeting = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(viewer, MeetingBuilder.Valid("Suivi", Tlp.Amber)));
         var input = PracticeBuilder.Input("Marche exploratoire");
         input.ContactName = user.DisplayName;
         input.ContactEmail = user.Email!;
@@ -121,7 +121,7 @@ public sealed partial class AccountLifecycleTests(AppFixture app)
         using var again = app.NewSession();
         Assert.Equal(HttpStatusCode.OK, (await again.SignInAsync(user.Email!, AppFixture.Password)).StatusCode);
         Assert.True((await db.Users.SingleAsync(u => u.Id == colleague.Id)).IsActive);
-        Assert.NotNull(await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().GetAsync(colleagueViewer, meeting.Id!.Value)));
+        Assert.NotNull(await app.WithServiceAsync(s => s.GetRequiredService<MeetingReader>().GetAsync(colleagueViewer, meeting.Id!.Value)));
     }
 
     [Fact]

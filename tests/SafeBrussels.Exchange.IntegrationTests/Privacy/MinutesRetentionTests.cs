@@ -29,19 +29,19 @@ public sealed class MinutesRetentionTests(AppFixture app)
         old.Minutes = $"Compte rendu détaillé {word}.";
         var recent = MeetingBuilder.Valid("Réunion récente", Tlp.Green, guest.Id);
         recent.Minutes = $"Compte rendu récent {word}.";
-        var oldId = (await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, old))).Id!.Value;
-        var recentId = (await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, recent))).Id!.Value;
+        var oldId = (await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, old))).Id!.Value;
+        var recentId = (await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, recent))).Id!.Value;
 
         // Default retention: five years.
         var archived = await app.WithServiceAsync(s => s.GetRequiredService<MinutesRetention>().ArchiveAsync(CancellationToken.None));
         Assert.True(archived >= 1);
         Assert.Equal(0, await app.WithServiceAsync(s => s.GetRequiredService<MinutesRetention>().ArchiveAsync(CancellationToken.None)));
 
-        var oldNow = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().GetAsync(author, oldId));
+        var oldNow = await app.WithServiceAsync(s => s.GetRequiredService<MeetingReader>().GetAsync(author, oldId));
         Assert.Equal("", oldNow!.Minutes);
         Assert.NotNull(oldNow.MinutesArchivedAt);
         Assert.NotEmpty(oldNow.Decisions);
-        Assert.Contains(word, (await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().GetAsync(author, recentId)))!.Minutes);
+        Assert.Contains(word, (await app.WithServiceAsync(s => s.GetRequiredService<MeetingReader>().GetAsync(author, recentId)))!.Minutes);
         await using (var db = app.Database.CreateContext())
         {
             Assert.True(await db.AuditEntries.AnyAsync(e => e.TargetId == oldId.ToString() && e.Detail == "minutes archived (retention)"));
@@ -57,9 +57,9 @@ public sealed class MinutesRetentionTests(AppFixture app)
         again.StartsAt = old.StartsAt;
         again.EndsAt = old.EndsAt;
         again.Minutes = "Complément ajouté plus tard.";
-        Assert.True((await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().UpdateAsync(author, oldId, again, oldNow.Version))).Result.Succeeded);
+        Assert.True((await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().UpdateAsync(author, oldId, again, oldNow.Version))).Result.Succeeded);
         Assert.Equal(1, await app.WithServiceAsync(s => s.GetRequiredService<MinutesRetention>().ArchiveAsync(CancellationToken.None)));
-        Assert.Equal("", (await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().GetAsync(author, oldId)))!.Minutes);
+        Assert.Equal("", (await app.WithServiceAsync(s => s.GetRequiredService<MeetingReader>().GetAsync(author, oldId)))!.Minutes);
 
         // The host's administrator can download them; the guest's administrator and the author cannot.
         var both = await app.WithServiceAsync(s => s.GetRequiredService<MinutesRetention>().ReadArchivedAsync(admin, oldId));
@@ -79,8 +79,8 @@ public sealed class MinutesRetentionTests(AppFixture app)
         var host = await app.CreateOrganizationAsync();
         var (_, author) = await app.CreateUserAsync(host, ExchangeRole.Contributor);
         var (_, admin) = await app.CreateUserAsync(host, ExchangeRole.OrgAdmin);
-        var meetings = (Func<MeetingService, Task<MeetingSaveOutcome>> action) => app.WithServiceAsync(s => action(s.GetRequiredService<MeetingService>()));
-        var detail = (Viewer viewer, Guid id) => app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().GetAsync(viewer, id));
+        var meetings = (Func<MeetingSaver, Task<MeetingSaveOutcome>> action) => app.WithServiceAsync(s => action(s.GetRequiredService<MeetingSaver>()));
+        var detail = (Viewer viewer, Guid id) => app.WithServiceAsync(s => s.GetRequiredService<MeetingReader>().GetAsync(viewer, id));
         var archive = () => app.WithServiceAsync(s => s.GetRequiredService<MinutesRetention>().ArchiveAsync(CancellationToken.None));
 
         // RED, its author the only named person: archived as RED.

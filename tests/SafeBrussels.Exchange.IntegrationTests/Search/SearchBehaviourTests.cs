@@ -44,7 +44,7 @@ public sealed class SearchBehaviourTests(AppFixture app)
             // A comment on each: those on hidden practices must not count either.
             await app.WithServiceAsync(s => s.GetRequiredService<CommentService>().AddAsync(author, RecordRef.Practice(practice), $"Question sur le {word}"));
             var meeting = MeetingBuilder.Valid($"Réunion {level} {word}", level);
-            await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, meeting));
+            await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, meeting));
         }
 
         using var outsiderClient = await app.BearerClientAsync(outsider);
@@ -175,18 +175,18 @@ public sealed class SearchBehaviourTests(AppFixture app)
         var (organization, user, author) = await SetUpAsync();
         var meeting = MeetingBuilder.Valid("Réunion de suivi", Tlp.Green);
         meeting.Agenda = [new AgendaItemInput { Title = $"Point {before}", Notes = "" }];
-        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, meeting));
+        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, meeting));
         using var client = await app.BearerClientAsync(user);
         Assert.Equal(1, (await SearchAsync(client, $"q={before}&org={organization.Key}")).GetProperty("total").GetInt32());
 
         meeting.Agenda = [new AgendaItemInput { Title = $"Point {after}", Notes = "" }];
-        var saved = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().UpdateAsync(author, created.Id!.Value, meeting, created.Version!.Value));
+        var saved = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().UpdateAsync(author, created.Id!.Value, meeting, created.Version!.Value));
         Assert.True(saved.Result.Succeeded, string.Join(", ", saved.Result.Errors));
         Assert.Equal(0, (await SearchAsync(client, $"q={before}&org={organization.Key}")).GetProperty("total").GetInt32());
         Assert.Equal(1, (await SearchAsync(client, $"q={after}&org={organization.Key}")).GetProperty("total").GetInt32());
 
         // The version the editor holds is still the current one: the index never makes a save look concurrent.
-        var again = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().UpdateAsync(author, created.Id!.Value, meeting, saved.Version!.Value));
+        var again = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().UpdateAsync(author, created.Id!.Value, meeting, saved.Version!.Value));
         Assert.True(again.Result.Succeeded, string.Join(", ", again.Result.Errors));
     }
 

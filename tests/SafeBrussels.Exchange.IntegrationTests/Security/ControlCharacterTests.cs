@@ -30,16 +30,16 @@ public sealed class ControlCharacterTests(AppFixture app)
         input.Minutes = "Première ligne\u0000\n\tSeconde\u0007 ligne\r\nFin\u007F\u0085";
         input.Location = "Salle\u0000 1";
         input.Decisions = ["Décision\u0001 prise"];
-        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(author, input));
+        var created = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(author, input));
         Assert.True(created.Result.Succeeded, string.Join(", ", created.Result.Errors));
         var id = created.Id!.Value;
 
-        var saved = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().GetAsync(author, id));
+        var saved = await app.WithServiceAsync(s => s.GetRequiredService<MeetingReader>().GetAsync(author, id));
         Assert.Equal("Réunion de quartier", saved!.Title);
         Assert.Equal("Première ligne\n\tSeconde ligne\r\nFin", saved.Minutes);
         Assert.Equal("Salle 1", saved.Location);
         Assert.Equal(["Décision prise"], saved.Decisions);
-        var history = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().HistoryAsync(author, id));
+        var history = await app.WithServiceAsync(s => s.GetRequiredService<MeetingHistoryReader>().HistoryAsync(author, id));
         Assert.Equal("Première ligne\n\tSeconde ligne\r\nFin", history!.Revisions.Single().Content.Minutes);
 
         var comment = await app.WithServiceAsync(s => s.GetRequiredService<CommentService>().AddAsync(author, RecordRef.Meeting(id), "Une\u0000 question\u001B ?"));
@@ -55,7 +55,7 @@ public sealed class ControlCharacterTests(AppFixture app)
         var (readerUser, reader) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
         var title = $"Marche exploratoire {Guid.NewGuid():N}"[..28];
         var practice = await app.CreateAsync(reader, PracticeBuilder.Input(title, Tlp.Green, "fr", "street-harassment"));
-        var meeting = await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(reader, MeetingBuilder.Valid("Réunion", Tlp.Green)));
+        var meeting = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(reader, MeetingBuilder.Valid("Réunion", Tlp.Green)));
 
         // As an older version of the platform could store them (the application itself no longer can).
         await using (var connection = new NpgsqlConnection(app.Database.ConnectionString))

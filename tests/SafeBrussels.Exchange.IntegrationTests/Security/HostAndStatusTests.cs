@@ -54,7 +54,7 @@ public sealed class HostAndStatusTests(AppFixture app)
         var input = MeetingBuilder.Valid("Last day of the quarter", Tlp.Amber);
         input.StartsAt = new DateTimeOffset(2026, 6, 30, 10, 0, 0, TimeSpan.FromHours(2));
         input.EndsAt = input.StartsAt.AddHours(1);
-        Assert.True((await app.WithServiceAsync(s => s.GetRequiredService<MeetingService>().CreateAsync(viewer, input))).Result.Succeeded);
+        Assert.True((await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(viewer, input))).Result.Succeeded);
 
         using var client = await app.BearerClientAsync(user);
         using var list = System.Text.Json.JsonDocument.Parse(

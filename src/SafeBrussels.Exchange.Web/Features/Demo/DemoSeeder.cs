@@ -13,7 +13,7 @@ namespace SafeBrussels.Exchange.Web.Features.Demo;
 public sealed class DemoSeeder(
     ExchangeDbContext db,
     UserManager<ApplicationUser> userManager,
-    Meetings.MeetingService meetings,
+    Meetings.MeetingSaver meetings,
     Exchange.ExchangeImporter importer,
     TimeProvider time)
 {

@@ -30,7 +30,7 @@ public static class FeedEndpoints
     {
         var feeds = endpoints.MapGroup("/feeds/{token}").AllowAnonymous();
 
-        feeds.MapGet("/calendar.ics", async (string token, HttpContext context, FeedTokenService tokens, MeetingService meetings, PublicLinks links, TimeProvider time) =>
+        feeds.MapGet("/calendar.ics", async (string token, HttpContext context, FeedTokenService tokens, MeetingListing meetings, PublicLinks links, TimeProvider time) =>
         {
             if (await tokens.AuthenticateAsync(token, context.RequestAborted) is not { } viewer)
             {

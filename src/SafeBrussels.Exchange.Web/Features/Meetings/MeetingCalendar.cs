@@ -13,7 +13,7 @@ namespace SafeBrussels.Exchange.Web.Features.Meetings;
 public static class MeetingCalendar
 {
     public static void MapMeetingCalendar(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/meetings/{id:guid}/calendar.ics", async (Guid id, HttpContext context, MeetingService meetings, PublicLinks links) =>
+        endpoints.MapGet("/meetings/{id:guid}/calendar.ics", async (Guid id, HttpContext context, MeetingReader meetings, PublicLinks links) =>
         {
             var meeting = await meetings.GetAsync(Viewer.From(context.User)!, id, context.RequestAborted);
             if (meeting is null)

@@ -13,7 +13,7 @@ public static class MeetingsApi
     {
         var group = endpoints.MapGroup("/api/v1/meetings").RequireAuthorization();
 
-        group.MapGet("", async (HttpContext context, MeetingService meetings, string? theme, string? org, string? from, string? to, string? page, string? pageSize) =>
+        group.MapGet("", async (HttpContext context, MeetingListing meetings, string? theme, string? org, string? from, string? to, string? page, string? pageSize) =>
         {
             var problems = new Dictionary<string, string[]>();
             // A day includes the whole day in Brussels time, as for practices (the dashboard's quarters link here).
@@ -44,7 +44,7 @@ public static class MeetingsApi
             });
         }).WithName(ApiExamples.ListMeetings).WithTags("Meetings");
 
-        group.MapGet("/{id:guid}", async (Guid id, HttpContext context, MeetingService meetings) =>
+        group.MapGet("/{id:guid}", async (Guid id, HttpContext context, MeetingReader meetings) =>
         {
             var meeting = await meetings.GetAsync(Viewer.From(context.User)!, id, context.RequestAborted);
             return meeting is null ? Results.NotFound() : Results.Ok(ToJson(meeting));

@@ -12,7 +12,10 @@ public static class MeetingsModule
     public static IServiceCollection AddMeetings(this IServiceCollection services)
     {
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<MeetingService>();
+        services.AddScoped<MeetingListing>();
+        services.AddScoped<MeetingReader>();
+        services.AddScoped<MeetingSaver>();
+        services.AddScoped<MeetingHistoryReader>();
         services.AddScoped<MinutesRetention>();
         services.AddRecurringJob<MinutesRetention>(MinutesRetention.RecurringId, retention => retention.ArchiveAsync(CancellationToken.None), "37 3 * * *");
         return services;

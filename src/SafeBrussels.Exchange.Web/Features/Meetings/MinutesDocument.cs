@@ -32,7 +32,7 @@ public static class MinutesDocument
 
     public static void MapMinutesExport(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/meetings/{id:guid}/minutes.docx", async (
-            Guid id, HttpContext context, MeetingService meetings, ThemeService themes, PublicLinks links, IStringLocalizer<SharedResource> localizer) =>
+            Guid id, HttpContext context, MeetingReader meetings, ThemeService themes, PublicLinks links, IStringLocalizer<SharedResource> localizer) =>
         {
             var meeting = await meetings.GetAsync(Viewer.From(context.User)!, id, context.RequestAborted);
             if (meeting is null)

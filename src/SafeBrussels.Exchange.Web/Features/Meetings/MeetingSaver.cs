@@ -3,99 +3,14 @@ using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Audit;
 using SafeBrussels.Exchange.Web.Features.Sharing;
-using SafeBrussels.Exchange.Web.Features.Themes;
 using SafeBrussels.Exchange.Web.Infrastructure;
 using SafeBrussels.Exchange.Web.Infrastructure.Idempotency;
 
 namespace SafeBrussels.Exchange.Web.Features.Meetings;
 
-/// <summary>Meetings between administrations: every read goes through <see cref="SharingPolicy"/> inside the query.</summary>
-public sealed class MeetingService(
-    IDbContextFactory<ExchangeDbContext> dbFactory, AuditTrail audit, TimeProvider time, ILogger<MeetingService> logger)
+/// <summary>Creating and saving a meeting: the editor rule, the checks, one revision per save, a refused concurrent save, a repeated submission recorded once.</summary>
+public sealed class MeetingSaver(IDbContextFactory<ExchangeDbContext> dbFactory, AuditTrail audit, TimeProvider time, ILogger<MeetingSaver> logger)
 {
-    public async Task<Page<MeetingListItem>> ListAsync(Viewer viewer, MeetingQuery query, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meetings = db.Meetings.AsNoTracking().VisibleTo(viewer);
-
-        if (!string.IsNullOrEmpty(query.Theme))
-        {
-            // A theme includes its sub-themes (ThemeFilter).
-            var theme = query.Theme;
-            meetings = meetings.OnTheme(theme);
-        }
-
-        if (!string.IsNullOrEmpty(query.Organization))
-        {
-            var key = query.Organization;
-            meetings = meetings.Where(m => m.HostOrganization!.Key == key || m.Participants.Any(p => p.Organization!.Key == key));
-        }
-
-        if (query.From is { } from)
-        {
-            var fromUtc = from.ToUniversalTime();
-            meetings = meetings.Where(m => m.StartsAt >= fromUtc);
-        }
-
-        if (query.Before is { } before)
-        {
-            var beforeUtc = before.ToUniversalTime();
-            meetings = meetings.Where(m => m.StartsAt < beforeUtc);
-        }
-
-        var total = await meetings.CountAsync(cancellationToken);
-        var ordered = query.OldestFirst
-            ? meetings.OrderBy(m => m.StartsAt).ThenBy(m => m.Id)
-            : meetings.OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id);
-        var pageSize = Math.Clamp(query.PageSize, 1, MeetingQuery.MaxPageSize);
-        var page = Math.Max(query.Page, 1);
-        var items = await ordered
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(m => new MeetingListItem(
-                m.Id, m.ExternalId, m.Title, m.HostOrganization!.Key, m.HostOrganization.Name, m.Tlp, m.StartsAt,
-                m.Themes.Select(t => t.Theme!.Key).ToList(), m.Language))
-            .ToListAsync(cancellationToken);
-        return new Page<MeetingListItem>(total, items);
-    }
-
-    /// <summary>
-    /// The meetings <paramref name="viewer"/> may see starting in [<paramref name="from"/>, <paramref name="to"/>), oldest
-    /// first, at most <paramref name="limit"/>: the calendar page and the iCalendar feed.
-    /// </summary>
-    public async Task<IReadOnlyList<CalendarEvent>> CalendarAsync(
-        Viewer viewer, DateTimeOffset from, DateTimeOffset? to, int limit, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var fromUtc = from.ToUniversalTime();
-        var meetings = db.Meetings.AsNoTracking().VisibleTo(viewer).Where(m => m.StartsAt >= fromUtc);
-        if (to is { } end)
-        {
-            var toUtc = end.ToUniversalTime();
-            meetings = meetings.Where(m => m.StartsAt < toUtc);
-        }
-
-        return await meetings
-            .OrderBy(m => m.StartsAt).ThenBy(m => m.Id)
-            .Take(limit)
-            .Select(m => new CalendarEvent(m.Id, m.Title, m.HostOrganization!.Name, m.Tlp, m.StartsAt, m.EndsAt, m.Location, m.UpdatedAt, m.Language))
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>The whole record, or null when it does not exist or <paramref name="viewer"/> may not see it (the two are indistinguishable).</summary>
-    /// <remarks>A read of an AMBER+STRICT or RED meeting is written to the audit trail.</remarks>
-    public async Task<MeetingDetail?> GetAsync(Viewer viewer, Guid id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meeting = await LoadDetailAsync(db, viewer, id, cancellationToken);
-        if (meeting is not null)
-        {
-            await audit.ReadAsync(viewer, AuditTargets.Meeting, meeting.Id, meeting.HostOrganizationId, meeting.Tlp, cancellationToken);
-        }
-
-        return meeting;
-    }
-
     /// <param name="idempotencyKey">The form instance's key: a repeat of the same submission answers with the meeting the first one created.</param>
     public async Task<MeetingSaveOutcome> CreateAsync(Viewer viewer, MeetingInput input, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
@@ -204,78 +119,12 @@ public sealed class MeetingService(
             // Either the meeting's version moved, or another save took the next revision number first.
             logger.LogInformation("Meeting {MeetingId}: save by {UserId} refused, saved by someone else meanwhile", id, viewer.UserId);
             await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var current = await LoadDetailAsync(fresh, viewer, id, cancellationToken);
+            var current = await MeetingReader.LoadDetailAsync(fresh, viewer, id, cancellationToken);
             return new MeetingSaveOutcome(CommandResult.Fail("", MeetingSaveOutcome.ConflictKey), id, current?.Version, current);
         }
 
         logger.LogInformation("Meeting {MeetingId} saved by {UserId} as revision {Revision}", id, viewer.UserId, previous.Number + 1);
         return new MeetingSaveOutcome(CommandResult.Ok, id, meeting.Version);
-    }
-
-    /// <summary>
-    /// The saved versions of a meeting the viewer may read, newest first (each under the label and audience it was
-    /// written under, <see cref="SharingPolicy"/>); null when the meeting is hidden.
-    /// </summary>
-    public async Task<MeetingHistory?> HistoryAsync(Viewer viewer, Guid id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var found = await db.Meetings.VisibleTo(viewer).Where(m => m.Id == id)
-            .Select(m => new { m.Title, m.Tlp, m.HostOrganizationId }).SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
-        {
-            return null;
-        }
-
-        // Every earlier version is a read of the record too.
-        await audit.ReadAsync(viewer, AuditTargets.Meeting, id, found.HostOrganizationId, found.Tlp, cancellationToken);
-        var title = found.Title;
-
-        var revisions = await db.MeetingRevisions.AsNoTracking()
-            .VisibleTo(db, viewer)
-            .Where(r => r.MeetingId == id)
-            .OrderByDescending(r => r.Number)
-            .ToListAsync(cancellationToken);
-        var total = await db.MeetingRevisions.CountAsync(r => r.MeetingId == id, cancellationToken);
-        var readable = revisions.ToDictionary(r => r.Number, r => r.Snapshot);
-        return new MeetingHistory(id, title, revisions
-            .Select(r => new RevisionView(
-                r.Number, r.AuthorName, r.SavedAt, r.Tlp,
-                // What changed is told against the version before, only to who may read that one too; compared
-                // again here rather than read from the row, so that versions saved when lists read back in another
-                // order counted as changed show their real changes too.
-                r.Number == 1 ? r.ChangedFields
-                : readable.TryGetValue(r.Number - 1, out var before) ? MeetingRevisions.ChangedFields(before, r.Snapshot)
-                : null,
-                MeetingRevisions.Read(r.Snapshot)))
-            .ToList(), total - revisions.Count);
-    }
-
-    /// <summary>Open action items owned by the viewer or their organization, in meetings they may see; overdue first.</summary>
-    public async Task<IReadOnlyList<MyActionItem>> MyActionItemsAsync(Viewer viewer, CancellationToken cancellationToken = default)
-    {
-        var today = DateOnly.FromDateTime(Infrastructure.Localization.ExchangeTime.ToBrussels(time.GetUtcNow()).DateTime);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Meetings.AsNoTracking()
-            .VisibleTo(viewer)
-            .SelectMany(m => m.ActionItems)
-            .Where(a => !a.IsDone && (a.OwnerUserId == viewer.UserId || a.OwnerOrganizationId == viewer.OrganizationId))
-            .OrderBy(a => a.Due == null).ThenBy(a => a.Due).ThenBy(a => a.Title)
-            .Select(a => new MyActionItem(
-                a.Id, a.MeetingId, a.Meeting!.Title, a.Title,
-                a.OwnerUser != null ? a.OwnerUser.DisplayName : a.OwnerOrganization!.Name,
-                a.Due, a.Due != null && a.Due < today))
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>Active members of the given organizations, to name attendees and action item owners.</summary>
-    public async Task<IReadOnlyList<PersonOption>> PeopleAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && organizationIds.Contains(u.OrganizationId))
-            .OrderBy(u => u.DisplayName)
-            .Select(u => new PersonOption(u.Id, u.DisplayName, u.Organization!.Name))
-            .ToListAsync(cancellationToken);
     }
 
     /// <summary>The editable fields of a visible meeting, to fill the edit form.</summary>
@@ -301,66 +150,6 @@ public sealed class MeetingService(
         AttendeeNames = detail.Attendees.Where(a => a.UserId is null).Select(a => a.Name).ToList(),
         PracticeIds = detail.Practices.Select(p => p.Id).ToList(),
     };
-
-    private static async Task<MeetingDetail?> LoadDetailAsync(ExchangeDbContext db, Viewer viewer, Guid id, CancellationToken cancellationToken)
-    {
-        var editable = SharingPolicy.MeetingsEditableBy(viewer).Compile();
-        var meeting = await db.Meetings.AsNoTracking()
-            .VisibleTo(viewer)
-            .Include(m => m.HostOrganization)
-            .Include(m => m.Author)
-            .Include(m => m.Participants).ThenInclude(p => p.Organization)
-            .Include(m => m.Themes).ThenInclude(t => t.Theme)
-            .Include(m => m.Agenda)
-            .Include(m => m.Decisions)
-            .Include(m => m.ActionItems).ThenInclude(a => a.OwnerOrganization)
-            .Include(m => m.ActionItems).ThenInclude(a => a.OwnerUser)
-            .Include(m => m.Attendees).ThenInclude(a => a.User)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (meeting is null)
-        {
-            return null;
-        }
-
-        // Cited practices: only those the viewer may see.
-        var practices = await db.Practices.AsNoTracking().VisibleTo(viewer)
-            .Where(p => db.MeetingPractices.Any(l => l.MeetingId == id && l.PracticeId == p.Id))
-            .OrderBy(p => p.Title)
-            .Select(p => new Practices.PracticeOption(p.Id, p.Title, p.Organization!.Name, p.Language))
-            .ToListAsync(cancellationToken);
-
-        return new MeetingDetail(
-            meeting.Id,
-            meeting.ExternalId,
-            meeting.HostOrganizationId,
-            meeting.HostOrganization!.Key,
-            meeting.HostOrganization.Name,
-            meeting.Participants.Select(p => new OrganizationRef(p.OrganizationId, p.Organization!.Key, p.Organization.Name)).OrderBy(p => p.Name).ToList(),
-            meeting.Title,
-            meeting.StartsAt.ToOffset(TimeSpan.FromMinutes(meeting.StartsOffsetMinutes)),
-            meeting.EndsAt?.ToOffset(TimeSpan.FromMinutes(meeting.EndsOffsetMinutes)),
-            meeting.Mode,
-            meeting.Location,
-            meeting.Language,
-            meeting.Themes.Select(t => t.Theme!.Key).Order().ToList(),
-            meeting.Tlp,
-            meeting.Agenda.OrderBy(a => a.Position).Select(a => new AgendaItemInput { Title = a.Title, Notes = a.Notes }).ToList(),
-            meeting.Minutes,
-            meeting.Decisions.OrderBy(d => d.Position).Select(d => d.Text).ToList(),
-            meeting.ActionItems.OrderBy(a => a.Position).Select(a => new ActionItemView(
-                a.Id, a.Title, a.OwnerOrganizationId, a.OwnerOrganization?.Key, a.OwnerOrganization?.Name,
-                a.OwnerUserId, a.OwnerUser?.DisplayName, a.Due, a.IsDone)).ToList(),
-            meeting.Attendees.Select(a => new AttendeeView(a.UserId, a.User?.DisplayName ?? a.Name)).OrderBy(a => a.Name).ToList(),
-            meeting.AuthorId,
-            meeting.Author?.DisplayName,
-            meeting.CreatedAt,
-            meeting.UpdatedAt,
-            meeting.Version,
-            editable(meeting),
-            practices,
-            meeting.MinutesArchivedAt);
-    }
 
     private static bool IsConcurrentSave(DbUpdateException ex) =>
         ex is DbUpdateConcurrencyException

@@ -49,7 +49,7 @@ public sealed class StandingChangeTests(AppFixture app)
         Assert.Equal(ViewerStanding.ChangedKey, update.Result.ErrorFor(""));
         var create = await app.WithServiceAsync(s => s.GetRequiredService<MeetingSaver>().CreateAsync(open, MeetingBuilder.Valid("Another after")));
         Assert.Equal(ViewerStanding.ChangedKey, create.Result.ErrorFor(""));
-        var practice = await app.WithServiceAsync(s => s.GetRequiredService<PracticeService>().CreateAsync(open, PracticeBuilder.Input("After the demotion", Tlp.Green)));
+        var practice = await app.WithServiceAsync(s => s.GetRequiredService<PracticeSaver>().CreateAsync(open, PracticeBuilder.Input("After the demotion", Tlp.Green)));
         Assert.Equal(ViewerStanding.ChangedKey, practice.Result.ErrorFor(""));
         await using (var db = app.Database.CreateContext())
         {

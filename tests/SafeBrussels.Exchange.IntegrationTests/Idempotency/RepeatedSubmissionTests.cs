@@ -54,7 +54,7 @@ public sealed class RepeatedSubmissionTests(AppFixture app)
         var (_, colleague) = await app.CreateUserAsync(organization, ExchangeRole.Contributor);
         var title = $"Practice twice {Guid.NewGuid():N}";
         var practices = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
-            app.WithServiceAsync(s => s.GetRequiredService<PracticeService>().CreateAsync(author, PracticeBuilder.Input(title), idempotencyKey: "practice-form"))));
+            app.WithServiceAsync(s => s.GetRequiredService<PracticeSaver>().CreateAsync(author, PracticeBuilder.Input(title), idempotencyKey: "practice-form"))));
         Assert.All(practices, p => Assert.True(p.Result.Succeeded));
         Assert.Equal(practices[0].Id, practices[1].Id);
 

@@ -24,7 +24,7 @@ public sealed class AdaptationTextTests(AppFixture app)
         var original = (await app.GetAsync(ghentAuthor, originalId))!;
 
         // What the adaptation form opens with, for a Dutch-speaking contributor of Ghent.
-        var adaptation = PracticeService.ToAdaptation(original, "nl");
+        var adaptation = PracticeSaver.ToAdaptation(original, "nl");
         Assert.Equal("nl", adaptation.Language);
         Assert.Equal("", adaptation.Title);
         Assert.Equal("", adaptation.Summary);
@@ -45,7 +45,7 @@ public sealed class AdaptationTextTests(AppFixture app)
         Assert.Empty(saved.Translations);
         foreach (var language in new[] { "fr", "nl", "en" })
         {
-            var page = await app.WithServiceAsync(s => s.GetRequiredService<PracticeService>()
+            var page = await app.WithServiceAsync(s => s.GetRequiredService<PracticeListing>()
                 .ListAsync(ghentAuthor, new PracticeQuery(Theme: "street-harassment", PageSize: 100)));
             var titles = page.Items.Where(p => p.Id == originalId || p.Id == adaptationId).ToDictionary(p => p.Id, p => p.TitleIn(language));
             Assert.Equal(2, titles.Count);

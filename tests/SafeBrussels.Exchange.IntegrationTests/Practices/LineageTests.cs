@@ -99,7 +99,7 @@ public sealed class LineageTests(AppFixture app)
         var (_, readerB) = await app.CreateUserAsync(b, ExchangeRole.Reader);
         var hidden = await app.CreateAsync(authorA, PracticeBuilder.Input("Interne " + Guid.NewGuid(), Tlp.AmberStrict));
         var open = await app.CreateAsync(authorA, PracticeBuilder.Input("Ouverte " + Guid.NewGuid()));
-        var service = await app.WithServiceAsync(s => Task.FromResult(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PracticeService>(s)));
+        var service = await app.WithServiceAsync(s => Task.FromResult(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PracticeSaver>(s)));
 
         var input = PracticeBuilder.Input("Copie");
         input.AdaptationContext = "Gent";

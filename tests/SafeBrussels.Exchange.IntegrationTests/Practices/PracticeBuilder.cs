@@ -28,20 +28,20 @@ internal static class PracticeBuilder
             input.AdaptationChanges = "Adapté pour " + input.Title;
         }
 
-        var outcome = await app.WithServiceAsync(s => s.GetRequiredService<PracticeService>().CreateAsync(author, input, adaptedFrom));
+        var outcome = await app.WithServiceAsync(s => s.GetRequiredService<PracticeSaver>().CreateAsync(author, input, adaptedFrom));
         Assert.True(outcome.Result.Succeeded, string.Join(", ", outcome.Result.Errors));
         return outcome.Id!.Value;
     }
 
     public static Task<PracticeDetail?> GetAsync(this AppFixture app, Viewer viewer, Guid id) =>
-        app.WithServiceAsync(s => s.GetRequiredService<PracticeService>().GetAsync(viewer, id));
+        app.WithServiceAsync(s => s.GetRequiredService<PracticeReader>().GetAsync(viewer, id));
 
     public static async Task SetTlpAsync(this AppFixture app, Viewer editor, Guid id, Tlp tlp)
     {
         var current = (await app.GetAsync(editor, id))!;
-        var input = PracticeService.ToInput(current);
+        var input = PracticeSaver.ToInput(current);
         input.Tlp = tlp;
-        var outcome = await app.WithServiceAsync(s => s.GetRequiredService<PracticeService>().UpdateAsync(editor, id, input, current.Version));
+        var outcome = await app.WithServiceAsync(s => s.GetRequiredService<PracticeSaver>().UpdateAsync(editor, id, input, current.Version));
         Assert.True(outcome.Result.Succeeded, string.Join(", ", outcome.Result.Errors));
     }
 }

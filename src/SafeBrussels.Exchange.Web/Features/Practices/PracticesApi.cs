@@ -16,7 +16,7 @@ public static class PracticesApi
         var group = endpoints.MapGroup("/api/v1/practices").RequireAuthorization();
 
         group.MapGet("", async (
-            HttpContext context, PracticeService practices,
+            HttpContext context, PracticeListing practices,
             string? theme, string? org, string? lang, string? evidence, string? status, string? sort, string? page, string? pageSize, string? from, string? to) =>
         {
             var problems = new Dictionary<string, string[]>();
@@ -46,7 +46,7 @@ public static class PracticesApi
             });
         }).WithName(ApiExamples.ListPractices).WithTags("Practices");
 
-        group.MapGet("/{id:guid}", async (Guid id, HttpContext context, PracticeService practices) =>
+        group.MapGet("/{id:guid}", async (Guid id, HttpContext context, PracticeReader practices) =>
         {
             var practice = await practices.GetAsync(Viewer.From(context.User)!, id, context.RequestAborted);
             return practice is null ? Results.NotFound() : Results.Ok(ToJson(practice));

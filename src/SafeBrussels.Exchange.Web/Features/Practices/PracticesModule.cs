@@ -5,7 +5,9 @@ public static class PracticesModule
 {
     public static IServiceCollection AddPractices(this IServiceCollection services)
     {
-        services.AddScoped<PracticeService>();
+        services.AddScoped<PracticeListing>();
+        services.AddScoped<PracticeReader>();
+        services.AddScoped<PracticeSaver>();
         return services;
     }
 

@@ -272,12 +272,7 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
     {
         var row = new OrganizationRow(existing?.Id ?? Guid.CreateVersion7(), o.Name, o.City ?? "", o.Country ?? "", [.. o.Languages ?? []]);
         await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO organizations (id, key, name, city, country, working_languages, created_at)
-            VALUES (@id, @key, @name, @city, @country, @languages, @now)
-            ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, city = EXCLUDED.city, country = EXCLUDED.country,
-                working_languages = EXCLUDED.working_languages
-            """,
+            OrganizationsWrite,
             connection);
         command.Parameters.AddWithValue("id", row.Id);
         command.Parameters.AddWithValue("key", o.Key);
@@ -384,28 +379,7 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
             FROM exchange_staging.practices i
             LEFT JOIN (SELECT practice_id, array_agg(theme_id) AS ids FROM exchange_staging.practice_themes GROUP BY practice_id) t ON t.practice_id = i.id
             """, cancellationToken);
-        await ExecuteAsync(connection, """
-            INSERT INTO practices (id, external_id, organization_id, author_id, language, title, summary, problem, approach, results,
-                target_groups, tlp, status, evidence, started_on, contact_name, contact_email, adapted_from_id,
-                adaptation_context, adaptation_changes, translations, import_hash, created_at, updated_at, version, search_vector)
-            SELECT i.id, i.external_id, i.organization_id, NULL, i.language, i.title, i.summary, i.problem, i.approach, i.results,
-                i.target_groups, i.tlp, i.status, i.evidence, i.started_on, i.contact_name, i.contact_email, i.adapted_from_id,
-                i.adaptation_context, i.adaptation_changes, i.translations, i.import_hash, @now, @now, 1, d.document
-            FROM exchange_staging.practices i
-            JOIN exchange_staging.practice_documents d ON d.id = i.id
-            ON CONFLICT (id) DO UPDATE SET external_id = EXCLUDED.external_id, organization_id = EXCLUDED.organization_id,
-                language = EXCLUDED.language, title = EXCLUDED.title, summary = EXCLUDED.summary, problem = EXCLUDED.problem,
-                approach = EXCLUDED.approach, results = EXCLUDED.results, target_groups = EXCLUDED.target_groups,
-                tlp = EXCLUDED.tlp, status = EXCLUDED.status, evidence = EXCLUDED.evidence, started_on = EXCLUDED.started_on,
-                contact_name = EXCLUDED.contact_name, contact_email = EXCLUDED.contact_email,
-                adapted_from_id = EXCLUDED.adapted_from_id, adaptation_context = EXCLUDED.adaptation_context,
-                adaptation_changes = EXCLUDED.adaptation_changes, translations = EXCLUDED.translations,
-                import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at, version = practices.version + 1,
-                search_vector = EXCLUDED.search_vector;
-            DELETE FROM practice_themes WHERE practice_id IN (SELECT id FROM exchange_staging.practices);
-            INSERT INTO practice_themes (practice_id, theme_id) SELECT practice_id, theme_id FROM exchange_staging.practice_themes;
-            DROP TABLE exchange_staging.practices, exchange_staging.practice_themes, exchange_staging.practice_documents;
-            """, cancellationToken, now);
+        await ExecuteAsync(connection, PracticesWrite, cancellationToken, now);
     }
 
     private static string Translations(ExchangePractice practice) =>
@@ -497,36 +471,12 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
             SELECT id, search_text, public.exchange_meeting_document(language, title, titles, decision_lines, search_text, location, ids) AS document
             FROM staged
             """, cancellationToken);
-        await ExecuteAsync(connection, """
-            INSERT INTO meetings (id, external_id, host_organization_id, author_id, title, starts_at, starts_offset_minutes,
-                ends_at, ends_offset_minutes, mode, location, language, tlp, minutes, import_hash, created_at, updated_at, version,
-                search_text, search_vector)
-            SELECT i.id, i.external_id, i.host_organization_id, NULL, i.title, i.starts_at, i.starts_offset_minutes,
-                i.ends_at, i.ends_offset_minutes, i.mode, i.location, i.language, i.tlp, i.minutes, i.import_hash, @now, @now, 1,
-                d.search_text, d.document
-            FROM exchange_staging.meetings i
-            JOIN exchange_staging.meeting_documents d ON d.id = i.id
-            ON CONFLICT (id) DO UPDATE SET external_id = EXCLUDED.external_id, host_organization_id = EXCLUDED.host_organization_id,
-                title = EXCLUDED.title, starts_at = EXCLUDED.starts_at, starts_offset_minutes = EXCLUDED.starts_offset_minutes,
-                ends_at = EXCLUDED.ends_at, ends_offset_minutes = EXCLUDED.ends_offset_minutes, mode = EXCLUDED.mode,
-                location = EXCLUDED.location, language = EXCLUDED.language, tlp = EXCLUDED.tlp, minutes = EXCLUDED.minutes,
-                import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at, version = meetings.version + 1,
-                search_text = EXCLUDED.search_text, search_vector = EXCLUDED.search_vector;
-            DELETE FROM meeting_participants WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
-            DELETE FROM meeting_themes WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
-            DELETE FROM meeting_agenda_items WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
-            DELETE FROM meeting_decisions WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
-            DELETE FROM meeting_action_items WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
-            INSERT INTO meeting_themes (meeting_id, theme_id) SELECT meeting_id, theme_id FROM exchange_staging.meeting_themes;
-            INSERT INTO meeting_agenda_items (id, meeting_id, position, title, notes) SELECT id, meeting_id, position, title, notes FROM exchange_staging.agenda;
-            INSERT INTO meeting_decisions (id, meeting_id, position, text) SELECT id, meeting_id, position, text FROM exchange_staging.decisions;
-            DROP TABLE exchange_staging.meetings, exchange_staging.meeting_themes, exchange_staging.agenda, exchange_staging.decisions, exchange_staging.meeting_documents;
-            """, cancellationToken, now);
+        await ExecuteAsync(connection, MeetingsWrite, cancellationToken, now);
 
-        await CopyAsync(connection, "COPY meeting_participants (meeting_id, organization_id) FROM STDIN (FORMAT BINARY)",
+        await CopyAsync(connection, ParticipantsCopy,
             plan.SelectMany(m => (m.Record.Participants ?? []).Where(k => k != m.Record.Organization).Select(k => new object?[] { m.Id, organizations[k] })),
             [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid], cancellationToken);
-        await CopyAsync(connection, "COPY meeting_action_items (id, meeting_id, position, title, owner_organization_id, owner_user_id, due, is_done) FROM STDIN (FORMAT BINARY)",
+        await CopyAsync(connection, ActionItemsCopy,
             plan.SelectMany(m => (m.Record.ActionItems ?? []).Select((a, i) => new object?[]
             {
                 Guid.CreateVersion7(), m.Id, i, a.Title, a.Owner is { } owner ? organizations[owner] : null, null,
@@ -536,7 +486,7 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
             cancellationToken);
 
         // Every version is kept: an imported meeting gets a revision like one saved in the editor.
-        await CopyAsync(connection, "COPY meeting_revisions (id, meeting_id, number, author_id, author_name, saved_at, changed_fields, snapshot) FROM STDIN (FORMAT BINARY)",
+        await CopyAsync(connection, RevisionsCopy,
             plan.Select(m =>
             {
                 var snapshot = MeetingRevisions.Write(ToInput(m.Record, organizations));
@@ -664,11 +614,7 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
                 .Select(w => (Action: AuditActions.ContentTlpChanged, w.Type, w.Id, w.Organization, w.Tlp, Detail: relabelled[w.Id])))
             .ToList();
         await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO audit_entries (occurred_at, actor_id, actor_organization_id, action, target_type, target_id, target_organization_id, tlp, detail)
-            SELECT @now, @actor, @actorOrganization, w.action, w.type, w.id, w.organization, w.tlp, w.detail
-            FROM unnest(@actions, @types, @ids, @organizations, @tlps, @details) AS w(action, type, id, organization, tlp, detail)
-            """, connection) { CommandTimeout = 0 };
+            AuditWrite, connection) { CommandTimeout = 0 };
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("actor", NpgsqlDbType.Uuid, (object?)actor?.UserId ?? DBNull.Value);
         command.Parameters.AddWithValue("actorOrganization", NpgsqlDbType.Uuid, (object?)actor?.OrganizationId ?? DBNull.Value);
@@ -695,4 +641,81 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
 
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    // What the import writes into the platform's own tables, column by column: ImporterColumnsTests holds these
+    // column lists to the EF model, so that a column added to an entity is either written here or named there.
+    /// <summary>An organization of the file, created or updated by its key.</summary>
+    private const string OrganizationsWrite = """
+        INSERT INTO organizations (id, key, name, city, country, working_languages, created_at)
+        VALUES (@id, @key, @name, @city, @country, @languages, @now)
+        ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, city = EXCLUDED.city, country = EXCLUDED.country,
+            working_languages = EXCLUDED.working_languages
+        """;
+
+    /// <summary>The staged practices written (created or updated), with their documents and themes.</summary>
+    private const string PracticesWrite = """
+        INSERT INTO practices (id, external_id, organization_id, author_id, language, title, summary, problem, approach, results,
+            target_groups, tlp, status, evidence, started_on, contact_name, contact_email, adapted_from_id,
+            adaptation_context, adaptation_changes, translations, import_hash, created_at, updated_at, version, search_vector)
+        SELECT i.id, i.external_id, i.organization_id, NULL, i.language, i.title, i.summary, i.problem, i.approach, i.results,
+            i.target_groups, i.tlp, i.status, i.evidence, i.started_on, i.contact_name, i.contact_email, i.adapted_from_id,
+            i.adaptation_context, i.adaptation_changes, i.translations, i.import_hash, @now, @now, 1, d.document
+        FROM exchange_staging.practices i
+        JOIN exchange_staging.practice_documents d ON d.id = i.id
+        ON CONFLICT (id) DO UPDATE SET external_id = EXCLUDED.external_id, organization_id = EXCLUDED.organization_id,
+            language = EXCLUDED.language, title = EXCLUDED.title, summary = EXCLUDED.summary, problem = EXCLUDED.problem,
+            approach = EXCLUDED.approach, results = EXCLUDED.results, target_groups = EXCLUDED.target_groups,
+            tlp = EXCLUDED.tlp, status = EXCLUDED.status, evidence = EXCLUDED.evidence, started_on = EXCLUDED.started_on,
+            contact_name = EXCLUDED.contact_name, contact_email = EXCLUDED.contact_email,
+            adapted_from_id = EXCLUDED.adapted_from_id, adaptation_context = EXCLUDED.adaptation_context,
+            adaptation_changes = EXCLUDED.adaptation_changes, translations = EXCLUDED.translations,
+            import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at, version = practices.version + 1,
+            search_vector = EXCLUDED.search_vector;
+        DELETE FROM practice_themes WHERE practice_id IN (SELECT id FROM exchange_staging.practices);
+        INSERT INTO practice_themes (practice_id, theme_id) SELECT practice_id, theme_id FROM exchange_staging.practice_themes;
+        DROP TABLE exchange_staging.practices, exchange_staging.practice_themes, exchange_staging.practice_documents;
+        """;
+
+    /// <summary>The staged meetings written (created or updated), with their documents, themes, agenda and decisions.</summary>
+    private const string MeetingsWrite = """
+        INSERT INTO meetings (id, external_id, host_organization_id, author_id, title, starts_at, starts_offset_minutes,
+            ends_at, ends_offset_minutes, mode, location, language, tlp, minutes, import_hash, created_at, updated_at, version,
+            search_text, search_vector)
+        SELECT i.id, i.external_id, i.host_organization_id, NULL, i.title, i.starts_at, i.starts_offset_minutes,
+            i.ends_at, i.ends_offset_minutes, i.mode, i.location, i.language, i.tlp, i.minutes, i.import_hash, @now, @now, 1,
+            d.search_text, d.document
+        FROM exchange_staging.meetings i
+        JOIN exchange_staging.meeting_documents d ON d.id = i.id
+        ON CONFLICT (id) DO UPDATE SET external_id = EXCLUDED.external_id, host_organization_id = EXCLUDED.host_organization_id,
+            title = EXCLUDED.title, starts_at = EXCLUDED.starts_at, starts_offset_minutes = EXCLUDED.starts_offset_minutes,
+            ends_at = EXCLUDED.ends_at, ends_offset_minutes = EXCLUDED.ends_offset_minutes, mode = EXCLUDED.mode,
+            location = EXCLUDED.location, language = EXCLUDED.language, tlp = EXCLUDED.tlp, minutes = EXCLUDED.minutes,
+            import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at, version = meetings.version + 1,
+            search_text = EXCLUDED.search_text, search_vector = EXCLUDED.search_vector;
+        DELETE FROM meeting_participants WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
+        DELETE FROM meeting_themes WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
+        DELETE FROM meeting_agenda_items WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
+        DELETE FROM meeting_decisions WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
+        DELETE FROM meeting_action_items WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
+        INSERT INTO meeting_themes (meeting_id, theme_id) SELECT meeting_id, theme_id FROM exchange_staging.meeting_themes;
+        INSERT INTO meeting_agenda_items (id, meeting_id, position, title, notes) SELECT id, meeting_id, position, title, notes FROM exchange_staging.agenda;
+        INSERT INTO meeting_decisions (id, meeting_id, position, text) SELECT id, meeting_id, position, text FROM exchange_staging.decisions;
+        DROP TABLE exchange_staging.meetings, exchange_staging.meeting_themes, exchange_staging.agenda, exchange_staging.decisions, exchange_staging.meeting_documents;
+        """;
+
+    /// <summary>The meetings' participant organizations.</summary>
+    private const string ParticipantsCopy = "COPY meeting_participants (meeting_id, organization_id) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>The meetings' action items.</summary>
+    private const string ActionItemsCopy = "COPY meeting_action_items (id, meeting_id, position, title, owner_organization_id, owner_user_id, due, is_done) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>A revision of each imported meeting, as a save in the editor makes one.</summary>
+    private const string RevisionsCopy = "COPY meeting_revisions (id, meeting_id, number, author_id, author_name, saved_at, changed_fields, snapshot) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>One audit entry for each record written.</summary>
+    private const string AuditWrite = """
+        INSERT INTO audit_entries (occurred_at, actor_id, actor_organization_id, action, target_type, target_id, target_organization_id, tlp, detail)
+        SELECT @now, @actor, @actorOrganization, w.action, w.type, w.id, w.organization, w.tlp, w.detail
+        FROM unnest(@actions, @types, @ids, @organizations, @tlps, @details) AS w(action, type, id, organization, tlp, detail)
+        """;
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -7,25 +5,23 @@ using NpgsqlTypes;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
 using SafeBrussels.Exchange.Web.Features.Audit;
-using SafeBrussels.Exchange.Web.Features.Meetings;
-using SafeBrussels.Exchange.Web.Features.Practices;
 using SafeBrussels.Exchange.Web.Features.Sharing;
+using static SafeBrussels.Exchange.Web.Features.Exchange.ImportPlan;
+using static SafeBrussels.Exchange.Web.Features.Exchange.ImportSql;
+using static SafeBrussels.Exchange.Web.Features.Exchange.MeetingImportWriter;
+using static SafeBrussels.Exchange.Web.Features.Exchange.PracticeImportWriter;
 
 namespace SafeBrussels.Exchange.Web.Features.Exchange;
 
 /// <summary>
-/// Imports an exchange-format file all or nothing. The file is checked whole (JSON, the schema, then references
-/// against the platform) and refused with every problem if anything is wrong. Otherwise, in one transaction,
-/// records are matched by externalId: a record whose content hash is unchanged is not touched, so importing
-/// the same file twice changes nothing. Practices and meetings go in with COPY, never row by row: staged in unlogged
-/// tables of <c>exchange_staging</c> that exist only inside the transaction, their search documents computed there in
-/// parallel (docs/search.md), then written.
+/// Imports an exchange-format file all or nothing: checks it whole (JSON, the schema, then references and rights
+/// against the platform) and refuses it with every problem if anything is wrong; otherwise plans it (<see
+/// cref="ImportPlan"/>) and, in one transaction, writes the organizations, the practices (<see
+/// cref="PracticeImportWriter"/>) and the meetings (<see cref="MeetingImportWriter"/>) and audits what changed.
+/// Importing the same file twice changes nothing.
 /// </summary>
 public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFactory, TimeProvider time, ILogger<ExchangeImporter> logger)
 {
-    private const string ImportAuthor = "Import";
-    private static readonly JsonSerializerOptions HashJson = new(ExchangeDocument.Json) { WriteIndented = false };
-
     /// <param name="actor">The platform administrator importing, for the audit trail; null on the command line and for the demo seed.</param>
     public async Task<ImportReport> ImportAsync(Stream json, bool dryRun, CancellationToken cancellationToken = default, Viewer? actor = null)
     {
@@ -190,8 +186,6 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         return new ImportReport([], created, updated, unchanged, Written: true);
     }
 
-    private sealed record Existing(Guid Id, string? Hash);
-
     /// <summary>Of the records already on the platform that the file names, those the importing member may see, and may edit.</summary>
     private sealed record Access(HashSet<Guid> Visible, HashSet<Guid> Editable);
 
@@ -233,20 +227,6 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
             }
         }
     }
-
-    private sealed record Planned<T>(T Record, Guid Id, string Hash, bool IsNew, bool IsChanged);
-
-    private static List<Planned<T>> Plan<T>(List<T> records, string[] hashes, Func<T, string> externalId, Dictionary<string, Existing> existing) =>
-        records.Select((record, index) =>
-        {
-            var hash = hashes[index];
-            return existing.TryGetValue(externalId(record), out var found)
-                ? new Planned<T>(record, found.Id, hash, IsNew: false, IsChanged: found.Hash != hash)
-                : new Planned<T>(record, Guid.CreateVersion7(), hash, IsNew: true, IsChanged: false);
-        }).ToList();
-
-    private static string Hash<T>(T record) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(record, HashJson)));
 
     private sealed record OrganizationRow(Guid Id, string Name, string City, string Country, string[] Languages)
     {
@@ -312,265 +292,6 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         return result;
     }
 
-    private static async Task WritePracticesAsync(
-        NpgsqlConnection connection,
-        List<Planned<ExchangePractice>> plan,
-        Dictionary<string, Guid> organizations,
-        Dictionary<string, Guid> themes,
-        Dictionary<string, Guid> practiceIds,
-        DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        if (plan.Count == 0)
-        {
-            return;
-        }
-
-        await ExecuteAsync(connection, """
-            CREATE UNLOGGED TABLE exchange_staging.practices (
-                id uuid, external_id text, organization_id uuid, language text, title text, summary text,
-                problem text, approach text, results text, target_groups text[], tlp text, status text, evidence text,
-                started_on date, contact_name text, contact_email text, adapted_from_id uuid,
-                adaptation_context text, adaptation_changes text, translations jsonb, import_hash text)
-            """, cancellationToken);
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY exchange_staging.practices FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var (p, id, hash, _, _) in plan)
-            {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(p.ExternalId, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(organizations[p.Organization], NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(p.Language, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(p.Title, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(p.Summary, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(p.Problem ?? "", NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(p.Approach ?? "", NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(p.Results ?? "", NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync((p.TargetGroups ?? []).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(p.Tlp ?? Tlp.Green.ToLabel(), NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(p.Status ?? PracticeStatus.Running.ToCode(), NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(p.Evidence ?? EvidenceLevel.Untested.ToCode(), NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(copy, p.StartedOn is { } started ? DateOnly.ParseExact(started, "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null, NpgsqlDbType.Date, cancellationToken);
-                await copy.WriteAsync(p.Contact?.Name ?? "", NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(p.Contact?.Email ?? "", NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(copy, p.AdaptedFrom is { } original ? practiceIds[original] : (Guid?)null, NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(p.Adaptation?.LocalContext ?? "", NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(p.Adaptation?.Changes ?? "", NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(Translations(p), NpgsqlDbType.Jsonb, cancellationToken);
-                await copy.WriteAsync(hash, NpgsqlDbType.Text, cancellationToken);
-            }
-
-            await copy.CompleteAsync(cancellationToken);
-        }
-
-        await ExecuteAsync(connection, "CREATE UNLOGGED TABLE exchange_staging.practice_themes (practice_id uuid, theme_id uuid)", cancellationToken);
-        await CopyAsync(connection, "COPY exchange_staging.practice_themes (practice_id, theme_id) FROM STDIN (FORMAT BINARY)",
-            plan.SelectMany(p => p.Record.Themes.Select(t => new object?[] { p.Id, themes[t] })),
-            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid], cancellationToken);
-
-        // The search documents first, from the staged rows and children: the costly part of an import, computed by
-        // PostgreSQL's parallel workers for a large file (a statement creating a table may run in parallel, an INSERT
-        // may not). Then the rows are written with their documents.
-        await ExecuteAsync(connection, """
-            CREATE UNLOGGED TABLE exchange_staging.practice_documents AS
-            SELECT i.id, public.exchange_practice_document(i.language, i.title, i.summary, i.problem, i.approach, i.results,
-                i.adaptation_context, i.adaptation_changes, i.target_groups, i.translations, t.ids) AS document
-            FROM exchange_staging.practices i
-            LEFT JOIN (SELECT practice_id, array_agg(theme_id) AS ids FROM exchange_staging.practice_themes GROUP BY practice_id) t ON t.practice_id = i.id
-            """, cancellationToken);
-        await ExecuteAsync(connection, PracticesWrite, cancellationToken, now);
-    }
-
-    private static string Translations(ExchangePractice practice) =>
-        JsonSerializer.Serialize(
-            (practice.Translations ?? [])
-                .Where(t => !string.IsNullOrWhiteSpace(t.Value.Title))
-                .Select(t => new PracticeTranslation(t.Key, t.Value.Title!, t.Value.Summary ?? ""))
-                .ToList(),
-            PracticeTranslationJson);
-
-    private static readonly JsonSerializerOptions PracticeTranslationJson = new(JsonSerializerDefaults.Web);
-
-    private static async Task WriteMeetingsAsync(
-        NpgsqlConnection connection,
-        List<Planned<ExchangeMeeting>> plan,
-        Dictionary<string, Guid> organizations,
-        Dictionary<string, Guid> themes,
-        DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        if (plan.Count == 0)
-        {
-            return;
-        }
-
-        await ExecuteAsync(connection, """
-            CREATE UNLOGGED TABLE exchange_staging.meetings (
-                id uuid, external_id text, host_organization_id uuid, title text, starts_at timestamptz, starts_offset_minutes smallint,
-                ends_at timestamptz, ends_offset_minutes smallint, mode text, location text, language text, tlp text,
-                minutes text, import_hash text)
-            """, cancellationToken);
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY exchange_staging.meetings FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var (m, id, hash, _, _) in plan)
-            {
-                var starts = ExchangeChecks.Instant(m.StartsAt);
-                DateTimeOffset? ends = m.EndsAt is { } end ? ExchangeChecks.Instant(end) : null;
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(m.ExternalId, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(organizations[m.Organization], NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(m.Title, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(starts.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-                await copy.WriteAsync((short)starts.Offset.TotalMinutes, NpgsqlDbType.Smallint, cancellationToken);
-                await WriteNullableAsync(copy, ends?.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-                await copy.WriteAsync((short)(ends?.Offset.TotalMinutes ?? 0), NpgsqlDbType.Smallint, cancellationToken);
-                await copy.WriteAsync(m.Mode ?? MeetingMode.InPerson.ToCode(), NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(m.Location ?? "", NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(m.Language, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(m.Tlp ?? Tlp.Amber.ToLabel(), NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(m.Minutes ?? "", NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(hash, NpgsqlDbType.Text, cancellationToken);
-            }
-
-            await copy.CompleteAsync(cancellationToken);
-        }
-
-        await ExecuteAsync(connection, """
-            CREATE UNLOGGED TABLE exchange_staging.meeting_themes (meeting_id uuid, theme_id uuid);
-            CREATE UNLOGGED TABLE exchange_staging.agenda (id uuid, meeting_id uuid, position int, title text, notes text);
-            CREATE UNLOGGED TABLE exchange_staging.decisions (id uuid, meeting_id uuid, position int, text text);
-            """, cancellationToken);
-        await CopyAsync(connection, "COPY exchange_staging.meeting_themes (meeting_id, theme_id) FROM STDIN (FORMAT BINARY)",
-            plan.SelectMany(m => m.Record.Themes.Select(t => new object?[] { m.Id, themes[t] })),
-            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid], cancellationToken);
-        await CopyAsync(connection, "COPY exchange_staging.agenda (id, meeting_id, position, title, notes) FROM STDIN (FORMAT BINARY)",
-            plan.SelectMany(m => (m.Record.Agenda ?? []).Select((a, i) => new object?[] { Guid.CreateVersion7(), m.Id, i, a.Title, a.Notes ?? "" })),
-            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text], cancellationToken);
-        await CopyAsync(connection, "COPY exchange_staging.decisions (id, meeting_id, position, text) FROM STDIN (FORMAT BINARY)",
-            plan.SelectMany(m => (m.Record.Decisions ?? []).Select((d, i) => new object?[] { Guid.CreateVersion7(), m.Id, i, d })),
-            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Integer, NpgsqlDbType.Text], cancellationToken);
-
-        // The searchable texts and documents first, in parallel for a large file (as for practices), then the rows.
-        var previousRevisions = await ReadLatestRevisionsAsync(connection, plan.Where(m => m.IsChanged).Select(m => m.Id).ToArray(), cancellationToken);
-        await ExecuteAsync(connection, """
-            CREATE UNLOGGED TABLE exchange_staging.meeting_documents AS
-            WITH agenda AS (
-                SELECT meeting_id, string_agg(concat_ws(' ', title, notes), E'\n' ORDER BY position) AS lines, string_agg(title, ' ' ORDER BY position) AS titles
-                FROM exchange_staging.agenda GROUP BY meeting_id),
-            decisions AS (SELECT meeting_id, string_agg(text, E'\n' ORDER BY position) AS lines FROM exchange_staging.decisions GROUP BY meeting_id),
-            themes AS (SELECT meeting_id, array_agg(theme_id) AS ids FROM exchange_staging.meeting_themes GROUP BY meeting_id),
-            staged AS (
-                SELECT i.id, i.language, i.title, i.location, public.exchange_meeting_text_of(a.lines, d.lines, i.minutes) AS search_text,
-                    a.titles, d.lines AS decision_lines, t.ids
-                FROM exchange_staging.meetings i
-                LEFT JOIN agenda a ON a.meeting_id = i.id
-                LEFT JOIN decisions d ON d.meeting_id = i.id
-                LEFT JOIN themes t ON t.meeting_id = i.id)
-            SELECT id, search_text, public.exchange_meeting_document(language, title, titles, decision_lines, search_text, location, ids) AS document
-            FROM staged
-            """, cancellationToken);
-        await ExecuteAsync(connection, MeetingsWrite, cancellationToken, now);
-
-        await CopyAsync(connection, ParticipantsCopy,
-            plan.SelectMany(m => (m.Record.Participants ?? []).Where(k => k != m.Record.Organization).Select(k => new object?[] { m.Id, organizations[k] })),
-            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid], cancellationToken);
-        await CopyAsync(connection, ActionItemsCopy,
-            plan.SelectMany(m => (m.Record.ActionItems ?? []).Select((a, i) => new object?[]
-            {
-                Guid.CreateVersion7(), m.Id, i, a.Title, a.Owner is { } owner ? organizations[owner] : null, null,
-                a.Due is { } due ? DateOnly.ParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null, false,
-            })),
-            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Date, NpgsqlDbType.Boolean],
-            cancellationToken);
-
-        // Every version is kept: an imported meeting gets a revision like one saved in the editor.
-        await CopyAsync(connection, RevisionsCopy,
-            plan.Select(m =>
-            {
-                var snapshot = MeetingRevisions.Write(ToInput(m.Record, organizations));
-                var previous = previousRevisions.GetValueOrDefault(m.Id);
-                var changed = previous is null ? [] : MeetingRevisions.ChangedFields(previous.Snapshot, snapshot).ToArray();
-                return new object?[] { Guid.CreateVersion7(), m.Id, (previous?.Number ?? 0) + 1, null, ImportAuthor, now, changed, snapshot };
-            }),
-            [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Integer, NpgsqlDbType.Uuid, NpgsqlDbType.Text, NpgsqlDbType.TimestampTz, NpgsqlDbType.Array | NpgsqlDbType.Text, NpgsqlDbType.Jsonb],
-            cancellationToken);
-
-        // Each new version is kept under the label and audience the meeting has now that it is written.
-        await ExecuteAsync(connection, """
-            UPDATE meeting_revisions r SET tlp = m.tlp, host_organization_id = m.host_organization_id,
-                partner_organization_ids = ARRAY(SELECT p.organization_id FROM meeting_participants p WHERE p.meeting_id = m.id),
-                named_user_ids = ARRAY(SELECT a.user_id FROM meeting_attendees a WHERE a.meeting_id = m.id AND a.user_id IS NOT NULL
-                                       UNION SELECT m.author_id WHERE m.author_id IS NOT NULL)
-            FROM meetings m
-            WHERE m.id = r.meeting_id AND r.saved_at = @now AND r.author_id IS NULL
-            """, cancellationToken, now);
-    }
-
-    private static MeetingInput ToInput(ExchangeMeeting m, Dictionary<string, Guid> organizations) => new()
-    {
-        Title = m.Title,
-        ParticipantOrganizationIds = (m.Participants ?? []).Where(k => k != m.Organization).Select(k => organizations[k]).ToList(),
-        StartsAt = ExchangeChecks.Instant(m.StartsAt),
-        EndsAt = m.EndsAt is { } end ? ExchangeChecks.Instant(end) : null,
-        Mode = MeetingModes.TryParse(m.Mode, out var mode) ? mode : MeetingMode.InPerson,
-        Location = m.Location ?? "",
-        Language = m.Language,
-        Themes = [.. m.Themes],
-        Tlp = TlpLabels.TryParse(m.Tlp, out var tlp) ? tlp : Tlp.Amber,
-        Agenda = (m.Agenda ?? []).Select(a => new AgendaItemInput { Title = a.Title, Notes = a.Notes ?? "" }).ToList(),
-        Minutes = m.Minutes ?? "",
-        Decisions = [.. m.Decisions ?? []],
-        ActionItems = (m.ActionItems ?? []).Select(a => new ActionItemInput
-        {
-            Title = a.Title,
-            OwnerOrganizationId = a.Owner is { } owner ? organizations[owner] : null,
-            Due = a.Due is { } due ? DateOnly.ParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-        }).ToList(),
-    };
-
-    private sealed record Revision(int Number, string Snapshot);
-
-    private static async Task<Dictionary<Guid, Revision>> ReadLatestRevisionsAsync(NpgsqlConnection connection, Guid[] meetingIds, CancellationToken cancellationToken)
-    {
-        var result = new Dictionary<Guid, Revision>();
-        if (meetingIds.Length == 0)
-        {
-            return result;
-        }
-
-        await using var command = new NpgsqlCommand(
-            "SELECT DISTINCT ON (meeting_id) meeting_id, number, snapshot::text FROM meeting_revisions WHERE meeting_id = ANY(@ids) ORDER BY meeting_id, number DESC",
-            connection);
-        command.Parameters.AddWithValue("ids", meetingIds);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            result[reader.GetGuid(0)] = new Revision(reader.GetInt32(1), reader.GetString(2));
-        }
-
-        return result;
-    }
-
-    private static async Task CopyAsync(NpgsqlConnection connection, string copyCommand, IEnumerable<object?[]> rows, NpgsqlDbType[] types, CancellationToken cancellationToken)
-    {
-        await using var copy = await connection.BeginBinaryImportAsync(copyCommand, cancellationToken);
-        foreach (var row in rows)
-        {
-            await copy.StartRowAsync(cancellationToken);
-            for (var i = 0; i < row.Length; i++)
-            {
-                await WriteNullableAsync(copy, row[i], types[i], cancellationToken);
-            }
-        }
-
-        await copy.CompleteAsync(cancellationToken);
-    }
-
-    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
-        value is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(value, type, cancellationToken);
-
     /// <summary>One audit entry per record the import created or changed, in the import's transaction.</summary>
     /// <summary>The stored TLP label of each practice or meeting among <paramref name="ids"/>.</summary>
     private static async Task<Dictionary<Guid, string>> LabelsAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken cancellationToken)
@@ -630,18 +351,6 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, DateTimeOffset? now = null)
-    {
-        // Part of one all-or-nothing import: a large file may take minutes, which the caller can still cancel.
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        if (now is { } at)
-        {
-            command.Parameters.AddWithValue("now", at);
-        }
-
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     // What the import writes into the platform's own tables, column by column: ImporterColumnsTests holds these
     // column lists to the EF model, so that a column added to an entity is either written here or named there.
     /// <summary>An organization of the file, created or updated by its key.</summary>
@@ -651,66 +360,6 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
         ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, city = EXCLUDED.city, country = EXCLUDED.country,
             working_languages = EXCLUDED.working_languages
         """;
-
-    /// <summary>The staged practices written (created or updated), with their documents and themes.</summary>
-    private const string PracticesWrite = """
-        INSERT INTO practices (id, external_id, organization_id, author_id, language, title, summary, problem, approach, results,
-            target_groups, tlp, status, evidence, started_on, contact_name, contact_email, adapted_from_id,
-            adaptation_context, adaptation_changes, translations, import_hash, created_at, updated_at, version, search_vector)
-        SELECT i.id, i.external_id, i.organization_id, NULL, i.language, i.title, i.summary, i.problem, i.approach, i.results,
-            i.target_groups, i.tlp, i.status, i.evidence, i.started_on, i.contact_name, i.contact_email, i.adapted_from_id,
-            i.adaptation_context, i.adaptation_changes, i.translations, i.import_hash, @now, @now, 1, d.document
-        FROM exchange_staging.practices i
-        JOIN exchange_staging.practice_documents d ON d.id = i.id
-        ON CONFLICT (id) DO UPDATE SET external_id = EXCLUDED.external_id, organization_id = EXCLUDED.organization_id,
-            language = EXCLUDED.language, title = EXCLUDED.title, summary = EXCLUDED.summary, problem = EXCLUDED.problem,
-            approach = EXCLUDED.approach, results = EXCLUDED.results, target_groups = EXCLUDED.target_groups,
-            tlp = EXCLUDED.tlp, status = EXCLUDED.status, evidence = EXCLUDED.evidence, started_on = EXCLUDED.started_on,
-            contact_name = EXCLUDED.contact_name, contact_email = EXCLUDED.contact_email,
-            adapted_from_id = EXCLUDED.adapted_from_id, adaptation_context = EXCLUDED.adaptation_context,
-            adaptation_changes = EXCLUDED.adaptation_changes, translations = EXCLUDED.translations,
-            import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at, version = practices.version + 1,
-            search_vector = EXCLUDED.search_vector;
-        DELETE FROM practice_themes WHERE practice_id IN (SELECT id FROM exchange_staging.practices);
-        INSERT INTO practice_themes (practice_id, theme_id) SELECT practice_id, theme_id FROM exchange_staging.practice_themes;
-        DROP TABLE exchange_staging.practices, exchange_staging.practice_themes, exchange_staging.practice_documents;
-        """;
-
-    /// <summary>The staged meetings written (created or updated), with their documents, themes, agenda and decisions.</summary>
-    private const string MeetingsWrite = """
-        INSERT INTO meetings (id, external_id, host_organization_id, author_id, title, starts_at, starts_offset_minutes,
-            ends_at, ends_offset_minutes, mode, location, language, tlp, minutes, import_hash, created_at, updated_at, version,
-            search_text, search_vector)
-        SELECT i.id, i.external_id, i.host_organization_id, NULL, i.title, i.starts_at, i.starts_offset_minutes,
-            i.ends_at, i.ends_offset_minutes, i.mode, i.location, i.language, i.tlp, i.minutes, i.import_hash, @now, @now, 1,
-            d.search_text, d.document
-        FROM exchange_staging.meetings i
-        JOIN exchange_staging.meeting_documents d ON d.id = i.id
-        ON CONFLICT (id) DO UPDATE SET external_id = EXCLUDED.external_id, host_organization_id = EXCLUDED.host_organization_id,
-            title = EXCLUDED.title, starts_at = EXCLUDED.starts_at, starts_offset_minutes = EXCLUDED.starts_offset_minutes,
-            ends_at = EXCLUDED.ends_at, ends_offset_minutes = EXCLUDED.ends_offset_minutes, mode = EXCLUDED.mode,
-            location = EXCLUDED.location, language = EXCLUDED.language, tlp = EXCLUDED.tlp, minutes = EXCLUDED.minutes,
-            import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at, version = meetings.version + 1,
-            search_text = EXCLUDED.search_text, search_vector = EXCLUDED.search_vector;
-        DELETE FROM meeting_participants WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
-        DELETE FROM meeting_themes WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
-        DELETE FROM meeting_agenda_items WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
-        DELETE FROM meeting_decisions WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
-        DELETE FROM meeting_action_items WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
-        INSERT INTO meeting_themes (meeting_id, theme_id) SELECT meeting_id, theme_id FROM exchange_staging.meeting_themes;
-        INSERT INTO meeting_agenda_items (id, meeting_id, position, title, notes) SELECT id, meeting_id, position, title, notes FROM exchange_staging.agenda;
-        INSERT INTO meeting_decisions (id, meeting_id, position, text) SELECT id, meeting_id, position, text FROM exchange_staging.decisions;
-        DROP TABLE exchange_staging.meetings, exchange_staging.meeting_themes, exchange_staging.agenda, exchange_staging.decisions, exchange_staging.meeting_documents;
-        """;
-
-    /// <summary>The meetings' participant organizations.</summary>
-    private const string ParticipantsCopy = "COPY meeting_participants (meeting_id, organization_id) FROM STDIN (FORMAT BINARY)";
-
-    /// <summary>The meetings' action items.</summary>
-    private const string ActionItemsCopy = "COPY meeting_action_items (id, meeting_id, position, title, owner_organization_id, owner_user_id, due, is_done) FROM STDIN (FORMAT BINARY)";
-
-    /// <summary>A revision of each imported meeting, as a save in the editor makes one.</summary>
-    private const string RevisionsCopy = "COPY meeting_revisions (id, meeting_id, number, author_id, author_name, saved_at, changed_fields, snapshot) FROM STDIN (FORMAT BINARY)";
 
     /// <summary>One audit entry for each record written.</summary>
     private const string AuditWrite = """

@@ -6,7 +6,10 @@ using SafeBrussels.Exchange.Web.Features.Sharing;
 
 namespace SafeBrussels.Exchange.Web.Features.Meetings;
 
-/// <summary>The saved versions of a meeting, each readable only by who may read it as it was then (<see cref="SharingPolicy"/>).</summary>
+/// <summary>
+/// The saved versions of a meeting, each readable only by who may read it as it was then (<see
+/// cref="SharingPolicy"/>).
+/// </summary>
 public sealed class MeetingHistoryReader(IDbContextFactory<ExchangeDbContext> dbFactory, AuditTrail audit)
 {
     /// <summary>

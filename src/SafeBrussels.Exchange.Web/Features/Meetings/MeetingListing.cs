@@ -7,7 +7,10 @@ using SafeBrussels.Exchange.Web.Infrastructure;
 
 namespace SafeBrussels.Exchange.Web.Features.Meetings;
 
-/// <summary>Lists of meetings the viewer may see: the meeting list, the calendar, their action items; and the people who may be named on one. Every read goes through <see cref="SharingPolicy"/> inside the query.</summary>
+/// <summary>
+/// Lists of meetings the viewer may see: the meeting list, the calendar, their action items; and the people who may
+/// be named on one. Every read goes through <see cref="SharingPolicy"/> inside the query.
+/// </summary>
 public sealed class MeetingListing(IDbContextFactory<ExchangeDbContext> dbFactory, TimeProvider time)
 {
     public async Task<Page<MeetingListItem>> ListAsync(Viewer viewer, MeetingQuery query, CancellationToken cancellationToken = default)

@@ -6,7 +6,10 @@ using SafeBrussels.Exchange.Web.Features.Sharing;
 
 namespace SafeBrussels.Exchange.Web.Features.Meetings;
 
-/// <summary>One meeting, whole, for whoever may see it (<see cref="SharingPolicy"/>); a read of an AMBER+STRICT or RED meeting is audited.</summary>
+/// <summary>
+/// One meeting, whole, for whoever may see it (<see cref="SharingPolicy"/>); a read of an AMBER+STRICT or RED
+/// meeting is audited.
+/// </summary>
 public sealed class MeetingReader(IDbContextFactory<ExchangeDbContext> dbFactory, AuditTrail audit)
 {
     /// <summary>The whole record, or null when it does not exist or <paramref name="viewer"/> may not see it (the two are indistinguishable).</summary>

@@ -8,7 +8,10 @@ using SafeBrussels.Exchange.Web.Infrastructure.Idempotency;
 
 namespace SafeBrussels.Exchange.Web.Features.Meetings;
 
-/// <summary>Creating and saving a meeting: the editor rule, the checks, one revision per save, a refused concurrent save, a repeated submission recorded once.</summary>
+/// <summary>
+/// Creating and saving a meeting: the editor rule, the checks, one revision per save, a refused concurrent save, a
+/// repeated submission recorded once.
+/// </summary>
 public sealed class MeetingSaver(IDbContextFactory<ExchangeDbContext> dbFactory, AuditTrail audit, TimeProvider time, ILogger<MeetingSaver> logger)
 {
     /// <param name="idempotencyKey">The form instance's key: a repeat of the same submission answers with the meeting the first one created.</param>

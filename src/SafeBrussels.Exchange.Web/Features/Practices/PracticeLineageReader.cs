@@ -5,7 +5,10 @@ using SafeBrussels.Exchange.Web.Features.Sharing;
 
 namespace SafeBrussels.Exchange.Web.Features.Practices;
 
-/// <summary>Where a practice comes from and what was adapted from it, as far as the viewer may see: the originals up the chain and the adaptations down it, at most 32 steps each way.</summary>
+/// <summary>
+/// Where a practice comes from and what was adapted from it, as far as the viewer may see: the originals up the
+/// chain and the adaptations down it, at most 32 steps each way.
+/// </summary>
 internal static class PracticeLineageReader
 {
     private const int MaxLineageDepth = 32;

@@ -7,7 +7,10 @@ using SafeBrussels.Exchange.Web.Infrastructure;
 
 namespace SafeBrussels.Exchange.Web.Features.Practices;
 
-/// <summary>The practice catalogue and the practice pickers: only what the viewer may see (<see cref="SharingPolicy"/>, inside the query).</summary>
+/// <summary>
+/// The practice catalogue and the practice pickers: only what the viewer may see (<see cref="SharingPolicy"/>,
+/// inside the query).
+/// </summary>
 public sealed class PracticeListing(IDbContextFactory<ExchangeDbContext> dbFactory)
 {
     public async Task<Page<PracticeListItem>> ListAsync(Viewer viewer, PracticeQuery query, CancellationToken cancellationToken = default)

@@ -6,7 +6,10 @@ using SafeBrussels.Exchange.Web.Features.Sharing;
 
 namespace SafeBrussels.Exchange.Web.Features.Practices;
 
-/// <summary>One practice, whole, with its lineage, for whoever may see it (<see cref="SharingPolicy"/>); a read of an AMBER+STRICT or RED practice is audited.</summary>
+/// <summary>
+/// One practice, whole, with its lineage, for whoever may see it (<see cref="SharingPolicy"/>); a read of an
+/// AMBER+STRICT or RED practice is audited.
+/// </summary>
 public sealed class PracticeReader(IDbContextFactory<ExchangeDbContext> dbFactory, AuditTrail audit)
 {
     /// <summary>The whole record with its lineage and meetings, or null when it does not exist or is hidden (indistinguishable).</summary>

@@ -8,7 +8,10 @@ using SafeBrussels.Exchange.Web.Infrastructure.Idempotency;
 
 namespace SafeBrussels.Exchange.Web.Features.Practices;
 
-/// <summary>Creating, adapting and saving a practice: the editor rule, the checks, a refused concurrent save, a repeated submission recorded once.</summary>
+/// <summary>
+/// Creating, adapting and saving a practice: the editor rule, the checks, a refused concurrent save, a repeated
+/// submission recorded once.
+/// </summary>
 public sealed class PracticeSaver(IDbContextFactory<ExchangeDbContext> dbFactory, AuditTrail audit, TimeProvider time, ILogger<PracticeSaver> logger)
 {
     /// <summary>Records a new practice of the viewer's organization; with <paramref name="adaptedFromId"/>, an adaptation of a visible practice.</summary>

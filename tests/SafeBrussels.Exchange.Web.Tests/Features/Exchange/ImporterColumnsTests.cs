@@ -34,7 +34,10 @@ public sealed partial class ImporterColumnsTests
         // The model only: nothing connects.
         using var db = ExchangeDatabase.CreateStandalone("Host=127.0.0.1;Port=1;Database=not_used;Username=nobody");
 
-        var statements = typeof(ExchangeImporter).GetFields(BindingFlags.NonPublic | BindingFlags.Static)
+        // The statements are constants of the importer and its writers.
+        var statements = typeof(ExchangeImporter).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(ExchangeImporter).Namespace)
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!)
             .SelectMany(sql => Write().Matches(sql))

@@ -11,6 +11,25 @@ namespace SafeBrussels.Exchange.Web.Features.Exchange;
 /// </summary>
 public static class ExchangeApi
 {
+    private static readonly ApiOperation Importing = new(
+        "Import",
+        "Import an exchange-format file (platform administrators)",
+        "The request body is an exchange-v1 JSON document. All or nothing: any problem refuses the whole file and lists every problem with its JSON path.",
+        """
+        {"dryRun":false,"created":{"organizations":0,"practices":12,"meetings":3},"updated":{"organizations":1,"practices":0,"meetings":0},
+         "unchanged":{"organizations":3,"practices":40,"meetings":8}}
+        """,
+        [400, 401, 403]);
+
+    private static readonly ApiOperation Exporting = new(
+        "Export",
+        "Export what you may see in the exchange format",
+        "An exchange-v1 JSON document of the organizations, practices and meetings you may see; `org` keeps one organization's records.",
+        """
+        {"format":"safebrussels-exchange/1","organizations":[{"key":"gent","name":"Stad Gent","city":"Gent","country":"BE"}],"practices":[],"meetings":[]}
+        """,
+        [400, 401]);
+
     public const long MaxImportBytes = 512L * 1024 * 1024;
 
     public static void MapExchangeApi(this IEndpointRouteBuilder endpoints)
@@ -35,7 +54,7 @@ public static class ExchangeApi
                         ["problems"] = report.Problems.Select(p => new { path = p.Path, code = p.Code, message = p.Message }).ToList(),
                     });
         }).RequireAuthorization(Policies.PlatformAdmin).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxImportBytes))
-            .WithName(ApiExamples.Import).WithTags("Exchange format")
+            .Documented(Importing).WithTags("Exchange format")
             .Accepts<System.Text.Json.Nodes.JsonObject>("application/json");
 
         endpoints.MapGet("/api/v1/export", async (HttpContext context, ExchangeExporter exporter, ExchangeDbContext db, string? org) =>
@@ -48,7 +67,7 @@ public static class ExchangeApi
             var document = await exporter.ExportAsync(Viewer.From(context.User)!, string.IsNullOrEmpty(org) ? null : org, context.RequestAborted);
             var name = $"safebrussels-exchange-{(string.IsNullOrEmpty(org) ? "all" : org)}-{DateTime.UtcNow:yyyyMMdd}.json";
             return Results.Stream(stream => ExchangeExporter.WriteAsync(stream, document, context.RequestAborted), "application/json", name);
-        }).RequireAuthorization().WithName(ApiExamples.Export).WithTags("Exchange format");
+        }).RequireAuthorization().Documented(Exporting).WithTags("Exchange format");
     }
 
     private static object Counts(ImportCounts counts) => new { organizations = counts.Organizations, practices = counts.Practices, meetings = counts.Meetings };

@@ -11,6 +11,33 @@ namespace SafeBrussels.Exchange.Web.Features.Practices;
 /// <summary><c>/api/v1/practices</c>: the practices the caller may see, under the same sharing rules as the pages.</summary>
 public static class PracticesApi
 {
+    private static readonly ApiOperation List = new(
+        "ListPractices",
+        "List the practices you may see",
+        "The catalogue of field practices, filtered by theme, organization, language, evidence and status.",
+        """
+        {"total":1,"items":[{"id":"0195f3c2-7a10-7000-8000-000000000002","externalId":"gent/practice/buurtbemiddeling",
+         "title":"Buurtbemiddeling","organization":"gent","language":"nl","tlp":"CLEAR","themes":["nuisance"],
+         "evidence":"evaluated","status":"running","adaptedFrom":null}]}
+        """,
+        [400, 401]);
+
+    private static readonly ApiOperation Read = new(
+        "GetPractice",
+        "Read one practice",
+        "The whole record with its translations, the adaptations you may see (lineage) and the meetings that discussed it. 404 when it does not exist or you may not see it.",
+        """
+        {"id":"0195f3c2-7a10-7000-8000-000000000002","externalId":"gent/practice/buurtbemiddeling","organization":"gent","language":"nl",
+         "title":"Buurtbemiddeling","summary":"Vrijwillige bemiddelaars helpen buren hun conflict zelf op te lossen.","problem":"","approach":"",
+         "results":"","targetGroups":["residents"],"themes":["nuisance"],"tlp":"CLEAR","status":"running","evidence":"evaluated",
+         "startedOn":"2019-01-01","contact":{"name":"Dienst Preventie","email":"preventie@example.gent"},"adaptedFrom":null,
+         "adaptation":{"localContext":"","changes":""},"translations":{"fr":{"title":"Médiation de voisinage","summary":"…"}},
+         "lineage":{"adaptedFrom":null,"adaptations":[],"tree":{"id":"0195f3c2-7a10-7000-8000-000000000002","externalId":"gent/practice/buurtbemiddeling",
+         "title":"Buurtbemiddeling","organization":"Stad Gent","language":"nl","tlp":"CLEAR","children":[]}},
+         "meetings":[],"createdAt":"2026-03-02T10:00:00+00:00","updatedAt":"2026-09-20T07:15:00+00:00"}
+        """,
+        [401, 404]);
+
     public static void MapPracticesApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/practices").RequireAuthorization();
@@ -44,13 +71,13 @@ public static class PracticesApi
                     adaptedFrom = p.AdaptedFrom,
                 }),
             });
-        }).WithName(ApiExamples.ListPractices).WithTags("Practices");
+        }).Documented(List).WithTags("Practices");
 
         group.MapGet("/{id:guid}", async (Guid id, HttpContext context, PracticeReader practices) =>
         {
             var practice = await practices.GetAsync(Viewer.From(context.User)!, id, context.RequestAborted);
             return practice is null ? Results.NotFound() : Results.Ok(ToJson(practice));
-        }).WithName(ApiExamples.GetPractice).WithTags("Practices");
+        }).Documented(Read).WithTags("Practices");
     }
 
     /// <summary>Reads the catalogue's filters from a query string; a bad value is named in <paramref name="problems"/>.</summary>

@@ -9,6 +9,19 @@ namespace SafeBrussels.Exchange.Web.Features.Search;
 /// <summary><c>GET /api/v1/search?q=&amp;type=&amp;theme=&amp;org=&amp;lang=&amp;year=&amp;sort=&amp;page=&amp;pageSize=</c>.</summary>
 public static class SearchApi
 {
+    private static readonly ApiOperation Searching = new(
+        "Search",
+        "Search everything you may see, in the three languages",
+        "A query in French, Dutch or English finds records written in the others (domain glossary, theme names, translated titles). Totals and facets count only what you may see.",
+        """
+        {"total":1,"items":[{"type":"practice","id":"0195f3c2-7a10-7000-8000-000000000003","externalId":"safe-brussels/practice/harcelement-de-rue",
+         "title":"Plan contre le harcèlement de rue","snippet":"… des agents formés au <mark>harcèlement</mark> de <mark>rue</mark> …",
+         "language":"fr","themes":["street-harassment"],"organization":"safe-brussels","tlp":"GREEN","date":"2026-05-12T00:00:00+00:00",
+         "score":0.8123,"link":"/practices/0195f3c2-7a10-7000-8000-000000000003"}],
+         "facets":{"type":{"practice":1},"theme":{"street-harassment":1},"org":{"safe-brussels":1},"lang":{"fr":1},"year":{"2026":1}}}
+        """,
+        [400, 401]);
+
     public static void MapSearchApi(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/v1/search", async (
             HttpContext context, SearchService search,
@@ -49,7 +62,7 @@ public static class SearchApi
                     year = result.Facets.Years,
                 },
             });
-        }).RequireAuthorization().WithName(ApiExamples.Search).WithTags("Search");
+        }).RequireAuthorization().Documented(Searching).WithTags("Search");
 
     /// <summary>Reads a search from a query string (API and results page); a bad value is named in <paramref name="problems"/>.</summary>
     public static SearchRequest ParseRequest(

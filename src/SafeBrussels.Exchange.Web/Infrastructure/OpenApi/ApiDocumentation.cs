@@ -5,8 +5,8 @@ namespace SafeBrussels.Exchange.Web.Infrastructure.OpenApi;
 
 /// <summary>
 /// The OpenAPI document of <c>/api/v1</c> at <c>/openapi/v1.json</c> and its interactive reference (Scalar) at
-/// <c>/api/reference</c> for signed-in members. Every endpoint names its operation; the descriptions of the
-/// query parameters and the example responses live in <see cref="ApiExamples"/>, keyed by operation name.
+/// <c>/api/reference</c> for signed-in members. Every endpoint names and describes its operation beside it
+/// (<see cref="ApiOperation"/>); the shared descriptions of the query parameters live in <see cref="ApiExamples"/>.
 /// </summary>
 public static class ApiDocumentation
 {
@@ -61,7 +61,7 @@ public static class ApiDocumentation
             });
             options.AddOperationTransformer((operation, context, _) =>
             {
-                ApiExamples.Describe(operation, context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);
+                ApiExamples.Describe(operation, context.Description.ActionDescriptor.EndpointMetadata.OfType<ApiOperation>().FirstOrDefault());
                 return Task.CompletedTask;
             });
         });

@@ -3,7 +3,7 @@ namespace SafeBrussels.Exchange.Web.Data;
 /// <summary>
 /// The longest value of each kind of field people type, in characters: the database columns (entity configurations),
 /// the input checks of the pages, the API and the import, and the editors' counters all take them from here. The
-/// exchange format's schema (Features/Exchange/exchange-v1.schema.json) states the same numbers; a test holds the two
+/// exchange format's schema (Features/Exchange/Schema/exchange-v1.schema.json) states the same numbers; a test holds the two
 /// together (FieldLengthsTests).
 /// </summary>
 public static class FieldLengths

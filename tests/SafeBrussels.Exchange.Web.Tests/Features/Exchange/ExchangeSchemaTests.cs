@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SafeBrussels.Exchange.Web.Features.Exchange.Schema;
 using SafeBrussels.Exchange.Web.Features.Exchange;
 
 namespace SafeBrussels.Exchange.Web.Tests.Features.Exchange;
@@ -181,6 +182,17 @@ public sealed class ExchangeSchemaTests
         var problem = AssertSingle(
             Mutate(d => Practice(d, 0)["title"] = string.Concat(Enumerable.Repeat(emoji, 301))), "$.practices[0].title", "maxLength");
         Assert.Equal(["300", "301"], problem.Args);
+    }
+
+    [Fact]
+    public void Combining_marks_count_as_code_points()
+    {
+        // "é" written as e + U+0301 is two code points (PostgreSQL counts two characters), though one letter on screen.
+        var decomposed = string.Concat(Enumerable.Repeat("e\u0301", 151));
+
+        var problem = AssertSingle(Mutate(d => Practice(d, 0)["title"] = decomposed), "$.practices[0].title", "maxLength");
+
+        Assert.Equal(["300", "302"], problem.Args);
     }
 
     [Fact]

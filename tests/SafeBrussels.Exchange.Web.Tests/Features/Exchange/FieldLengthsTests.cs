@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using SafeBrussels.Exchange.Web.Data;
-using SafeBrussels.Exchange.Web.Features.Exchange;
+using SafeBrussels.Exchange.Web.Features.Exchange.Schema;
 
 namespace SafeBrussels.Exchange.Web.Tests.Features.Exchange;
 

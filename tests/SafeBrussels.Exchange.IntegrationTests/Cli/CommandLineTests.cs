@@ -59,16 +59,58 @@ public sealed class CommandLineTests(AppFixture app)
     [InlineData("--key: the key must be lower-case", "organizations", "add", "--key", "Bad Key", "--name", "N", "--city", "C", "--country", "BE", "--languages", "fr")]
     [InlineData("--languages: give one or more of fr, nl, en", "organizations", "add", "--key", "ok-key", "--name", "N", "--city", "C", "--country", "BE", "--languages", "de")]
     [InlineData("--country: use a two-letter country code", "organizations", "add", "--key", "ok-key", "--name", "N", "--city", "C", "--country", "Belgium", "--languages", "nl")]
-    [InlineData("Unknown command 'organisations add'", "organisations", "add")]
+    [InlineData("Unrecognized command or argument 'organisations'", "organisations", "add")]
     [InlineData("No organization has the key 'nowhere'", "users", "add", "--email", "a@example.org", "--org", "nowhere", "--role", "reader")]
     [InlineData("Unknown role 'boss'", "users", "add", "--email", "a@example.org", "--org", "x", "--role", "boss")]
     [InlineData("Option '--email' is required", "users", "add", "--org", "x", "--role", "reader")]
-    [InlineData("Option '--org' needs a value", "users", "add", "--email", "a@example.org", "--org")]
+    [InlineData("Required argument missing for option: '--org'", "users", "add", "--email", "a@example.org", "--org")]
     public async Task Bad_command_lines_exit_non_zero_with_a_clear_message(string message, params string[] args)
     {
         var (code, _, error) = await RunAsync(args);
         Assert.NotEqual(0, code);
         Assert.Contains(message, error);
+    }
+
+    [Theory]
+    [InlineData("Required argument missing for command: 'import'", "import")]
+    [InlineData("Cannot parse argument 'soon' for option '--days'", "tokens", "issue", "--email", "a@example.org", "--days", "soon")]
+    [InlineData("Unrecognized command or argument '--verbose'", "migrate", "--verbose")]
+    [InlineData("Required command was not provided", "users")]
+    public async Task A_command_line_that_cannot_be_read_exits_2_saying_why(string message, params string[] args)
+    {
+        var (code, _, error) = await RunAsync(args);
+        Assert.Equal(2, code);
+        Assert.Contains(message, error);
+    }
+
+    [Theory]
+    [InlineData("--app-role", "migrate")]
+    [InlineData("--force", "seed-demo")]
+    [InlineData("--languages", "organizations", "add")]
+    [InlineData("--password", "users", "add")]
+    [InlineData("--days", "tokens", "issue")]
+    [InlineData("--dry-run", "import")]
+    [InlineData("--as", "export")]
+    [InlineData("FILE", "glossary", "export")]
+    [InlineData("--at", "digests", "send-due")]
+    public async Task Every_verb_explains_its_options_with_help(string option, params string[] verb)
+    {
+        var (code, output, _) = await RunAsync([.. verb, "--help"]);
+        Assert.Equal(0, code);
+        Assert.Contains(option, output);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_verb()
+    {
+        var (code, output, _) = await RunAsync("help");
+        Assert.Equal(0, code);
+        foreach (var verb in new[] { "migrate", "seed-demo", "organizations", "users", "tokens", "import", "export", "glossary", "digests" })
+        {
+            Assert.Contains(verb, output);
+        }
+
+        Assert.Contains("send-due", (await RunAsync("help", "digests")).Output);
     }
 
     [Fact]

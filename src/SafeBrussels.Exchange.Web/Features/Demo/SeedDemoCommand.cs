@@ -1,15 +1,19 @@
+using System.CommandLine;
 using SafeBrussels.Exchange.Web.Infrastructure.Cli;
 
 namespace SafeBrussels.Exchange.Web.Features.Demo;
 
 internal sealed class SeedDemoCommand(DemoSeeder seeder, IHostEnvironment environment) : ICliCommand
 {
-    public string Usage => "seed-demo [--force]          create the demo organizations, users and content (Development only unless --force)";
+    private static readonly Option<bool> Force = new("--force") { Description = "run outside Development too" };
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    public static Command Definition { get; } =
+        new("seed-demo", "Create the demo organizations, users and content (Development only unless --force) and print the logins.") { Force };
+
+
+    public async Task<int> RunAsync(ParseResult parsed, TextWriter output, CancellationToken cancellationToken)
     {
-        var parsed = CliArguments.Parse(args, new HashSet<string> { "force" }, new HashSet<string>());
-        if (!environment.IsDevelopment() && !parsed.Has("force"))
+        if (!environment.IsDevelopment() && !parsed.GetValue(Force))
         {
             throw new CliException($"seed-demo creates accounts with a published password; it runs only in Development (this is '{environment.EnvironmentName}'). Add --force to run it anyway.");
         }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using SafeBrussels.Exchange.Web.Infrastructure.Cli;
 
@@ -14,13 +15,20 @@ internal sealed class DigestsSendDueCommand(
     Microsoft.Extensions.Options.IOptions<DigestOptions> options,
     Microsoft.Extensions.Options.IOptions<Infrastructure.Email.EmailOptions> email) : ICliCommand
 {
-    public string Usage => "digests send-due [--at <ISO date-time>]   send the digests due at that instant (default now), each once";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    private static readonly Option<string> At = new("--at")
     {
-        var parsed = CliArguments.Parse(args, new HashSet<string>(), new HashSet<string> { "at" });
+        Description = "the instant, ISO 8601 (default now), e.g. 2026-12-07T08:05:00+01:00",
+        HelpName = "ISO",
+    };
+
+    public static Command Definition { get; } =
+        new("send-due", "Send the digests due at that instant, exactly as the background job would, each once; print how many.") { At };
+
+
+    public async Task<int> RunAsync(ParseResult parsed, TextWriter output, CancellationToken cancellationToken)
+    {
         var at = time.GetUtcNow();
-        if (parsed.Get("at") is { } text
+        if (parsed.GetValue(At) is { } text
             && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at))
         {
             throw new CliException($"--at '{text}' is not an ISO 8601 date and time (e.g. 2026-12-07T08:05:00+01:00).");

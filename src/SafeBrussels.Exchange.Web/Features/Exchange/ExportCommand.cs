@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
@@ -11,20 +12,27 @@ namespace SafeBrussels.Exchange.Web.Features.Exchange;
 /// </summary>
 internal sealed class ExportCommand(ExchangeDbContext db, ExchangeExporter exporter) : ICliCommand
 {
-    public string Usage => "export FILE [--org KEY] [--as EMAIL]   write practices and meetings in the exchange format (- for standard output)";
+    private static readonly Argument<string> Target = new("FILE") { Description = "the file to write, or - for standard output" };
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    private static readonly Option<string> Organization = new("--org") { Description = "only this organization's records", HelpName = "KEY" };
+
+    private static readonly Option<string> As = new("--as") { Description = "only what this member may see", HelpName = "EMAIL" };
+
+    public static Command Definition { get; } =
+        new("export", "Write practices and meetings in the exchange format.") { Target, Organization, As };
+
+
+    public async Task<int> RunAsync(ParseResult parsed, TextWriter output, CancellationToken cancellationToken)
     {
-        var parsed = CliArguments.Parse(args, new HashSet<string>(), new HashSet<string> { "org", "as" }, positionals: 1);
-        var path = parsed.Positionals.FirstOrDefault() ?? throw new CliException("The file to write is required.");
-        var organization = parsed.Get("org");
+        var path = parsed.GetRequiredValue(Target);
+        var organization = parsed.GetValue(Organization);
         if (organization is not null && !await db.Organizations.AnyAsync(o => o.Key == organization, cancellationToken))
         {
             throw new CliException($"No organization has the key '{organization}'.");
         }
 
         Viewer? viewer = null;
-        if (parsed.Get("as") is { } email)
+        if (parsed.GetValue(As) is { } email)
         {
             var normalized = email.Trim().ToUpperInvariant();
             var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using SafeBrussels.Exchange.Web.Infrastructure.Cli;
 
 namespace SafeBrussels.Exchange.Web.Features.Exchange;
@@ -5,12 +6,17 @@ namespace SafeBrussels.Exchange.Web.Features.Exchange;
 /// <summary><c>import FILE [--dry-run]</c>: all or nothing; every problem by JSON path, exit 1 when refused.</summary>
 internal sealed class ImportCommand(ExchangeImporter importer) : ICliCommand
 {
-    public string Usage => "import FILE [--dry-run]   import an exchange-format file (all or nothing); --dry-run only checks it";
+    private static readonly Argument<string> Source = new("FILE") { Description = "the exchange-format file" };
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    private static readonly Option<bool> DryRun = new("--dry-run") { Description = "only check the file; write nothing" };
+
+    public static Command Definition { get; } =
+        new("import", "Import an exchange-format file, all or nothing; list every problem by JSON path and exit 1 when refused.") { Source, DryRun };
+
+
+    public async Task<int> RunAsync(ParseResult parsed, TextWriter output, CancellationToken cancellationToken)
     {
-        var parsed = CliArguments.Parse(args, new HashSet<string> { "dry-run" }, new HashSet<string>(), positionals: 1);
-        var path = parsed.Positionals.FirstOrDefault() ?? throw new CliException("The file to import is required.");
+        var path = parsed.GetRequiredValue(Source);
         if (!File.Exists(path))
         {
             throw new CliException($"No file at '{path}'.");
@@ -19,7 +25,7 @@ internal sealed class ImportCommand(ExchangeImporter importer) : ICliCommand
         ImportReport report;
         await using (var file = File.OpenRead(path))
         {
-            report = await importer.ImportAsync(file, parsed.Has("dry-run"), cancellationToken);
+            report = await importer.ImportAsync(file, parsed.GetValue(DryRun), cancellationToken);
         }
 
         if (!report.Succeeded)

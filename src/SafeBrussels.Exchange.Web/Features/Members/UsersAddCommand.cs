@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
@@ -17,20 +18,41 @@ internal sealed class UsersAddCommand(
     AuditTrail audit,
     MembershipNotifier notifier) : ICliCommand
 {
-    public string Usage =>
-        "users add --email E --org KEY --role platform-admin|org-admin|contributor|reader [--password P] [--name N] [--lang fr|nl|en]";
+    private static readonly Option<string> Email = new("--email") { Description = "the member's email address", HelpName = "E", Required = true };
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    private static readonly Option<string> Organization = new("--org") { Description = "their organization's key", HelpName = "KEY", Required = true };
+
+    private static readonly Option<string> Role = new("--role")
     {
-        var parsed = CliArguments.Parse(args, new HashSet<string>(), new HashSet<string> { "email", "org", "role", "password", "name", "lang" });
-        var email = parsed.Require("email").Trim();
-        var organizationKey = parsed.Require("org").Trim();
-        if (!RoleNames.TryParse(parsed.Require("role"), out var role))
+        Description = "their role",
+        HelpName = "platform-admin|org-admin|contributor|reader",
+        Required = true,
+    };
+
+    private static readonly Option<string> Password = new("--password")
+    {
+        Description = "create the account with this password; without it, print a single-use invitation link valid 7 days",
+        HelpName = "P",
+    };
+
+    private static readonly Option<string> ShownName = new("--name") { Description = "the name shown on the platform (default: the email)", HelpName = "N" };
+
+    private static readonly Option<string> Language = new("--lang") { Description = "their language", HelpName = "fr|nl|en" };
+
+    public static Command Definition { get; } =
+        new("add", "Create a user, or an invitation link when no password is given.") { Email, Organization, Role, Password, ShownName, Language };
+
+
+    public async Task<int> RunAsync(ParseResult parsed, TextWriter output, CancellationToken cancellationToken)
+    {
+        var email = parsed.GetRequiredValue(Email).Trim();
+        var organizationKey = parsed.GetRequiredValue(Organization).Trim();
+        if (!RoleNames.TryParse(parsed.GetRequiredValue(Role), out var role))
         {
-            throw new CliException($"Unknown role '{parsed.Get("role")}': use platform-admin, org-admin, contributor or reader.");
+            throw new CliException($"Unknown role '{parsed.GetValue(Role)}': use platform-admin, org-admin, contributor or reader.");
         }
 
-        var language = parsed.Get("lang");
+        var language = parsed.GetValue(Language);
         if (language is not null && !SupportedLanguages.IsSupported(language))
         {
             throw new CliException($"Unknown language '{language}': use fr, nl or en.");
@@ -39,7 +61,7 @@ internal sealed class UsersAddCommand(
         var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Key == organizationKey, cancellationToken)
             ?? throw new CliException($"No organization has the key '{organizationKey}'.");
 
-        var password = parsed.Get("password");
+        var password = parsed.GetValue(Password);
         if (password is null)
         {
             var outcome = await invitations.InviteAsync(null, new InvitationRequest(email, organization.Id, role, language), sendMail: false, cancellationToken);
@@ -58,7 +80,7 @@ internal sealed class UsersAddCommand(
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            DisplayName = parsed.Get("name") ?? email,
+            DisplayName = parsed.GetValue(ShownName) ?? email,
             OrganizationId = organization.Id,
             Role = role,
             PreferredLanguage = language?.ToLowerInvariant(),

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using SafeBrussels.Exchange.Web.Infrastructure.Cli;
 
 namespace SafeBrussels.Exchange.Web.Features.Organizations;
@@ -28,18 +29,29 @@ internal sealed class OrganizationsAddCommand(OrganizationService organizations)
         ["WorkingLanguages"] = "--languages",
     };
 
-    public string Usage => "organizations add --key K --name N --city C --country CC --languages fr,nl,en";
+    private static readonly Option<string> Key = Required("--key", "K", "the organization's key: lower-case letters, digits and hyphens");
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    private static readonly Option<string> Name = Required("--name", "N", "its name");
+
+    private static readonly Option<string> City = Required("--city", "C", "its city");
+
+    private static readonly Option<string> Country = Required("--country", "CC", "its two-letter country code, e.g. BE");
+
+    private static readonly Option<string> Languages = Required("--languages", "fr,nl,en", "its working languages, separated by commas");
+
+    public static Command Definition { get; } =
+        new("add", "Create an organization (administration).") { Key, Name, City, Country, Languages };
+
+
+    public async Task<int> RunAsync(ParseResult parsed, TextWriter output, CancellationToken cancellationToken)
     {
-        var parsed = CliArguments.Parse(args, new HashSet<string>(), new HashSet<string> { "key", "name", "city", "country", "languages" });
         var input = new OrganizationInput
         {
-            Key = parsed.Require("key"),
-            Name = parsed.Require("name"),
-            City = parsed.Require("city"),
-            Country = parsed.Require("country"),
-            WorkingLanguages = [.. parsed.Require("languages").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            Key = parsed.GetRequiredValue(Key),
+            Name = parsed.GetRequiredValue(Name),
+            City = parsed.GetRequiredValue(City),
+            Country = parsed.GetRequiredValue(Country),
+            WorkingLanguages = [.. parsed.GetRequiredValue(Languages).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
         };
 
         var result = await organizations.CreateAsync(null, input, cancellationToken);
@@ -51,4 +63,7 @@ internal sealed class OrganizationsAddCommand(OrganizationService organizations)
         await output.WriteLineAsync($"Organization {input.Key} created ({input.Name}, {input.City}, {input.Country}).");
         return 0;
     }
+
+    private static Option<string> Required(string name, string value, string description) =>
+        new(name) { Description = description, HelpName = value, Required = true };
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Infrastructure.Cli;
@@ -7,20 +8,30 @@ namespace SafeBrussels.Exchange.Web.Features.Tokens;
 /// <summary><c>tokens issue --email E [--days N]</c>: a personal access token for automation, alone on the last line.</summary>
 internal sealed class TokensIssueCommand(ExchangeDbContext db, TokenService tokens) : ICliCommand
 {
-    public string Usage => "tokens issue --email E [--days N]   print a personal access token (default 30 days) on the last line";
+    private static readonly Option<string> Email = new("--email") { Description = "the member's email address", HelpName = "E", Required = true };
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    private static readonly Option<int> Days = new("--days")
     {
-        var parsed = CliArguments.Parse(args, new HashSet<string>(), new HashSet<string> { "email", "days" });
-        var email = parsed.Require("email").Trim().ToUpperInvariant();
-        var days = 30;
-        if (parsed.Get("days") is { } text && (!int.TryParse(text, out days) || days < 1 || days > TokenService.MaxDays))
+        Description = $"how many days the token is valid, 1 to {TokenService.MaxDays}",
+        HelpName = "N",
+        DefaultValueFactory = _ => 30,
+    };
+
+    public static Command Definition { get; } =
+        new("issue", "Print a personal access token for the API, alone on the last line.") { Email, Days };
+
+
+    public async Task<int> RunAsync(ParseResult parsed, TextWriter output, CancellationToken cancellationToken)
+    {
+        var email = parsed.GetRequiredValue(Email).Trim().ToUpperInvariant();
+        var days = parsed.GetValue(Days);
+        if (days < 1 || days > TokenService.MaxDays)
         {
             throw new CliException($"--days must be a whole number from 1 to {TokenService.MaxDays}.");
         }
 
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == email, cancellationToken)
-            ?? throw new CliException($"No user has the email '{parsed.Get("email")}'.");
+            ?? throw new CliException($"No user has the email '{parsed.GetValue(Email)}'.");
         if (!user.IsActive)
         {
             throw new CliException($"The user '{user.Email}' is deactivated.");

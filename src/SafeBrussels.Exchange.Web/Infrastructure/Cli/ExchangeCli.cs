@@ -1,38 +1,55 @@
+using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SafeBrussels.Exchange.Web.Features.Demo;
+using SafeBrussels.Exchange.Web.Features.Digests;
 using SafeBrussels.Exchange.Web.Features.Exchange;
 using SafeBrussels.Exchange.Web.Features.Members;
 using SafeBrussels.Exchange.Web.Features.Organizations;
+using SafeBrussels.Exchange.Web.Features.Search;
 using SafeBrussels.Exchange.Web.Features.Tokens;
 
 namespace SafeBrussels.Exchange.Web.Infrastructure.Cli;
 
-/// <summary>Finds the verb among the registered commands and runs it; every failure is a message and a non-zero exit.</summary>
+/// <summary>
+/// The command line, parsed by System.CommandLine: <c>--help</c> on every verb, a precise message and exit code 2 for a
+/// command line it cannot read, exit code 1 for what a verb refuses, 3 when the database cannot be used.
+/// </summary>
 public static class ExchangeCli
 {
     // The one list of verbs: Program asks it before the host is built, the container resolves from it.
-    private static readonly (string[] Verb, Type Command)[] Commands =
+    private static readonly CliVerb[] Verbs =
     [
-        (["migrate"], typeof(MigrateCommand)),
-        (["seed-demo"], typeof(SeedDemoCommand)),
-        (["organizations", "add"], typeof(OrganizationsAddCommand)),
-        (["users", "add"], typeof(UsersAddCommand)),
-        (["tokens", "issue"], typeof(TokensIssueCommand)),
-        (["import"], typeof(ImportCommand)),
-        (["export"], typeof(ExportCommand)),
-        (["glossary", "export"], typeof(Features.Search.GlossaryExportCommand)),
-        (["digests", "send-due"], typeof(Features.Digests.DigestsSendDueCommand)),
+        CliVerb.Of<MigrateCommand>(),
+        CliVerb.Of<SeedDemoCommand>(),
+        CliVerb.Of<OrganizationsAddCommand>("organizations"),
+        CliVerb.Of<UsersAddCommand>("users"),
+        CliVerb.Of<TokensIssueCommand>("tokens"),
+        CliVerb.Of<ImportCommand>(),
+        CliVerb.Of<ExportCommand>(),
+        CliVerb.Of<GlossaryExportCommand>("glossary"),
+        CliVerb.Of<DigestsSendDueCommand>("digests"),
     ];
 
+    private static readonly Dictionary<string, string> Groups = new(StringComparer.Ordinal)
+    {
+        ["organizations"] = "Organizations (administrations).",
+        ["users"] = "Members of the platform.",
+        ["tokens"] = "Personal access tokens for the API.",
+        ["glossary"] = "The search glossary.",
+        ["digests"] = "The weekly and daily email digests.",
+    };
+
+    private static readonly RootCommand Root = BuildRoot();
+
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && (IsHelp(args) || Commands.Any(c => c.Verb[0] == args[0]));
+        args.Length > 0 && (args[0] is "help" or "--help" or "-h" or "-?" || Root.Subcommands.Any(verb => verb.Name == args[0]));
 
     public static IServiceCollection AddCommandLine(this IServiceCollection services)
     {
-        foreach (var (_, command) in Commands)
+        foreach (var verb in Verbs)
         {
-            services.AddScoped(command);
+            services.AddScoped(verb.Command);
         }
 
         return services;
@@ -40,30 +57,25 @@ public static class ExchangeCli
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        await using var scope = services.CreateAsyncScope();
-        var match = Commands.FirstOrDefault(c => args.Length >= c.Verb.Length && c.Verb.SequenceEqual(args.Take(c.Verb.Length)));
-        if (match.Command is null)
+        var parsed = Root.Parse(args is ["help", .. var verb] ? [.. verb, "--help"] : args);
+        var match = Verbs.FirstOrDefault(verb => verb.Definition == parsed.CommandResult.Command);
+        if (parsed.Errors.Count > 0 || parsed.Action is not null || match is null)
         {
-            var help = IsHelp(args);
-            var writer = help ? output : error;
-            await writer.WriteLineAsync((help ? "" : $"Unknown command '{string.Join(' ', args)}'.\n") + "Commands:");
-            foreach (var (_, type) in Commands)
-            {
-                await writer.WriteLineAsync($"  {Resolve(scope, type).Usage}");
-            }
-
-            return help ? 0 : 2;
+            // Help, or a command line that cannot be read: System.CommandLine says which and how to write it.
+            var code = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+            return parsed.Errors.Count > 0 ? 2 : code;
         }
 
-        var command = Resolve(scope, match.Command);
+        await using var scope = services.CreateAsyncScope();
+        var command = (ICliCommand)scope.ServiceProvider.GetRequiredService(match.Command);
         try
         {
-            return await command.RunAsync(args.Skip(match.Verb.Length).ToList(), output, cancellationToken);
+            return await command.RunAsync(parsed, output, cancellationToken);
         }
         catch (CliException ex)
         {
             await error.WriteLineAsync($"error: {ex.Message}");
-            await error.WriteLineAsync($"usage: {command.Usage}");
+            await error.WriteLineAsync($"See '{Name(match)} --help'.");
             return 1;
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException { InnerException: NpgsqlException } or DbUpdateException)
@@ -73,7 +85,29 @@ public static class ExchangeCli
         }
     }
 
-    private static bool IsHelp(string[] args) => args.Length > 0 && args[0] is "help" or "--help";
+    private static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("SafeBrussels Exchange: the application host's verbs. Without a verb, the host serves the web application.");
+        foreach (var verb in Verbs)
+        {
+            if (verb.Group is null)
+            {
+                root.Add(verb.Definition);
+                continue;
+            }
 
-    private static ICliCommand Resolve(AsyncServiceScope scope, Type type) => (ICliCommand)scope.ServiceProvider.GetRequiredService(type);
+            var group = root.Subcommands.FirstOrDefault(command => command.Name == verb.Group);
+            if (group is null)
+            {
+                group = new Command(verb.Group, Groups[verb.Group]);
+                root.Add(group);
+            }
+
+            group.Add(verb.Definition);
+        }
+
+        return root;
+    }
+
+    private static string Name(CliVerb verb) => verb.Group is null ? verb.Definition.Name : $"{verb.Group} {verb.Definition.Name}";
 }

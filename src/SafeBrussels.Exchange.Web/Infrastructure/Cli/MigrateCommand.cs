@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 
@@ -7,11 +8,17 @@ internal sealed class MigrateCommand(ExchangeDbContext db, IConfiguration config
 {
     public const string ApplicationRoleSetting = "Database:ApplicationRole";
 
-    public string Usage => "migrate [--app-role ROLE]    apply pending database migrations (as the schema owner) and exit; with a role, grant it what the application needs";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    private static readonly Option<string> AppRole = new("--app-role")
     {
-        var parsed = CliArguments.Parse(args, new HashSet<string>(), new HashSet<string> { "app-role" });
+        Description = "the role the application connects as: grant it what the application needs (default: Database:ApplicationRole)",
+        HelpName = "ROLE",
+    };
+
+    public static Command Definition { get; } = new("migrate", "Apply pending database migrations (as the schema owner) and exit.") { AppRole };
+
+
+    public async Task<int> RunAsync(ParseResult parsed, TextWriter output, CancellationToken cancellationToken)
+    {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
         await output.WriteLineAsync(pending.Count == 0
@@ -20,7 +27,7 @@ internal sealed class MigrateCommand(ExchangeDbContext db, IConfiguration config
 
         // The role the application connects as (Database:ApplicationRole, or --app-role): data, not schema; the
         // audit trail append-only.
-        var role = parsed.Get("app-role") ?? configuration[ApplicationRoleSetting];
+        var role = parsed.GetValue(AppRole) ?? configuration[ApplicationRoleSetting];
         if (!string.IsNullOrWhiteSpace(role))
         {
             await ApplicationRole.GrantAsync(db.Database.GetConnectionString()!, role.Trim(), cancellationToken);

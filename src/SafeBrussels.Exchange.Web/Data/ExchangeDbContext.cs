@@ -48,6 +48,8 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
 
     public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
 
+    public DbSet<PendingDigestBatch> PendingDigestBatches => Set<PendingDigestBatch>();
+
     public DbSet<MeetingMinutesArchive> MeetingMinutesArchive => Set<MeetingMinutesArchive>();
 
     /// <summary>The append-only audit trail (see <see cref="AuditEntry"/>).</summary>

@@ -493,7 +493,12 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
         await digests.OnlyTheseReceiveAsync(DigestFrequency.Daily, hour, reader.Id);
         var storage = App.Factory.Services.GetRequiredService<JobStorage>();
         var client = App.Factory.Services.GetRequiredService<IBackgroundJobClient>();
-        List<string> Pending() => [.. DigestJobs.PendingBatches(storage).Where(b => b.UserIds.Contains(reader.Id) && b.Period == period).Select(b => b.JobId)];
+        async Task<List<string>> PendingAsync()
+        {
+            await using var db = App.Database.CreateContext();
+            var pending = await DigestJobs.PendingBatchesAsync(db, storage, CancellationToken.None);
+            return [.. pending.Where(b => b.UserIds.Contains(reader.Id) && b.Period == period).Select(b => b.JobId)];
+        }
 
         try
         {
@@ -506,7 +511,7 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
                 await jobs.EnqueueDueAsync(CancellationToken.None);
             }
 
-            var first = Assert.Single(Pending());
+            var first = Assert.Single(await PendingAsync());
 
             // Ended without sending (deleted from the dashboard, as after running out of attempts): no longer
             // pending, so the next look gives the member a new batch.
@@ -516,12 +521,18 @@ public sealed class DigestTests(DigestFixture digests) : IClassFixture<DigestFix
                 await scope.ServiceProvider.GetRequiredService<DigestJobs>().EnqueueDueAsync(CancellationToken.None);
             }
 
-            var second = Assert.Single(Pending());
+            var second = Assert.Single(await PendingAsync());
             Assert.NotEqual(first, second);
+            await using (var db = App.Database.CreateContext())
+            {
+                // The project's own ledger of pending batches: the ended one has left it.
+                Assert.False(await db.PendingDigestBatches.AnyAsync(b => b.JobId == first));
+                Assert.True(await db.PendingDigestBatches.AnyAsync(b => b.JobId == second));
+            }
         }
         finally
         {
-            foreach (var id in Pending())
+            foreach (var id in await PendingAsync())
             {
                 client.Delete(id);
             }

@@ -55,3 +55,13 @@ internal sealed class DigestDeliveryConfiguration : IEntityTypeConfiguration<Dig
         builder.Property(d => d.Error).HasMaxLength(1000);
     }
 }
+
+internal sealed class PendingDigestBatchConfiguration : IEntityTypeConfiguration<PendingDigestBatch>
+{
+    public void Configure(EntityTypeBuilder<PendingDigestBatch> builder)
+    {
+        builder.ToTable("pending_digest_batches");
+        builder.HasKey(b => b.JobId);
+        builder.Property(b => b.JobId).HasMaxLength(100);
+    }
+}

@@ -1498,6 +1498,32 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                     b.ToTable("organization_themes", (string)null);
                 });
 
+            modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.PendingDigestBatch", b =>
+                {
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("job_id");
+
+                    b.Property<DateTimeOffset>("EnqueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enqueued_at");
+
+                    b.Property<DateTimeOffset>("Period")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period");
+
+                    b.PrimitiveCollection<Guid[]>("UserIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("user_ids");
+
+                    b.HasKey("JobId")
+                        .HasName("pk_pending_digest_batches");
+
+                    b.ToTable("pending_digest_batches", (string)null);
+                });
+
             modelBuilder.Entity("SafeBrussels.Exchange.Web.Data.PersonalAccessToken", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,12 +1,22 @@
 using Hangfire;
 using Hangfire.States;
+using Microsoft.EntityFrameworkCore;
+using SafeBrussels.Exchange.Web.Data;
 
 namespace SafeBrussels.Exchange.Web.Features.Digests;
 
 /// <summary>The digest jobs Hangfire runs: a recurring look for due members, then one job per batch.</summary>
-public sealed class DigestJobs(DigestScheduler scheduler, DigestSender sender, IBackgroundJobClient jobs, JobStorage storage, TimeProvider time)
+public sealed class DigestJobs(
+    DigestScheduler scheduler,
+    DigestSender sender,
+    IBackgroundJobClient jobs,
+    JobStorage storage,
+    IDbContextFactory<ExchangeDbContext> dbFactory,
+    TimeProvider time)
 {
     public const string RecurringId = "digests-due";
+
+    private static readonly string[] PendingStates = [EnqueuedState.StateName, ScheduledState.StateName, ProcessingState.StateName];
 
     /// <summary>
     /// Enqueues a batch job for the members due now, leaving out those whose batch is still pending (waiting,
@@ -17,14 +27,23 @@ public sealed class DigestJobs(DigestScheduler scheduler, DigestSender sender, I
     [AutomaticRetry(Attempts = 0)]
     public async Task EnqueueDueAsync(CancellationToken cancellationToken)
     {
-        var pending = PendingMembers(storage);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var pending = (await PendingBatchesAsync(db, storage, cancellationToken))
+            .SelectMany(batch => batch.UserIds.Select(id => (id, batch.Period.UtcDateTime)))
+            .ToHashSet();
         foreach (var batch in await scheduler.FindDueAsync(time.GetUtcNow(), cancellationToken))
         {
             var userIds = batch.UserIds.Where(id => !pending.Contains((id, batch.Period.UtcDateTime))).ToArray();
-            if (userIds.Length > 0)
+            if (userIds.Length == 0)
             {
-                jobs.Enqueue<DigestJobs>(j => j.SendBatchAsync(batch.Period, userIds, CancellationToken.None));
+                continue;
             }
+
+            // Recorded after the job exists: should the record fail, the next look enqueues these members again, and
+            // the delivery ledger still sends each digest once.
+            var jobId = jobs.Enqueue<DigestJobs>(j => j.SendBatchAsync(batch.Period, userIds, CancellationToken.None));
+            db.PendingDigestBatches.Add(new PendingDigestBatch { JobId = jobId, Period = batch.Period, UserIds = userIds, EnqueuedAt = time.GetUtcNow() });
+            await db.SaveChangesAsync(cancellationToken);
         }
     }
 
@@ -33,29 +52,28 @@ public sealed class DigestJobs(DigestScheduler scheduler, DigestSender sender, I
     public Task SendBatchAsync(DateTimeOffset period, Guid[] userIds, CancellationToken cancellationToken) =>
         sender.SendBatchAsync(period, userIds, cancellationToken);
 
-    private static readonly string[] PendingStates = [EnqueuedState.StateName, ScheduledState.StateName, ProcessingState.StateName];
-
-    /// <summary>The batch jobs not finished yet, with the job's id, its period and its members.</summary>
-    internal static IEnumerable<(string JobId, DateTimeOffset Period, Guid[] UserIds)> PendingBatches(JobStorage storage)
+    /// <summary>
+    /// The batches in the project's ledger whose job has not ended, each job's state asked by its id; those that ended
+    /// (sent, out of attempts, deleted) leave the ledger here.
+    /// </summary>
+    internal static async Task<IReadOnlyList<PendingDigestBatch>> PendingBatchesAsync(
+        ExchangeDbContext db, JobStorage storage, CancellationToken cancellationToken)
     {
-        const int Most = 100_000;
-        var monitoring = storage.GetMonitoringApi();
-        var listed = monitoring.Queues().SelectMany(queue => monitoring.EnqueuedJobs(queue.Name, 0, Most).Select(j => (j.Key, j.Value?.Job)))
-            .Concat(monitoring.ScheduledJobs(0, Most).Select(j => (j.Key, j.Value?.Job)))
-            .Concat(monitoring.ProcessingJobs(0, Most).Select(j => (j.Key, j.Value?.Job)));
-        using var connection = storage.GetConnection();
-        foreach (var (id, job) in listed)
+        var recorded = await db.PendingDigestBatches.AsNoTracking().ToListAsync(cancellationToken);
+        if (recorded.Count == 0)
         {
-            // A queue keeps a job deleted meanwhile until a worker takes it: the job's current state decides.
-            if (job is not null && job.Type == typeof(DigestJobs) && job.Method.Name == nameof(SendBatchAsync)
-                && job.Args is [DateTimeOffset period, Guid[] userIds, ..]
-                && connection.GetStateData(id)?.Name is { } state && PendingStates.Contains(state))
-            {
-                yield return (id, period, userIds);
-            }
+            return recorded;
         }
-    }
 
-    private static HashSet<(Guid UserId, DateTime Period)> PendingMembers(JobStorage storage) =>
-        PendingBatches(storage).SelectMany(b => b.UserIds.Select(id => (id, b.Period.UtcDateTime))).ToHashSet();
+        using var connection = storage.GetConnection();
+        var ended = recorded.Where(batch => connection.GetStateData(batch.JobId)?.Name is not { } state || !PendingStates.Contains(state))
+            .Select(batch => batch.JobId)
+            .ToArray();
+        if (ended.Length > 0)
+        {
+            await db.PendingDigestBatches.Where(batch => ended.Contains(batch.JobId)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        return recorded.Where(batch => !ended.Contains(batch.JobId)).ToList();
+    }
 }

@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace SafeBrussels.Exchange.Web.Features.Search;
@@ -10,16 +11,17 @@ namespace SafeBrussels.Exchange.Web.Features.Search;
 /// configurations are immutable), whether the records use a word is asked again after <see cref="KnownFor"/>.
 /// Most searches therefore reach the database once they are compiled, not before.
 /// </summary>
-public sealed class SearchCompiler(GlossaryStore glossaries, TimeProvider time)
+public sealed class SearchCompiler(GlossaryStore glossaries, TimeProvider time, IOptions<SearchOptions> options) : IDisposable
 {
     public static readonly TimeSpan KnownFor = TimeSpan.FromMinutes(1);
 
-    /// <summary>Past this many entries a cache starts again empty: enough for the words people type in a day.</summary>
-    private const int MaxEntries = 50_000;
+    // One bounded cache (Search:CompilerCacheEntries, one unit an entry) for the three kinds of answer.
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.Value.CompilerCacheEntries, CompactionPercentage = 0.25 });
 
-    private readonly ConcurrentDictionary<string, WordStems> _stems = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (bool Known, DateTimeOffset At)> _known = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _clauses = new(StringComparer.Ordinal);
+    /// <summary>The entries kept now, never more than <see cref="SearchOptions.CompilerCacheEntries"/>.</summary>
+    internal int CachedEntries => _cache.Count;
+
+    public void Dispose() => _cache.Dispose();
 
     /// <summary>Null when nothing meaningful is left (no words, or only stop words).</summary>
     public async Task<CompiledQuery?> CompileAsync(NpgsqlConnection connection, string? text, CancellationToken cancellationToken = default)
@@ -74,11 +76,23 @@ public sealed class SearchCompiler(GlossaryStore glossaries, TimeProvider time)
         }
 
         var now = time.GetUtcNow();
-        var missing = words.Where(w => !_stems.ContainsKey(w) || (IsLong(w) && !(_known.TryGetValue(w, out var k) && now - k.At < KnownFor))).ToArray();
-        if (missing.Length > 0)
+        var stems = new Dictionary<string, WordStems>(StringComparer.Ordinal);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var word in words.Distinct(StringComparer.Ordinal))
         {
-            Bound(_stems);
-            Bound(_known);
+            if (_cache.TryGetValue(StemsKey(word), out WordStems? cached) && (!IsLong(word) || IsKnownFresh(word, now, known)))
+            {
+                stems[word] = cached!;
+            }
+            else
+            {
+                missing.Add(word);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
             await using var command = new NpgsqlCommand(
                 """
                 SELECT w, (ts_lexize('pg_catalog.french_stem', w))[1], (ts_lexize('pg_catalog.dutch_stem', w))[1], (ts_lexize('pg_catalog.english_stem', w))[1],
@@ -88,35 +102,25 @@ public sealed class SearchCompiler(GlossaryStore glossaries, TimeProvider time)
                 FROM unnest(@words) AS w
                 """,
                 connection);
-            command.Parameters.AddWithValue("words", missing);
+            command.Parameters.AddWithValue("words", missing.ToArray());
             command.Parameters.AddWithValue("long", Glossary.SlipMinLength);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 var word = reader.GetString(0);
-                _stems[word] = new WordStems(
+                var read = new WordStems(
                     reader.IsDBNull(1) ? null : reader.GetString(1),
                     reader.IsDBNull(2) ? null : reader.GetString(2),
                     reader.IsDBNull(3) ? null : reader.GetString(3));
+                stems[word] = Keep(StemsKey(word), read);
                 if (IsLong(word))
                 {
-                    _known[word] = (reader.GetBoolean(4), now);
+                    known.Remove(word);
+                    if (Keep(KnownKey(word), (Known: reader.GetBoolean(4), At: now)).Known)
+                    {
+                        known.Add(word);
+                    }
                 }
-            }
-        }
-
-        var stems = new Dictionary<string, WordStems>(StringComparer.Ordinal);
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var word in words)
-        {
-            if (_stems.TryGetValue(word, out var s))
-            {
-                stems[word] = s;
-            }
-
-            if (_known.TryGetValue(word, out var k) && k.Known)
-            {
-                known.Add(word);
             }
         }
 
@@ -129,22 +133,21 @@ public sealed class SearchCompiler(GlossaryStore glossaries, TimeProvider time)
         var read = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var text in texts)
         {
-            if (_clauses.TryGetValue(text, out var cached))
+            if (_cache.TryGetValue(ClauseKey(text), out string? cached))
             {
-                read[text] = cached;
+                read[text] = cached!;
             }
         }
 
         var missing = texts.Where(t => !read.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToArray();
         if (missing.Length > 0)
         {
-            Bound(_clauses);
             await using var command = new NpgsqlCommand("SELECT c, public.exchange_tsquery(c)::text FROM unnest(@clauses) AS c", connection);
             command.Parameters.AddWithValue("clauses", missing);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                read[reader.GetString(0)] = _clauses[reader.GetString(0)] = reader.GetString(1);
+                read[reader.GetString(0)] = Keep(ClauseKey(reader.GetString(0)), reader.GetString(1));
             }
         }
 
@@ -153,11 +156,27 @@ public sealed class SearchCompiler(GlossaryStore glossaries, TimeProvider time)
 
     private static bool IsLong(string word) => word.Length >= Glossary.SlipMinLength;
 
-    private static void Bound<TValue>(ConcurrentDictionary<string, TValue> cache)
+    /// <summary>Whether the answer "do the records use this word" is recent enough; a word they use joins <paramref name="known"/>.</summary>
+    private bool IsKnownFresh(string word, DateTimeOffset now, HashSet<string> known)
     {
-        if (cache.Count > MaxEntries)
+        if (!_cache.TryGetValue(KnownKey(word), out (bool Known, DateTimeOffset At) answer) || now - answer.At >= KnownFor)
         {
-            cache.Clear();
+            return false;
         }
+
+        if (answer.Known)
+        {
+            known.Add(word);
+        }
+
+        return true;
     }
+
+    private T Keep<T>(object key, T value) => _cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1 });
+
+    private static (char, string) StemsKey(string word) => ('s', word);
+
+    private static (char, string) KnownKey(string word) => ('k', word);
+
+    private static (char, string) ClauseKey(string clause) => ('c', clause);
 }

@@ -7,6 +7,7 @@ public static class SearchModule
     {
         services.AddScoped<SearchService>();
         services.AddSingleton<GlossaryStore>();
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SearchCompiler>();
         services.AddScoped<GlossaryService>();
         return services;

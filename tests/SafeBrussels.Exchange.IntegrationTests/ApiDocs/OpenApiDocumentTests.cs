@@ -47,6 +47,38 @@ public sealed class OpenApiDocumentTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Every_operation_answers_a_named_schema_with_its_properties()
+    {
+        using var client = app.Factory.CreateClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        var operations = 0;
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/v1/", StringComparison.Ordinal)))
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                operations++;
+                var where = $"{operation.Name.ToUpperInvariant()} {path.Name}";
+                var answer = operation.Value.GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject().Single().Value;
+                Assert.True(answer.TryGetProperty("schema", out var schema), $"{where}: the answer has no schema");
+                var reference = schema.TryGetProperty("$ref", out var named) ? named.GetString() : null;
+                Assert.True(reference is not null && reference.StartsWith("#/components/schemas/", StringComparison.Ordinal), $"{where}: the answer's schema is not named: {schema}");
+                var name = reference["#/components/schemas/".Length..];
+                Assert.NotEqual("JsonObject", name);
+                var properties = schemas.GetProperty(name).GetProperty("properties");
+                Assert.True(properties.EnumerateObject().Count() >= 2, $"{where}: {name} lists {properties}");
+            }
+        }
+
+        Assert.Equal(7, operations);
+        // The shapes people need to read are there with their fields.
+        foreach (var (name, field) in new[] { ("PracticeResponse", "lineage"), ("MeetingResponse", "actionItems"), ("SearchResponse", "facets"), ("ImportResponse", "unchanged"), ("ExchangeDocument", "practices") })
+        {
+            Assert.True(schemas.GetProperty(name).GetProperty("properties").TryGetProperty(field, out _), $"{name} has no {field}");
+        }
+    }
+
+    [Fact]
     public async Task The_reference_page_is_for_signed_in_members()
     {
         // Without a session, a person is sent to sign in and then back to the reference (not the browser's bare 401),

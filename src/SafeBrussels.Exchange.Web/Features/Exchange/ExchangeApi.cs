@@ -1,6 +1,9 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Accounts;
+using SafeBrussels.Exchange.Web.Features.Exchange.Api;
 using SafeBrussels.Exchange.Web.Infrastructure.OpenApi;
 
 namespace SafeBrussels.Exchange.Web.Features.Exchange;
@@ -34,7 +37,10 @@ public static class ExchangeApi
 
     public static void MapExchangeApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/import", async (HttpContext context, ExchangeImporter importer, bool? dryRun) =>
+        endpoints.MapPost("/api/v1/import", async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> (
+            HttpContext context,
+            ExchangeImporter importer,
+            [Description("true: check the file and report what would change, without writing anything.")] bool? dryRun) =>
         {
             var sizeLimit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
             if (sizeLimit is { IsReadOnly: false })
@@ -43,10 +49,13 @@ public static class ExchangeApi
             }
 
             var report = await importer.ImportAsync(context.Request.Body, dryRun == true, context.RequestAborted, Viewer.From(context.User));
-            return report.Succeeded
-                ? Results.Ok(new { dryRun = !report.Written, created = Counts(report.Created), updated = Counts(report.Updated), unchanged = Counts(report.Unchanged) })
-                // A problem document like every error of the API, with each problem's JSON path, code and message.
-                : Results.Problem(
+            if (report.Succeeded)
+            {
+                return TypedResults.Ok(ImportResponse.From(report));
+            }
+
+            // A problem document like every error of the API, with each problem's JSON path, code and message.
+            return TypedResults.Problem(
                     statusCode: StatusCodes.Status400BadRequest,
                     title: "The file was refused; nothing was imported.",
                     extensions: new Dictionary<string, object?>
@@ -55,20 +64,23 @@ public static class ExchangeApi
                     });
         }).RequireAuthorization(Policies.PlatformAdmin).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxImportBytes))
             .Documented(Importing).WithTags("Exchange format")
-            .Accepts<System.Text.Json.Nodes.JsonObject>("application/json");
+            .Accepts<ExchangeDocument>("application/json");
 
-        endpoints.MapGet("/api/v1/export", async (HttpContext context, ExchangeExporter exporter, ExchangeDbContext db, string? org) =>
+        endpoints.MapGet("/api/v1/export", async Task<Results<PushStreamHttpResult, ValidationProblem>> (
+            HttpContext context,
+            ExchangeExporter exporter,
+            ExchangeDbContext db,
+            [Description("Only this organization's records (its key, e.g. safe-brussels).")] string? org) =>
         {
             if (!string.IsNullOrEmpty(org) && !await db.Organizations.AnyAsync(o => o.Key == org, context.RequestAborted))
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["org"] = [$"no organization has the key '{org}'."] });
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["org"] = [$"no organization has the key '{org}'."] });
             }
 
             var document = await exporter.ExportAsync(Viewer.From(context.User)!, string.IsNullOrEmpty(org) ? null : org, context.RequestAborted);
             var name = $"safebrussels-exchange-{(string.IsNullOrEmpty(org) ? "all" : org)}-{DateTime.UtcNow:yyyyMMdd}.json";
-            return Results.Stream(stream => ExchangeExporter.WriteAsync(stream, document, context.RequestAborted), "application/json", name);
-        }).RequireAuthorization().Documented(Exporting).WithTags("Exchange format");
+            return TypedResults.Stream(stream => ExchangeExporter.WriteAsync(stream, document, context.RequestAborted), "application/json", name);
+        }).RequireAuthorization().Documented(Exporting).WithTags("Exchange format")
+            .Produces<ExchangeDocument>(StatusCodes.Status200OK, "application/json");
     }
-
-    private static object Counts(ImportCounts counts) => new { organizations = counts.Organizations, practices = counts.Practices, meetings = counts.Meetings };
 }

@@ -1,8 +1,8 @@
-using System.Globalization;
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using SafeBrussels.Exchange.Web.Features.Accounts;
-using SafeBrussels.Exchange.Web.Features.Sharing;
+using SafeBrussels.Exchange.Web.Features.Meetings.Api;
 using SafeBrussels.Exchange.Web.Infrastructure.OpenApi;
-using SafeBrussels.Exchange.Web.Infrastructure.Web;
 
 namespace SafeBrussels.Exchange.Web.Features.Meetings;
 
@@ -39,72 +39,24 @@ public static class MeetingsApi
     {
         var group = endpoints.MapGroup("/api/v1/meetings").RequireAuthorization();
 
-        group.MapGet("", async (HttpContext context, MeetingListing meetings, string? theme, string? org, string? from, string? to, string? page, string? pageSize) =>
+        group.MapGet("", async Task<Results<Ok<MeetingListResponse>, ValidationProblem>> (
+            HttpContext context, MeetingListing meetings, [AsParameters] MeetingListParameters parameters) =>
         {
             var problems = new Dictionary<string, string[]>();
-            // A day includes the whole day in Brussels time, as for practices (the dashboard's quarters link here).
-            var fromDate = ApiParameters.ParseDay(from, nameof(from), endOfDay: false, problems);
-            var toDate = ApiParameters.ParseDay(to, nameof(to), endOfDay: true, problems);
-            var pageNumber = ApiParameters.ParseInt(page, nameof(page), 1, 1, ApiParameters.MaxPage, problems);
-            var size = ApiParameters.ParseInt(pageSize, nameof(pageSize), 20, 1, MeetingQuery.MaxPageSize, problems);
+            var query = parameters.ToQuery(problems);
             if (problems.Count > 0)
             {
-                return Results.ValidationProblem(problems);
+                return TypedResults.ValidationProblem(problems);
             }
 
-            var viewer = Viewer.From(context.User)!;
-            var result = await meetings.ListAsync(viewer, new MeetingQuery(theme, org, fromDate, toDate, pageNumber, size), context.RequestAborted);
-            return Results.Ok(new
-            {
-                total = result.Total,
-                items = result.Items.Select(m => new
-                {
-                    id = m.Id,
-                    externalId = m.ExternalId,
-                    title = m.Title,
-                    organization = m.OrganizationKey,
-                    tlp = m.Tlp.ToLabel(),
-                    startsAt = m.StartsAt,
-                    themes = m.Themes,
-                }),
-            });
+            var page = await meetings.ListAsync(Viewer.From(context.User)!, query, context.RequestAborted);
+            return TypedResults.Ok(MeetingListResponse.From(page));
         }).Documented(List).WithTags("Meetings");
 
-        group.MapGet("/{id:guid}", async (Guid id, HttpContext context, MeetingReader meetings) =>
+        group.MapGet("/{id:guid}", async Task<Results<Ok<MeetingResponse>, NotFound>> ([Description(ApiParameterTexts.Id)] Guid id, HttpContext context, MeetingReader meetings) =>
         {
             var meeting = await meetings.GetAsync(Viewer.From(context.User)!, id, context.RequestAborted);
-            return meeting is null ? Results.NotFound() : Results.Ok(ToJson(meeting));
+            return meeting is null ? TypedResults.NotFound() : TypedResults.Ok(MeetingResponse.From(meeting));
         }).Documented(Read).WithTags("Meetings");
     }
-
-    /// <summary>The whole record, in the vocabulary of the exchange format.</summary>
-    public static object ToJson(MeetingDetail m) => new
-    {
-        id = m.Id,
-        externalId = m.ExternalId,
-        organization = m.OrganizationKey,
-        participants = m.Participants.Select(p => p.Key),
-        language = m.Language,
-        title = m.Title,
-        startsAt = m.StartsAt,
-        endsAt = m.EndsAt,
-        mode = m.Mode.ToCode(),
-        location = m.Location,
-        themes = m.Themes,
-        tlp = m.Tlp.ToLabel(),
-        agenda = m.Agenda.Select(a => new { title = a.Title, notes = a.Notes }),
-        minutes = m.Minutes,
-        decisions = m.Decisions,
-        actionItems = m.ActionItems.Select(a => new
-        {
-            title = a.Title,
-            owner = a.OwnerOrganizationKey,
-            ownerPerson = a.OwnerUserName,
-            due = a.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            done = a.IsDone,
-        }),
-        attendees = m.Attendees.Select(a => new { name = a.Name, member = a.UserId is not null }),
-        createdAt = m.CreatedAt,
-        updatedAt = m.UpdatedAt,
-    };
 }

@@ -1,5 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SafeBrussels.Exchange.Web.Features.Accounts;
-using SafeBrussels.Exchange.Web.Features.Sharing;
+using SafeBrussels.Exchange.Web.Features.Search.Api;
 using SafeBrussels.Exchange.Web.Infrastructure.Localization;
 using SafeBrussels.Exchange.Web.Infrastructure.OpenApi;
 using SafeBrussels.Exchange.Web.Infrastructure.Web;
@@ -23,45 +24,18 @@ public static class SearchApi
         [400, 401]);
 
     public static void MapSearchApi(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/v1/search", async (
-            HttpContext context, SearchService search,
-            string? q, string? type, string? theme, string? org, string? lang, string? year, string? sort, string? page, string? pageSize) =>
+        endpoints.MapGet("/api/v1/search", async Task<Results<Ok<SearchResponse>, ValidationProblem>> (
+            HttpContext context, SearchService search, [AsParameters] SearchParameters parameters) =>
         {
             var problems = new Dictionary<string, string[]>();
-            var request = ParseRequest(q, type, theme, org, lang, year, sort, page, pageSize, problems);
+            var request = parameters.ToRequest(problems);
             if (problems.Count > 0)
             {
-                return Results.ValidationProblem(problems);
+                return TypedResults.ValidationProblem(problems);
             }
 
             var result = await search.SearchAsync(Viewer.From(context.User)!, request, context.RequestAborted);
-            return Results.Ok(new
-            {
-                total = result.Total,
-                items = result.Items.Select(h => new
-                {
-                    type = h.Type,
-                    id = h.Id,
-                    externalId = h.ExternalId,
-                    title = h.Title,
-                    snippet = h.Snippet,
-                    language = h.Language,
-                    themes = h.Themes,
-                    organization = h.OrganizationKey,
-                    tlp = h.Tlp.ToLabel(),
-                    date = h.Date,
-                    score = Math.Round(h.Score, 4),
-                    link = h.Link,
-                }),
-                facets = new
-                {
-                    type = result.Facets.Types,
-                    theme = result.Facets.Themes,
-                    org = result.Facets.Organizations,
-                    lang = result.Facets.Languages,
-                    year = result.Facets.Years,
-                },
-            });
+            return TypedResults.Ok(SearchResponse.From(result));
         }).RequireAuthorization().Documented(Searching).WithTags("Search");
 
     /// <summary>Reads a search from a query string (API and results page); a bad value is named in <paramref name="problems"/>.</summary>

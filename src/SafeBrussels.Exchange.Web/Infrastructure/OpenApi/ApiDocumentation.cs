@@ -28,8 +28,10 @@ public static class ApiDocumentation
         }
         """;
 
-    public static IServiceCollection AddExchangeOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi("v1", options =>
+    public static IServiceCollection AddExchangeOpenApi(this IServiceCollection services) => services
+        // The API's numbers are JSON numbers, and its schemas say so (the web default also reads numbers from strings).
+        .ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict)
+        .AddOpenApi("v1", options =>
         {
             // Only the public API: the pages, sign-in forms and feeds are not part of it.
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;

@@ -4,32 +4,12 @@ using Microsoft.OpenApi;
 namespace SafeBrussels.Exchange.Web.Infrastructure.OpenApi;
 
 /// <summary>
-/// What the OpenAPI document says of each operation beyond its route: the descriptions of the query parameters the
-/// operations share, and, from the operation's own <see cref="ApiOperation"/> (beside its endpoint), its summary,
-/// example answer and error responses.
+/// What the OpenAPI document says of each operation beyond its route and typed contract: from the operation's own
+/// <see cref="ApiOperation"/> (beside its endpoint), its summary, example answer and error responses. The parameters
+/// are described where they are declared (<c>[Description]</c>).
 /// </summary>
 public static class ApiExamples
 {
-    private static readonly Dictionary<string, string> Parameters = new(StringComparer.Ordinal)
-    {
-        ["q"] = "The words to find, in French, Dutch or English; \"quoted phrases\", OR and -exclusion work as in a web search box.",
-        ["type"] = "practice, meeting or comment.",
-        ["theme"] = "A theme key (e.g. street-harassment); a theme includes its children.",
-        ["org"] = "An organization key (e.g. safe-brussels).",
-        ["lang"] = "fr, nl or en: the language the record is written in.",
-        ["year"] = "A year (e.g. 2026).",
-        ["sort"] = "Search: relevance (default) or date. Practices: newest (default), updated or title.",
-        ["from"] = "Meetings: starting at or after this date or date-time (ISO 8601). Practices: created on or after this day (yyyy-MM-dd, Brussels time).",
-        ["to"] = "Meetings: starting at or before this date or date-time (ISO 8601). Practices: created on or before this day (yyyy-MM-dd, Brussels time).",
-        ["evidence"] = "untested, promising, evaluated or effective.",
-        ["status"] = "planned, pilot, running, evaluated or stopped.",
-        ["page"] = "The page, from 1.",
-        ["pageSize"] = "Items a page: 20 by default.",
-        ["dryRun"] = "true: check the file and report what would change, without writing anything.",
-        ["id"] = "The record's id (a UUID, the `id` of a list item).",
-    };
-
-
     public static void Describe(OpenApiOperation operation, ApiOperation? described)
     {
         if (described is null)
@@ -39,27 +19,30 @@ public static class ApiExamples
 
         operation.Summary = described.Summary;
         operation.Description = described.Description;
-        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
-        {
-            if (parameter.Name is { } parameterName && Parameters.TryGetValue(parameterName, out var text))
-            {
-                parameter.Description = text;
-            }
-        }
-
+        // The answers keep the schema their typed results give them; the example is added beside it.
         operation.Responses ??= [];
-        operation.Responses["200"] = new OpenApiResponse
-        {
-            Description = "OK",
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                ["application/json"] = new() { Example = JsonNode.Parse(described.Example) },
-            },
-        };
+        operation.Responses["200"] = WithExample(operation.Responses.GetValueOrDefault("200"), "OK", "application/json", described.Example);
         foreach (var status in described.Errors)
         {
-            operation.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Error(status);
+            var code = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var error = Error(status);
+            operation.Responses[code] = error.Content is { } content && content.Count > 0
+                ? WithExample(operation.Responses.GetValueOrDefault(code), error.Description!, content.Keys.Single(), content.Values.Single().Example!.ToJsonString())
+                : error;
         }
+    }
+
+    private static OpenApiResponse WithExample(IOpenApiResponse? generated, string description, string mediaType, string example)
+    {
+        var schema = generated?.Content?.Values.FirstOrDefault()?.Schema;
+        return new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                [mediaType] = new() { Schema = schema, Example = JsonNode.Parse(example) },
+            },
+        };
     }
 
     private static OpenApiResponse Error(int status) => status switch

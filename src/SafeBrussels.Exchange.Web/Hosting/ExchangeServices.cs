@@ -245,6 +245,18 @@ public static class ExchangeServices
                 problem.ProblemDetails.Extensions.Remove("traceId");
             }
 
+            // Each refused parameter is named as the caller wrote it: the validation of [AsParameters] records reports
+            // their C# property names (Page), the API's parameters are camelCase (page, pageSize).
+            if (problem.ProblemDetails is HttpValidationProblemDetails validation && validation.Errors.Keys.Any(key => key.Length > 0 && char.IsUpper(key[0])))
+            {
+                var named = validation.Errors.ToList();
+                validation.Errors.Clear();
+                foreach (var (key, messages) in named)
+                {
+                    validation.Errors[System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(key)] = messages;
+                }
+            }
+
             // A bodiless refusal says why in words: rights are those of the account as it is now (a role changed since
             // the token was issued or the page opened counts as it is now).
             problem.ProblemDetails.Detail ??= problem.ProblemDetails.Status switch

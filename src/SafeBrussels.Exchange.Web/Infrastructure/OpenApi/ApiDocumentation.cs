@@ -31,6 +31,7 @@ public static class ApiDocumentation
     public static IServiceCollection AddExchangeOpenApi(this IServiceCollection services) => services
         // The API's numbers are JSON numbers, and its schemas say so (the web default also reads numbers from strings).
         .ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict)
+        .AddValidation()
         .AddOpenApi("v1", options =>
         {
             // Only the public API: the pages, sign-in forms and feeds are not part of it.

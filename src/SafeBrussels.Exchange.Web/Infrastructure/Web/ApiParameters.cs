@@ -72,7 +72,7 @@ public static class ApiParameters
             return parsed;
         }
 
-        problems[name] = [$"must be a whole number from {min} to {max}."];
+        problems[name] = [WholeNumberAttribute.Message(min, max)];
         return fallback;
     }
 }

@@ -5,7 +5,7 @@ using SafeBrussels.Exchange.Web.Infrastructure.Web;
 
 namespace SafeBrussels.Exchange.Web.Features.Meetings.Api;
 
-/// <summary>The meeting list's filters in the query string, as the caller wrote them: read strictly, each refused one named (400).</summary>
+/// <summary>The meeting list's filters in the query string, as the caller wrote them: checked by their attributes (AddValidation: 400 naming each parameter refused), then read.</summary>
 public sealed class MeetingListParameters
 {
     [FromQuery(Name = "theme"), Description(ApiParameterTexts.Theme)]
@@ -14,16 +14,16 @@ public sealed class MeetingListParameters
     [FromQuery(Name = "org"), Description("An organization key (e.g. safe-brussels): meetings it hosted or took part in.")]
     public string? Org { get; init; }
 
-    [FromQuery(Name = "from"), Description("Starting on or after this day (yyyy-MM-dd, Brussels time) or instant (ISO 8601).")]
+    [FromQuery(Name = "from"), Description("Starting on or after this day (yyyy-MM-dd, Brussels time) or instant (ISO 8601)."), DayOrInstant]
     public string? From { get; init; }
 
-    [FromQuery(Name = "to"), Description("Starting on or before this day (yyyy-MM-dd, Brussels time) or instant (ISO 8601).")]
+    [FromQuery(Name = "to"), Description("Starting on or before this day (yyyy-MM-dd, Brussels time) or instant (ISO 8601)."), DayOrInstant]
     public string? To { get; init; }
 
-    [FromQuery(Name = "page"), Description(ApiParameterTexts.Page)]
+    [FromQuery(Name = "page"), Description(ApiParameterTexts.Page), WholeNumber(1, ApiParameters.MaxPage)]
     public string? Page { get; init; }
 
-    [FromQuery(Name = "pageSize"), Description("Items a page, from 1 to 100; 20 by default.")]
+    [FromQuery(Name = "pageSize"), Description("Items a page, from 1 to 100; 20 by default."), WholeNumber(1, MeetingQuery.MaxPageSize)]
     public string? PageSize { get; init; }
 
     public MeetingQuery ToQuery(Dictionary<string, string[]> problems)

@@ -291,7 +291,10 @@ internal static class DigestBenchmarkCommand
             var composing = Stopwatch.StartNew();
             var digests = await DigestComposer.ComposeAsync(db, batch.UserIds, batch.Period);
             Composing += composing.Elapsed;
-            messages.AddRange(digests.Where(d => !d.IsEmpty).Select(d => builder.Build(d, DateTimeOffset.UtcNow)));
+            foreach (var digest in digests.Where(d => !d.IsEmpty))
+            {
+                messages.Add(await builder.BuildAsync(digest, DateTimeOffset.UtcNow));
+            }
         }
 
         return messages;

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -24,9 +25,11 @@ public sealed class DigestMessage(
     IOptions<EmailOptions> options,
     PublicLinks links,
     UnsubscribeTokens unsubscribeTokens,
-    IStringLocalizer<SharedResource> localizer)
+    IStringLocalizer<SharedResource> localizer,
+    IServiceScopeFactory scopes,
+    ILoggerFactory loggerFactory)
 {
-    public MimeMessage Build(Digest digest, DateTimeOffset sentAt)
+    public async Task<MimeMessage> BuildAsync(Digest digest, DateTimeOffset sentAt)
     {
         var settings = options.Value;
         var recipient = digest.Recipient;
@@ -49,7 +52,7 @@ public sealed class DigestMessage(
         message.Body = new BodyBuilder
         {
             TextBody = Infrastructure.Text.ControlCharacters.Clean(Text(digest, sections, unsubscribe)),
-            HtmlBody = Infrastructure.Text.ControlCharacters.Clean(Html(digest, sections, unsubscribe)),
+            HtmlBody = Infrastructure.Text.ControlCharacters.Clean(await HtmlAsync(digest, unsubscribe)),
         }.ToMessageBody();
         message.Body.Headers.Add(HeaderId.ContentLanguage, recipient.Language);
         Sign(message, settings.Dkim);
@@ -150,79 +153,22 @@ public sealed class DigestMessage(
             .ToString();
     }
 
-    private string Html(Digest digest, IReadOnlyList<Section> sections, string unsubscribe)
+    /// <summary>The HTML part: <see cref="DigestMail"/>, the same component as the preview's body, rendered outside any page.</summary>
+    private async Task<string> HtmlAsync(Digest digest, string unsubscribe)
     {
-        static string E(string value) => WebUtility.HtmlEncode(value);
-        var heading = L("Digest.Heading");
-        var html = new StringBuilder(16384)
-            .Append("<!DOCTYPE html><html lang=\"").Append(digest.Recipient.Language).Append("\"><head><meta charset=\"utf-8\">")
-            .Append("<title>").Append(E(heading)).Append("</title></head>")
-            .Append("<body style=\"margin:0;padding:24px;background:#f5f6f8;font-family:Arial,Helvetica,sans-serif;color:#1f2933;\">")
-            .Append("<div style=\"max-width:640px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px;\">")
-            .Append("<h1 style=\"font-size:20px;margin:0 0 8px;color:#0b3d6b;\">").Append(E(heading)).Append("</h1>")
-            .Append("<p style=\"font-size:14px;color:#52606d;margin:0 0 16px;\">")
-            .Append(E(L("Digest.Intro", Date(digest.Since), Date(digest.Period)))).Append("</p>");
-        foreach (var section in sections)
+        // A renderer and its services of its own for each message: batches build their messages in parallel.
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggerFactory);
+        return await renderer.Dispatcher.InvokeAsync(async () =>
         {
-            html.Append("<h2 style=\"font-size:17px;margin:24px 0 8px;color:#0b3d6b;\">").Append(E(section.Title)).Append("</h2><ul style=\"padding-left:20px;margin:0;\">");
-            foreach (var (item, what, link) in section.Lines)
+            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
             {
-                html.Append("<li style=\"margin:0 0 10px;font-size:15px;line-height:1.4;\">")
-                    .Append(Badge(item.Tlp))
-                    .Append(" <a ").Append(item.TitleLanguage is { } titleLanguage && titleLanguage != digest.Recipient.Language ? $"lang=\"{titleLanguage}\" " : "")
-                    .Append("href=\"").Append(E(link)).Append("\" style=\"color:#0b3d6b;\">").Append(E(item.Title)).Append("</a>")
-                    .Append("<br><span style=\"font-size:13px;color:#52606d;\">").Append(E(what)).Append(" · ").Append(E(item.Organization)).Append("</span></li>");
-            }
-
-            if (section.More is not null)
-            {
-                html.Append("<li style=\"margin:0 0 10px;font-size:14px;\">").Append(E(section.More))
-                    .Append(" <a href=\"").Append(E(section.MoreLink!)).Append("\" style=\"color:#0b3d6b;\">").Append(E(L("Digest.MorePractices"))).Append("</a>")
-                    .Append(" · <a href=\"").Append(E(section.MoreMeetingsLink!)).Append("\" style=\"color:#0b3d6b;\">").Append(E(L("Digest.MoreMeetings"))).Append("</a></li>");
-            }
-
-            html.Append("</ul>");
-        }
-
-        if (digest.ActionItems.Count > 0)
-        {
-            html.Append("<h2 style=\"font-size:17px;margin:24px 0 8px;color:#0b3d6b;\">").Append(E(L("Digest.ActionItems"))).Append("</h2><ul style=\"padding-left:20px;margin:0;\">");
-            foreach (var action in digest.ActionItems)
-            {
-                html.Append("<li style=\"margin:0 0 10px;font-size:15px;\">").Append(Badge(action.Tlp))
-                    .Append(" <a href=\"").Append(E(links.Absolute($"/meetings/{action.MeetingId}"))).Append("\" style=\"color:#0b3d6b;\">").Append(E(action.Title)).Append("</a>")
-                    .Append("<br><span style=\"font-size:13px;color:").Append(action.Overdue ? "#b42318" : "#52606d").Append(";\">")
-                    .Append(E(DueText(action))).Append(" · ").Append(E(action.MeetingTitle)).Append("</span></li>");
-            }
-
-            html.Append("</ul>");
-        }
-
-        return html
-            .Append("<hr style=\"border:none;border-top:1px solid #e4e7eb;margin:24px 0 12px;\">")
-            .Append("<p style=\"font-size:12px;color:#7b8794;\">").Append(E(L("Digest.Footer"))).Append("</p>")
-            .Append("<p style=\"font-size:12px;\"><a href=\"").Append(E(links.Absolute("/profile/digest"))).Append("\" style=\"color:#52606d;\">")
-            .Append(E(L("Digest.Preferences"))).Append("</a> · <a href=\"").Append(E(unsubscribe)).Append("\" style=\"color:#52606d;\">")
-            .Append(E(L("Digest.Unsubscribe"))).Append("</a></p>")
-            .Append("</div></body></html>")
-            .ToString();
-    }
-
-    private static string Badge(Tlp tlp) => Badges[tlp];
-
-    private static readonly Dictionary<Tlp, string> Badges = Enum.GetValues<Tlp>().ToDictionary(tlp => tlp, BadgeOf);
-
-    // The FIRST colours, with text that keeps its contrast on each.
-    private static string BadgeOf(Tlp tlp)
-    {
-        var (background, color) = tlp switch
-        {
-            Tlp.Red => ("#000000", "#FF2B2B"),
-            Tlp.Amber or Tlp.AmberStrict => ("#000000", "#FFC000"),
-            Tlp.Green => ("#000000", "#33FF00"),
-            _ => ("#000000", "#FFFFFF"),
-        };
-        return $"<span style=\"background:{background};color:{color};font-family:monospace;font-size:12px;padding:1px 4px;border-radius:2px;\">TLP:{WebUtility.HtmlEncode(tlp.ToLabel())}</span>";
+                [nameof(DigestMail.Digest)] = digest,
+                [nameof(DigestMail.Unsubscribe)] = unsubscribe,
+            });
+            var mail = await renderer.RenderComponentAsync<DigestMail>(parameters);
+            return mail.ToHtmlString();
+        });
     }
 
     private string GroupTitle(DigestGroup group) => group.ThemeKey is null ? L("Digest.OtherTheme") : group.Label;

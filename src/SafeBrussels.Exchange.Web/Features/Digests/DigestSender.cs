@@ -69,7 +69,7 @@ public sealed class DigestSender(
                 // and claims this member in a transaction that stays open until their message is handed over too;
                 // the message is written meanwhile. Nothing may come between a handover and its commit: a
                 // cancellation or a wait there would withdraw the claim of a message already with the relay.
-                var building = Task.Run(() => messages.Build(digest, at), CancellationToken.None);
+                var building = Task.Run(() => messages.BuildAsync(digest, at), CancellationToken.None);
                 var claimed = await ledger.CommitThenClaimAsync(handedOver, refusal, userId, at, digest.ItemCount, messages.MessageIdFor(userId, digest.Period));
                 if (handedOver is { } previous)
                 {

@@ -63,6 +63,8 @@ public sealed class CommandLineTests(AppFixture app)
     [InlineData("No organization has the key 'nowhere'", "users", "add", "--email", "a@example.org", "--org", "nowhere", "--role", "reader")]
     [InlineData("Unknown role 'boss'", "users", "add", "--email", "a@example.org", "--org", "x", "--role", "boss")]
     [InlineData("Option '--email' is required", "users", "add", "--org", "x", "--role", "reader")]
+    [InlineData("Option '--email' is required", "users", "add", "--email", " ", "--org", "x", "--role", "reader")]
+    [InlineData("No organization has the key '@team'", "users", "add", "--email", "a@example.org", "--org", "@team", "--role", "reader")]
     [InlineData("Required argument missing for option: '--org'", "users", "add", "--email", "a@example.org", "--org")]
     public async Task Bad_command_lines_exit_non_zero_with_a_clear_message(string message, params string[] args)
     {

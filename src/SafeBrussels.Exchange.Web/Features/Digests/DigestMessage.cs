@@ -91,7 +91,8 @@ public sealed class DigestMessage(
         return actions == 0 ? subject : subject + L(actions == 1 ? "Digest.SubjectAction" : "Digest.SubjectActions", actions);
     }
 
-    // What both bodies show of each group, worked out once: its title, each item's description and link, the rest.
+    // What the text part shows of each group: its title, each item's description and link, the rest (the HTML part is
+    // DigestBody's, which says the same).
     private sealed record Line(DigestItem Item, string What, string Link);
 
     // "And N more": the practice catalogue and the meeting list, each filtered on the group's theme.

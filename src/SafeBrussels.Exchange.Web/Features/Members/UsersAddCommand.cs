@@ -45,9 +45,9 @@ internal sealed class UsersAddCommand(
 
     public async Task<int> RunAsync(ParseResult parsed, TextWriter output, CancellationToken cancellationToken)
     {
-        var email = parsed.GetRequiredValue(Email).Trim();
-        var organizationKey = parsed.GetRequiredValue(Organization).Trim();
-        if (!RoleNames.TryParse(parsed.GetRequiredValue(Role), out var role))
+        var email = parsed.RequireText(Email).Trim();
+        var organizationKey = parsed.RequireText(Organization).Trim();
+        if (!RoleNames.TryParse(parsed.RequireText(Role), out var role))
         {
             throw new CliException($"Unknown role '{parsed.GetValue(Role)}': use platform-admin, org-admin, contributor or reader.");
         }

@@ -124,9 +124,10 @@ public sealed class PracticeInput
             .Select(t => new PracticeTranslation(t.Key, t.Value.Title.Trim(), (t.Value.Summary ?? "").Trim()))
             .ToList();
 
+    /// <summary>A contact address, as the editor and the exchange format's <c>email</c> accept it: a domain of two or more labels.</summary>
     public static bool IsEmail(string value) =>
         value.Length <= FieldLengths.Email && !value.Any(char.IsWhiteSpace) && MailAddress.TryCreate(value, out var address)
-        && address.Address == value && address.Host.Contains('.', StringComparison.Ordinal);
+        && address.Address == value && address.Host.Split('.') is { Length: >= 2 } labels && labels.All(label => label.Length > 0);
 
     private static void RequireLine(Dictionary<string, string> errors, string field, string? value, int length)
     {

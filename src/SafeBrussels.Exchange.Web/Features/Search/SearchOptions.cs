@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SafeBrussels.Exchange.Web.Features.Search;
 
-/// <summary>Configuration section <c>Search</c> (docs/search.md).</summary>
+/// <summary>Configuration section <c>Search</c> (docs/configuration.md).</summary>
 public sealed class SearchOptions
 {
     public const string SectionName = "Search";

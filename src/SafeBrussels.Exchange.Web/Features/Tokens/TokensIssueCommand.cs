@@ -23,7 +23,7 @@ internal sealed class TokensIssueCommand(ExchangeDbContext db, TokenService toke
 
     public async Task<int> RunAsync(ParseResult parsed, TextWriter output, CancellationToken cancellationToken)
     {
-        var email = parsed.GetRequiredValue(Email).Trim().ToUpperInvariant();
+        var email = parsed.RequireText(Email).Trim().ToUpperInvariant();
         var days = parsed.GetValue(Days);
         if (days < 1 || days > TokenService.MaxDays)
         {

@@ -57,7 +57,8 @@ public static class ExchangeCli
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var parsed = Root.Parse(args is ["help", .. var verb] ? [.. verb, "--help"] : args);
+        // No response files: an argument that starts with @ (a password, a name) is a value, not a file to read.
+        var parsed = Root.Parse(args is ["help", .. var verb] ? [.. verb, "--help"] : args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var match = Verbs.FirstOrDefault(verb => verb.Definition == parsed.CommandResult.Command);
         if (parsed.Errors.Count > 0 || parsed.Action is not null || match is null)
         {

@@ -331,6 +331,8 @@ public sealed class ExchangeSchemaTests
     [InlineData("prevention@safe.brussels.", false)]
     [InlineData("a@b@safe.brussels", false)]
     [InlineData("jan peeters@stad.gent", false)]
+    [InlineData("prevention@safe.brussels\n", false)]
+    [InlineData("jérôme.dupont@liège.be", true)]
     public void Email_addresses_are_checked_pragmatically(string value, bool valid)
     {
         var problems = Mutate(d => Practice(d, 0)["contact"]!["email"] = value);
@@ -401,6 +403,14 @@ public sealed class ExchangeSchemaTests
         var problems = Validate("""{ "format": "safebrussels-exchange/1", "format": "safebrussels-exchange/1" }""");
 
         AssertProblem(Assert.Single(problems), "$.format", "duplicateProperty");
+    }
+
+    [Fact]
+    public void A_repeated_collection_is_reported_and_checked_without_failing()
+    {
+        var problems = Validate("""{ "format": "safebrussels-exchange/1", "practices": null, "practices": [{ "externalId": 1 }] }""");
+
+        Assert.Equal(["$.practices: type", "$.practices: duplicateProperty"], problems.Select(p => $"{p.Path}: {p.Code}"));
     }
 
     [Fact]

@@ -101,6 +101,8 @@ internal sealed class SchemaDocument
     {
         var options = new EvaluationOptions { OutputFormat = output, RequireFormatValidation = true };
         options.FormatRegistry.Register(ImportableDateTime.Format);
+        // The address rule of the practice editor: what a person can save, a file can carry, and back (export, import).
+        options.FormatRegistry.Register(new PredicateFormat("email", value => value.ValueKind != JsonValueKind.String || Practices.PracticeInput.IsEmail(value.GetString()!)));
         return options;
     }
 }

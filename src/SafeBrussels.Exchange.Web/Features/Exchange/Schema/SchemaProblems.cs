@@ -180,23 +180,29 @@ internal sealed class SchemaProblems(SchemaDocument schema, JsonElement document
             }
 
             name = steps[i];
-            value = value.GetProperty(name);
-            var place = 0;
-            foreach (var property in written.EnumerateObject())
-            {
-                if (JsonTextCheck.TryGetName(property, out var writtenName) && writtenName == name)
-                {
-                    written = property.Value;
-                    break;
-                }
-
-                place++;
-            }
-
+            // A repeated name is reported apart; JsonSchema.Net checks its first value.
+            value = First(value, name, out _);
+            written = First(written, name, out var place);
             (path, position[i]) = (ProblemPaths.Property(path, name), place);
         }
 
         return new Location(path, position, value, name);
+    }
+
+    private static JsonElement First(JsonElement container, string name, out int place)
+    {
+        place = 0;
+        foreach (var property in container.EnumerateObject())
+        {
+            if (JsonTextCheck.TryGetName(property, out var propertyName) && propertyName == name)
+            {
+                return property.Value;
+            }
+
+            place++;
+        }
+
+        throw new InvalidOperationException($"Exchange schema: no property '{name}' where the validator found one.");
     }
 
     private static List<string> Segments(string pointer) =>

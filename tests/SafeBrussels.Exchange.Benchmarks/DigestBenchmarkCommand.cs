@@ -42,6 +42,10 @@ internal static class DigestBenchmarkCommand
         await using var app = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
             services.ConfigureDbContext<ExchangeDbContext>(options => options.AddInterceptors(statements))));
 
+        // The weekly period measured: the one that ends next (Monday 08:00, Brussels). The corpus' five years end at it,
+        // so that its window holds the generated week whatever the day the benchmark runs (on a Monday evening the
+        // window from this morning held almost none of a five years that ended now).
+        var period = DigestSchedule.LatestDue(DigestFrequency.Weekly, DayOfWeek.Monday, 8, DateTimeOffset.UtcNow.AddDays(7))!.Value;
         if (reuse is null)
         {
             if (!await BenchmarkCommand.LoadAsync(factory, database, practices, meetings))
@@ -49,7 +53,7 @@ internal static class DigestBenchmarkCommand
                 return 1;
             }
 
-            await SpreadOverFiveYearsAsync(database);
+            await SpreadOverFiveYearsAsync(database, period);
         }
 
         await EnsureMembersAsync(database, users);
@@ -59,7 +63,6 @@ internal static class DigestBenchmarkCommand
             Console.WriteLine($"The database {database.Name} is kept (--reuse {database.Name} measures it again).");
         }
 
-        var period = DigestSchedule.LatestDue(DigestFrequency.Weekly, DayOfWeek.Monday, 8, DateTimeOffset.UtcNow.AddDays(7))!.Value;
         var scheduler = app.Services.GetRequiredService<DigestScheduler>();
 
         var batches = await scheduler.FindDueAsync(period.AddMinutes(1));
@@ -166,7 +169,7 @@ internal static class DigestBenchmarkCommand
     }
 
     /// <summary>A platform's records accumulate over years: created and last updated anywhere in the last five.</summary>
-    private static async Task SpreadOverFiveYearsAsync(TestDatabase database)
+    private static async Task SpreadOverFiveYearsAsync(TestDatabase database, DateTimeOffset end)
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
@@ -174,13 +177,15 @@ internal static class DigestBenchmarkCommand
         await using var command = new NpgsqlCommand(
             """
             SET LOCAL exchange.defer_index = 'on';
-            UPDATE practices SET created_at = now() - interval '1826 days' * (abs(hashtext(id::text)) / 2147483647.0),
-                updated_at = now() - interval '1826 days' * (abs(hashtext(id::text)) / 2147483647.0) * (abs(hashtext(external_id)) / 2147483647.0);
-            UPDATE meetings SET created_at = now() - interval '1826 days' * (abs(hashtext(id::text)) / 2147483647.0),
-                updated_at = now() - interval '1826 days' * (abs(hashtext(id::text)) / 2147483647.0) * (abs(hashtext(external_id)) / 2147483647.0);
+            UPDATE practices SET created_at = @end - interval '1826 days' * (abs(hashtext(id::text)) / 2147483647.0),
+                updated_at = @end - interval '1826 days' * (abs(hashtext(id::text)) / 2147483647.0) * (abs(hashtext(external_id)) / 2147483647.0);
+            UPDATE meetings SET created_at = @end - interval '1826 days' * (abs(hashtext(id::text)) / 2147483647.0),
+                updated_at = @end - interval '1826 days' * (abs(hashtext(id::text)) / 2147483647.0) * (abs(hashtext(external_id)) / 2147483647.0);
             """,
             connection,
             transaction) { CommandTimeout = 0 };
+        // A minute before the period ends: its last record is inside the window (since, period].
+        command.Parameters.AddWithValue("end", end.AddMinutes(-1).ToUniversalTime());
         await command.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
     }

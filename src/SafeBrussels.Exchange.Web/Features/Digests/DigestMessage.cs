@@ -140,7 +140,7 @@ public sealed class DigestMessage(
             {
                 text.Append("- [TLP:").Append(action.Tlp.ToLabel()).Append("] ").Append(action.Title).Append(" (")
                     .Append(DueText(action)).Append(", ").Append(action.MeetingTitle).AppendLine(")")
-                    .Append("  ").AppendLine(links.Absolute($"/meetings/{action.MeetingId}"));
+                    .Append("  ").AppendLine(links.Absolute(DigestPaths.Of(action)));
             }
 
             text.AppendLine();
@@ -182,15 +182,11 @@ public sealed class DigestMessage(
         _ => L("Digest.NewComment", item.Author ?? ""),
     };
 
-    private string Link(DigestItem item) =>
-        links.Absolute((item.OnMeeting ? $"/meetings/{item.RecordId}" : $"/practices/{item.RecordId}")
-            + (item.Kind == DigestItemKind.Comment ? "#discussion" : ""));
+    private string Link(DigestItem item) => links.Absolute(DigestPaths.Of(item));
 
-    private string MoreMeetingsLink(DigestGroup group) =>
-        links.Absolute("/meetings", new Dictionary<string, string?> { ["theme"] = group.ThemeKey });
+    private string MoreMeetingsLink(DigestGroup group) => links.Absolute(DigestPaths.MoreMeetings(group));
 
-    private string MoreLink(DigestGroup group) =>
-        links.Absolute("/practices", new Dictionary<string, string?> { ["theme"] = group.ThemeKey, ["sort"] = "updated" });
+    private string MoreLink(DigestGroup group) => links.Absolute(DigestPaths.MorePractices(group));
 
     private string DueText(DigestActionItem action) =>
         L(action.Overdue ? "Digest.Overdue" : "Digest.Due", action.Due.ToString("D", CultureInfo.CurrentCulture));

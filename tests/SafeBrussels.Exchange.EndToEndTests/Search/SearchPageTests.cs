@@ -63,4 +63,28 @@ public sealed class SearchPageTests(BrowserFixture browser)
         await page.Context.CloseAsync();
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations.Distinct()));
     }
+
+    /// <summary>
+    /// The glossary's table is wider than a phone, with its rows or without them (a filter that matches nothing, or the
+    /// moment before they load): the part that scrolls can be reached with the keyboard either way.
+    /// </summary>
+    [Fact]
+    public async Task The_glossary_scrolls_in_a_region_the_keyboard_reaches_on_a_phone_full_or_empty()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.SignInAsync("platform.admin@safe-brussels.example");
+        await page.GotoAsync("/admin/glossary");
+        await page.SettleAsync();
+        var rows = page.Locator("[data-testid=glossary-table] tbody tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        var violations = new List<string>(await page.SeriousAccessibilityViolationsAsync());
+
+        await page.Locator("#glossary-filter").FillAsync("no-such-concept-anywhere");
+        await Assertions.Expect(rows).ToHaveCountAsync(0);
+        violations.AddRange(await page.SeriousAccessibilityViolationsAsync());
+
+        await page.Context.CloseAsync();
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
 }

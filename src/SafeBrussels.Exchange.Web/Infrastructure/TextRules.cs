@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace SafeBrussels.Exchange.Web.Infrastructure;
 
 /// <summary>
 /// The checks of a required text field, each with the message of what is actually wrong: a blank field is missing
 /// ("Validation.Required"), a long one is too long with its limit ("Validation.TooLong300"), never both at once.
 /// </summary>
-public static class TextRules
+public static partial class TextRules
 {
     /// <summary>The resource key of what is wrong with a required field, or null when it is fine.</summary>
     public static string? Required(string? value, int maxLength) =>
@@ -26,4 +28,10 @@ public static class TextRules
         200_000 => "Validation.TooLong200000",
         _ => "Validation.TooLong",
     };
+
+    /// <summary>A key (of an organization, a theme): lower-case words of letters and digits joined by single hyphens, at most 64 characters.</summary>
+    public static bool IsKey(string? key) => key is { Length: <= 64 } && KeyPattern().IsMatch(key);
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KeyPattern();
 }

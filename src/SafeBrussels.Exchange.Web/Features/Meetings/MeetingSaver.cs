@@ -162,7 +162,7 @@ public sealed class MeetingSaver(IDbContextFactory<ExchangeDbContext> dbFactory,
 
     private static async Task<Checked> ValidateAsync(ExchangeDbContext db, Viewer viewer, MeetingInput input, IReadOnlySet<Guid> currentThemes, CancellationToken cancellationToken)
     {
-        var validation = input.Validate();
+        var validation = MeetingInputValidator.Instance.Check(input);
         var errors = new Dictionary<string, string>(validation.Errors);
 
         var keys = input.Themes.Distinct().ToList();

@@ -29,7 +29,7 @@ public sealed class OrganizationService(IDbContextFactory<ExchangeDbContext> dbF
         }
 
         Normalize(input);
-        var validation = input.Validate();
+        var validation = OrganizationInputValidator.Instance.Check(input);
         if (!validation.Succeeded)
         {
             return validation;
@@ -73,7 +73,7 @@ public sealed class OrganizationService(IDbContextFactory<ExchangeDbContext> dbF
 
         input.Key = organization.Key;
         Normalize(input);
-        var validation = input.Validate();
+        var validation = OrganizationInputValidator.Instance.Check(input);
         if (!validation.Succeeded)
         {
             return validation;

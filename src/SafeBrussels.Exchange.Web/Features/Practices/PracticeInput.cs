@@ -1,6 +1,5 @@
 using System.Net.Mail;
 using SafeBrussels.Exchange.Web.Data;
-using SafeBrussels.Exchange.Web.Infrastructure;
 using SafeBrussels.Exchange.Web.Infrastructure.Localization;
 
 namespace SafeBrussels.Exchange.Web.Features.Practices;
@@ -8,7 +7,6 @@ namespace SafeBrussels.Exchange.Web.Features.Practices;
 /// <summary>Everything a contributor edits on a practice; limits are those of the exchange format.</summary>
 public sealed class PracticeInput
 {
-
     public string Language { get; set; } = SupportedLanguages.Default;
 
     public string Title { get; set; } = "";
@@ -46,76 +44,6 @@ public sealed class PracticeInput
     /// <summary>Set on an adaptation: what was changed from the original.</summary>
     public string AdaptationChanges { get; set; } = "";
 
-    /// <summary>Checks what needs no database; themes and the original practice are checked by the service.</summary>
-    public CommandResult Validate(bool isAdaptation)
-    {
-        var errors = new Dictionary<string, string>();
-        RequireLine(errors, nameof(Title), Title, FieldLengths.Line);
-        if (TextRules.Required(Summary, FieldLengths.Summary) is { } summary)
-        {
-            errors[nameof(Summary)] = summary;
-        }
-
-        foreach (var (field, text) in new[] { (nameof(Problem), Problem), (nameof(Approach), Approach), (nameof(Results), Results) })
-        {
-            if ((text ?? "").Length > FieldLengths.Text)
-            {
-                errors[field] = "Validation.TooLong200000";
-            }
-        }
-
-        if (!SupportedLanguages.IsSupported(Language))
-        {
-            errors[nameof(Language)] = "Validation.Language";
-        }
-
-        if (Themes.Count == 0)
-        {
-            errors[nameof(Themes)] = "Validation.ThemeRequired";
-        }
-
-        for (var i = 0; i < TargetGroups.Count; i++)
-        {
-            RequireLine(errors, $"TargetGroups[{i}]", TargetGroups[i], FieldLengths.Line);
-        }
-
-        if ((ContactName ?? "").Trim().Length > FieldLengths.Name)
-        {
-            errors[nameof(ContactName)] = "Validation.TooLong";
-        }
-
-        if (!string.IsNullOrWhiteSpace(ContactEmail) && !IsEmail(ContactEmail.Trim()))
-        {
-            errors[nameof(ContactEmail)] = "Validation.Email";
-        }
-
-        foreach (var (language, translation) in Translations)
-        {
-            if (!SupportedLanguages.IsSupported(language) || language == Language)
-            {
-                continue;
-            }
-
-            if ((translation.Title ?? "").Trim().Length > FieldLengths.Line)
-            {
-                errors[$"Translations.{language}.Title"] = "Validation.TooLong";
-            }
-
-            if ((translation.Summary ?? "").Trim().Length > FieldLengths.Summary)
-            {
-                errors[$"Translations.{language}.Summary"] = "Validation.TooLong";
-            }
-        }
-
-        if (isAdaptation)
-        {
-            RequireText(errors, nameof(AdaptationContext), AdaptationContext);
-            RequireText(errors, nameof(AdaptationChanges), AdaptationChanges);
-        }
-
-        return new CommandResult(errors);
-    }
-
     /// <summary>The translations worth keeping: other languages, with a title.</summary>
     public List<PracticeTranslation> ToTranslations() =>
         Translations
@@ -128,24 +56,4 @@ public sealed class PracticeInput
     public static bool IsEmail(string value) =>
         value.Length <= FieldLengths.Email && !value.Any(char.IsWhiteSpace) && MailAddress.TryCreate(value, out var address)
         && address.Address == value && address.Host.Split('.') is { Length: >= 2 } labels && labels.All(label => label.Length > 0);
-
-    private static void RequireLine(Dictionary<string, string> errors, string field, string? value, int length)
-    {
-        if (TextRules.Required(value, length) is { } error)
-        {
-            errors[field] = error;
-        }
-    }
-
-    private static void RequireText(Dictionary<string, string> errors, string field, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors[field] = "Validation.Required";
-        }
-        else if (value.Length > FieldLengths.Text)
-        {
-            errors[field] = "Validation.TooLong200000";
-        }
-    }
 }

@@ -166,7 +166,7 @@ public sealed class PracticeSaver(IDbContextFactory<ExchangeDbContext> dbFactory
 
     private static async Task<Checked> ValidateAsync(ExchangeDbContext db, PracticeInput input, bool isAdaptation, IReadOnlySet<Guid> currentThemes, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string>(input.Validate(isAdaptation).Errors);
+        var errors = new Dictionary<string, string>((isAdaptation ? PracticeInputValidator.ForAdaptation : PracticeInputValidator.ForPractice).Check(input).Errors);
         var keys = input.Themes.Distinct().ToList();
         var themes = await db.Themes.Where(t => keys.Contains(t.Key)).Select(t => new { t.Id, t.IsRetired }).ToListAsync(cancellationToken);
         // A retired theme stays on the records that have it but is not offered for new ones.

@@ -1,7 +1,3 @@
-using SafeBrussels.Exchange.Web.Data;
-using SafeBrussels.Exchange.Web.Features.Organizations;
-using SafeBrussels.Exchange.Web.Infrastructure;
-
 namespace SafeBrussels.Exchange.Web.Features.Themes;
 
 /// <summary>A theme as a platform administrator edits it: labels and descriptions in the three languages.</summary>
@@ -24,31 +20,4 @@ public sealed class ThemeInput
     public string DescriptionEn { get; set; } = "";
 
     public bool IsRetired { get; set; }
-
-    public CommandResult Validate()
-    {
-        var errors = new Dictionary<string, string>();
-        if (!OrganizationInput.IsValidKey(Key ?? ""))
-        {
-            errors[nameof(Key)] = "Validation.OrganizationKey";
-        }
-
-        foreach (var (field, value) in new[] { (nameof(LabelFr), LabelFr), (nameof(LabelNl), LabelNl), (nameof(LabelEn), LabelEn) })
-        {
-            if (TextRules.Required(value, FieldLengths.Name) is { } error)
-            {
-                errors[field] = error;
-            }
-        }
-
-        foreach (var (field, value) in new[] { (nameof(DescriptionFr), DescriptionFr), (nameof(DescriptionNl), DescriptionNl), (nameof(DescriptionEn), DescriptionEn) })
-        {
-            if ((value ?? "").Length > FieldLengths.ThemeDescription)
-            {
-                errors[field] = "Validation.TooLong";
-            }
-        }
-
-        return new CommandResult(errors);
-    }
 }

@@ -45,7 +45,7 @@ public sealed class ThemeService(IDbContextFactory<ExchangeDbContext> dbFactory)
         }
 
         input.Key = (input.Key ?? "").Trim().ToLowerInvariant();
-        var validation = input.Validate();
+        var validation = ThemeInputValidator.Instance.Check(input);
         if (!validation.Succeeded)
         {
             return validation;

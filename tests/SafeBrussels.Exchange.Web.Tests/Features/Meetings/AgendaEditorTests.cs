@@ -46,18 +46,6 @@ public sealed class AgendaEditorTests : MudBunitContext
     }
 
     [Fact]
-    public void Field_errors_are_shown_on_the_item_they_concern()
-    {
-        var editor = Render<AgendaEditor>(p => p
-            .Add(e => e.Items, _items)
-            .Add(e => e.ErrorFor, field => field == "Agenda[1].Title" ? "Obligatoire" : null));
-
-        var items = editor.FindAll("[data-testid=agenda-item]");
-        Assert.Contains("Obligatoire", items[1].TextContent);
-        Assert.DoesNotContain("Obligatoire", items[0].TextContent);
-    }
-
-    [Fact]
     public void Each_title_counts_its_characters_against_the_limit()
     {
         var editor = Render<AgendaEditor>(p => p.Add(e => e.Items, _items));

@@ -14,18 +14,18 @@ public sealed class MeetingInputTests
     [InlineData("   ", "Validation.Required")]
     [InlineData("Réunion", null)]
     public void A_missing_title_is_said_to_be_missing(string title, string? expected) =>
-        Assert.Equal(expected, Valid(title).Validate().ErrorFor("Title"));
+        Assert.Equal(expected, MeetingInputValidator.Instance.Check(Valid(title)).ErrorFor("Title"));
 
     [Fact]
     public void A_title_over_300_characters_is_said_to_be_too_long_and_not_missing()
     {
-        Assert.Null(Valid(new string('t', FieldLengths.Line)).Validate().ErrorFor("Title"));
+        Assert.Null(MeetingInputValidator.Instance.Check(Valid(new string('t', FieldLengths.Line))).ErrorFor("Title"));
         var input = Valid(new string('t', FieldLengths.Line + 1));
         input.Agenda = [new AgendaItemInput { Title = new string('a', 301) }];
         input.Decisions = [new string('d', FieldLengths.Decision + 1)];
         input.ActionItems = [new ActionItemInput { Title = "" }];
 
-        var result = input.Validate();
+        var result = MeetingInputValidator.Instance.Check(input);
 
         Assert.Equal("Validation.TooLong300", result.ErrorFor("Title"));
         Assert.Equal("Validation.TooLong300", result.ErrorFor("Agenda[0].Title"));

@@ -186,7 +186,7 @@ public sealed class PracticeQualityTests
     [Fact]
     public void A_complete_record_passes_validation()
     {
-        Assert.Empty(Valid().Validate(isAdaptation: false).Errors);
+        Assert.Empty(PracticeInputValidator.ForPractice.Check(Valid()).Errors);
     }
 
     // Each refusal says what is wrong: a missing title is missing, a long one is too long (never both at once).
@@ -200,7 +200,7 @@ public sealed class PracticeQualityTests
         var input = Valid();
         input.Title = new string('t', length);
 
-        var error = input.Validate(isAdaptation: false).ErrorFor("Title");
+        var error = PracticeInputValidator.ForPractice.Check(input).ErrorFor("Title");
 
         Assert.Equal(expected, error);
     }
@@ -210,7 +210,7 @@ public sealed class PracticeQualityTests
     {
         var input = Valid();
         input.Title = "   ";
-        Assert.Equal("Validation.Required", input.Validate(isAdaptation: false).ErrorFor("Title"));
+        Assert.Equal("Validation.Required", PracticeInputValidator.ForPractice.Check(input).ErrorFor("Title"));
     }
 
     [Theory]
@@ -222,7 +222,7 @@ public sealed class PracticeQualityTests
         var input = Valid();
         input.Summary = new string('s', length);
 
-        var error = input.Validate(isAdaptation: false).ErrorFor("Summary");
+        var error = PracticeInputValidator.ForPractice.Check(input).ErrorFor("Summary");
 
         Assert.Equal(expected, error);
     }
@@ -240,7 +240,7 @@ public sealed class PracticeQualityTests
         var input = Valid();
         input.ContactEmail = email;
 
-        var error = input.Validate(isAdaptation: false).ErrorFor("ContactEmail");
+        var error = PracticeInputValidator.ForPractice.Check(input).ErrorFor("ContactEmail");
 
         Assert.Equal(valid ? null : "Validation.Email", error);
     }
@@ -252,7 +252,7 @@ public sealed class PracticeQualityTests
         input.Themes = [];
         input.Language = "de";
 
-        var result = input.Validate(isAdaptation: false);
+        var result = PracticeInputValidator.ForPractice.Check(input);
 
         Assert.Equal("Validation.ThemeRequired", result.ErrorFor("Themes"));
         Assert.Equal("Validation.Language", result.ErrorFor("Language"));
@@ -263,20 +263,20 @@ public sealed class PracticeQualityTests
     {
         var input = Valid();
 
-        var result = input.Validate(isAdaptation: true);
+        var result = PracticeInputValidator.ForAdaptation.Check(input);
 
         Assert.Equal("Validation.Required", result.ErrorFor("AdaptationContext"));
         Assert.Equal("Validation.Required", result.ErrorFor("AdaptationChanges"));
 
         input.AdaptationContext = "Gent, rond Gent-Sint-Pieters en Dampoort.";
         input.AdaptationChanges = "Met de buurtregie in plaats van de STIB.";
-        Assert.Empty(input.Validate(isAdaptation: true).Errors);
+        Assert.Empty(PracticeInputValidator.ForAdaptation.Check(input).Errors);
     }
 
     [Fact]
     public void An_original_practice_needs_no_adaptation_fields()
     {
-        var result = Valid().Validate(isAdaptation: false);
+        var result = PracticeInputValidator.ForPractice.Check(Valid());
 
         Assert.Null(result.ErrorFor("AdaptationContext"));
         Assert.Null(result.ErrorFor("AdaptationChanges"));
@@ -289,7 +289,7 @@ public sealed class PracticeQualityTests
         input.AdaptationContext = "  \n ";
         input.AdaptationChanges = "Met de buurtregie.";
 
-        var result = input.Validate(isAdaptation: true);
+        var result = PracticeInputValidator.ForAdaptation.Check(input);
 
         Assert.Equal("Validation.Required", result.ErrorFor("AdaptationContext"));
         Assert.Null(result.ErrorFor("AdaptationChanges"));
@@ -302,7 +302,7 @@ public sealed class PracticeQualityTests
         input.Translations["nl"] = new TranslationInput { Title = new string('t', FieldLengths.Line + 1), Summary = "Kort." };
         input.Translations["en"] = new TranslationInput { Title = "Women's safety audits", Summary = new string('s', FieldLengths.Summary + 1) };
 
-        var result = input.Validate(isAdaptation: false);
+        var result = PracticeInputValidator.ForPractice.Check(input);
 
         Assert.Equal("Validation.TooLong", result.ErrorFor("Translations.nl.Title"));
         Assert.Null(result.ErrorFor("Translations.nl.Summary"));
@@ -316,7 +316,7 @@ public sealed class PracticeQualityTests
         var input = Valid();
         input.Translations["fr"] = new TranslationInput { Title = new string('t', FieldLengths.Line + 1) };
 
-        Assert.Empty(input.Validate(isAdaptation: false).Errors);
+        Assert.Empty(PracticeInputValidator.ForPractice.Check(input).Errors);
     }
 
     [Fact]

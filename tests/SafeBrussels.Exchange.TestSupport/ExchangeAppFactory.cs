@@ -19,6 +19,9 @@ public sealed class ExchangeAppFactory(
 
     public string PublicBaseUrl { get; set; } = "https://localhost";
 
+    /// <summary>This application's search index, a folder of its own, removed with it.</summary>
+    public string SearchIndexPath { get; } = Path.Combine(Path.GetTempPath(), "exchange-test-index", Guid.NewGuid().ToString("N"));
+
     /// <summary>Every log event the application wrote (Information and above), instead of the console.</summary>
     public IReadOnlyCollection<LogEvent> LogEvents => _logs.Events;
 
@@ -37,12 +40,22 @@ public sealed class ExchangeAppFactory(
         builder.UseSetting("RateLimits:SignIn:PermitLimit", "1000000");
         builder.UseSetting("RateLimits:PasswordReset:PermitLimit", "1000000");
         builder.UseSetting("RateLimits:Api:PermitLimit", "1000000");
+        builder.UseSetting("Search:IndexPath", SearchIndexPath);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(_logs));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(SearchIndexPath))
+        {
+            Directory.Delete(SearchIndexPath, recursive: true);
+        }
     }
 
     private sealed class CapturingSink : ILogEventSink

@@ -252,10 +252,13 @@ public sealed class MeetingPagesTests(BrowserFixture browser)
         var readBack = await page.Locator("#meeting-minutes").InputValueAsync();
         Assert.True(minutes == readBack, $"the minutes read back ({readBack.Length} characters, from «{readBack[..Math.Min(80, readBack.Length)]}») differ from those typed ({minutes.Length})");
 
-        // 250,000 characters are refused on the field with the limit, and nothing is written.
+        // 250,000 characters are refused on the field with the limit as soon as the server has them (the field is
+        // checked as it changes), again on save, and nothing is written.
         await PasteAsync(page.Locator("#meeting-minutes"), Text(250_000));
-        await page.Locator("[data-testid=save-meeting]").ClickAsync();
         var field = page.Locator(".mud-input-control", new() { Has = page.Locator("#meeting-minutes") });
+        await Assertions.Expect(field).ToContainTextAsync("au maximum 200 000 caractères", new() { Timeout = 30_000 });
+        await page.Locator("[data-testid=save-meeting]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=save-meeting]")).ToBeEnabledAsync();
         await Assertions.Expect(field).ToContainTextAsync("au maximum 200 000 caractères");
         Assert.EndsWith("/edit", page.Url);
         await page.GotoAsync(editUrl);

@@ -12,7 +12,9 @@ namespace SafeBrussels.Exchange.IntegrationTests.Api;
 /// <summary>
 /// The API's JSON on the wire, byte for byte, for each operation of <c>/api/v1</c>: the field names, their order,
 /// their shapes and nulls are a contract (docs/api.md). Only what differs from run to run is replaced: ids, the
-/// organization's key and name, the instants of writing, a search's score.
+/// organization's key and name, the instants of writing, a search's score. A search's snippet and facet values are
+/// what the engine makes of the record (issue 25: the search index replaced PostgreSQL's ts_headline, and the theme
+/// facet counts a sub-theme's records under its parent too); their shape is the contract.
 /// </summary>
 [Collection(ContentAppCollection.Name)]
 public sealed partial class ApiWireFormatTests(AppFixture app)
@@ -46,7 +48,7 @@ public sealed partial class ApiWireFormatTests(AppFixture app)
             """{"id":"<id>","externalId":"<id>","organization":"<org>","participants":[],"language":"fr","title":"Réunion <word>","startsAt":"2026-03-12T10:00:00+01:00","endsAt":"2026-03-12T12:30:00+01:00","mode":"hybrid","location":"Rue de la Loi 1, Bruxelles","themes":["street-harassment"],"tlp":"GREEN","agenda":[{"title":"Tour de table","notes":"Chaque ville présente **son** dispositif."}],"minutes":"## Compte rendu\n\nLes deux villes comparent leurs approches.","decisions":["Partager les outils de formation"],"actionItems":[{"title":"Partager le guide","owner":null,"ownerPerson":null,"due":"2026-04-01","done":false}],"attendees":[],"createdAt":"<time>","updatedAt":"<time>"}""",
             Normal(await client.GetStringAsync($"/api/v1/meetings/{meetingId}")));
         AssertWire(
-            """{"total":1,"items":[{"type":"meeting","id":"<id>","externalId":"<id>","title":"Réunion <word>","snippet":"Tour de table Chaque ville présente **son** dispositif. Partager les outils de","language":"fr","themes":["street-harassment"],"organization":"<org>","tlp":"GREEN","date":"<time>","score":<score>,"link":"/meetings/<id>"}],"facets":{"type":[{"value":"meeting","count":1}],"theme":[{"value":"street-harassment","count":1}],"org":[{"value":"<org>","count":1}],"lang":[{"value":"fr","count":1}],"year":[{"value":"2026","count":1}]}}""",
+            """{"total":1,"items":[{"type":"meeting","id":"<id>","externalId":"<id>","title":"Réunion <word>","snippet":"Tour de table Chaque ville présente **son** dispositif. Partager les outils de formation ## Compte rendu Les deux villes comparent leurs approches.","language":"fr","themes":["street-harassment"],"organization":"<org>","tlp":"GREEN","date":"<time>","score":<score>,"link":"/meetings/<id>"}],"facets":{"type":[{"value":"meeting","count":1}],"theme":[{"value":"intrafamily-violence","count":1},{"value":"street-harassment","count":1}],"org":[{"value":"<org>","count":1}],"lang":[{"value":"fr","count":1}],"year":[{"value":"2026","count":1}]}}""",
             Normal(await client.GetStringAsync($"/api/v1/search?q={word}&org={organization.Key}&type=meeting")));
         AssertWire(
             """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"evidence":["must be one of untested, promising, evaluated, effective."],"page":["must be a whole number from 1 to 1000000."]}}""",

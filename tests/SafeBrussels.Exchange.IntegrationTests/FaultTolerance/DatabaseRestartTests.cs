@@ -27,7 +27,8 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         await using var factory = new ExchangeAppFactory(database, smtp);
         using var client = factory.CreateClient();
         var author = await AuthorAsync(factory, database);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        // Ready once its search index is made from the database (a second or two after start).
+        await WaitUntilAsync(async () => (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
 
         var acknowledged = new ConcurrentBag<(Guid Id, string Title)>();
         var saves = new ConcurrentQueue<(DateTime Started, DateTime Ended, bool Ok, string? Error)>();

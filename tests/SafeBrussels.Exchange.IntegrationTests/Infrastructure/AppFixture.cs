@@ -23,6 +23,8 @@ public sealed class AppFixture : IAsyncLifetime
         Smtp = new TestSmtpServer();
         Factory = new ExchangeAppFactory(Database, Smtp);
         _ = Factory.Server;
+        // As a load balancer does: the tests start once the instance is ready (its search index made from the database).
+        await Factory.Services.GetRequiredService<Web.Features.Search.Engine.SearchIndexer>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     public async Task DisposeAsync()

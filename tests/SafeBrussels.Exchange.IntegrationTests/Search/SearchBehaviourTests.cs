@@ -55,7 +55,14 @@ public sealed class SearchBehaviourTests(AppFixture app)
             new Dictionary<string, int> { ["comment"] = 2, ["meeting"] = 2, ["practice"] = 2 },
             Facet(seen, "type"));
         Assert.Equal(new Dictionary<string, int> { [host.Key] = 6 }, Facet(seen, "org"));
-        Assert.Equal(4, Facet(seen, "theme").Values.Sum());
+        // A theme counts what choosing it shows: the records of it and of its sub-themes, with their comments.
+        var themes = Facet(seen, "theme");
+        Assert.Equal(6, themes["street-harassment"]);
+        Assert.Equal(6, themes["intrafamily-violence"]);
+        foreach (var (theme, count) in themes)
+        {
+            Assert.Equal(count, (await SearchAsync(outsiderClient, $"q={word}&theme={theme}&pageSize=100")).GetProperty("total").GetInt32());
+        }
 
         // A reader of the host organization sees everything but the RED records, which name only their author.
         using var colleagueClient = await app.BearerClientAsync(colleague);

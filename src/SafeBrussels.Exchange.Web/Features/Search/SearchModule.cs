@@ -9,6 +9,9 @@ public static class SearchModule
         services.AddSingleton<GlossaryStore>();
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SearchCompiler>();
+        services.AddSingleton<Engine.SearchIndexer>();
+        services.AddHostedService(provider => provider.GetRequiredService<Engine.SearchIndexer>());
+        services.AddHealthChecks().AddCheck<Engine.SearchIndexReadyCheck>("search-index", tags: [Infrastructure.Health.HealthEndpoints.ReadyTag]);
         services.AddScoped<GlossaryService>();
         return services;
     }

@@ -28,6 +28,7 @@ public static class ExchangeCli
         CliVerb.Of<ImportCommand>(),
         CliVerb.Of<ExportCommand>(),
         CliVerb.Of<GlossaryExportCommand>("glossary"),
+        CliVerb.Of<SearchReindexCommand>("search"),
         CliVerb.Of<DigestsSendDueCommand>("digests"),
     ];
 
@@ -37,6 +38,7 @@ public static class ExchangeCli
         ["users"] = "Members of the platform.",
         ["tokens"] = "Personal access tokens for the API.",
         ["glossary"] = "The search glossary.",
+        ["search"] = "The search index.",
         ["digests"] = "The weekly and daily email digests.",
     };
 

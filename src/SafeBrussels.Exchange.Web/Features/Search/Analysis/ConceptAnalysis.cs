@@ -30,7 +30,7 @@ public sealed class ConceptAnalysis
     public string Version { get; }
 
     /// <summary>The chain's own version: raise it when <see cref="LanguageChain"/> or <see cref="ConceptFilter"/> changes what they emit.</summary>
-    public const int ChainVersion = 1;
+    public const int ChainVersion = 2;
 
     public GlossaryConcept? Concept(string key) => _concepts.GetValueOrDefault(key);
 
@@ -58,7 +58,26 @@ public sealed class ConceptAnalysis
         return occurrences;
     }
 
-    private static string VersionOf(IEnumerable<GlossaryConcept> concepts)
+    /// <summary>The concepts whose terms of several words have all their words somewhere in these texts (by language), <see cref="ConceptDictionary.Near"/>.</summary>
+    public IReadOnlySet<string> Near(IEnumerable<(string Language, string Text)> texts)
+    {
+        var near = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var language in texts.GroupBy(t => t.Language, StringComparer.Ordinal))
+        {
+            if (!Dictionaries.TryGetValue(language.Key, out var dictionary))
+            {
+                continue;
+            }
+
+            var words = language.SelectMany(t => LanguageChain.Terms(language.Key, t.Text)).ToHashSet(StringComparer.Ordinal);
+            near.UnionWith(dictionary.Near(words));
+        }
+
+        return near;
+    }
+
+    /// <summary>The <see cref="Version"/> an analysis of these concepts has, without building it.</summary>
+    public static string VersionOf(IEnumerable<GlossaryConcept> concepts)
     {
         var text = new StringBuilder().Append(ChainVersion).Append('\n');
         foreach (var concept in concepts.OrderBy(c => c.Key, StringComparer.Ordinal))

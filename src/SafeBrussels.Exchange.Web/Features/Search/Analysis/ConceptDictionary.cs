@@ -10,6 +10,9 @@ public sealed class ConceptDictionary
 {
     private readonly Node _root = new();
 
+    // The terms of two words or more, by their first word: what "all its words somewhere in a record" is checked on.
+    private readonly Dictionary<string, List<(string[] Words, string Concept)>> _byFirstWord = new(StringComparer.Ordinal);
+
     public ConceptDictionary(string language, IEnumerable<GlossaryConcept> concepts)
     {
         Language = language;
@@ -31,6 +34,15 @@ public sealed class ConceptDictionary
 
                 // The first concept to claim a term keeps it, as in the glossary page's order.
                 node.Concept ??= concept.Key;
+                if (words.Count > 1 && node.Concept == concept.Key)
+                {
+                    if (!_byFirstWord.TryGetValue(words[0], out var terms))
+                    {
+                        _byFirstWord[words[0]] = terms = [];
+                    }
+
+                    terms.Add(([.. words], concept.Key));
+                }
             }
         }
     }
@@ -38,6 +50,28 @@ public sealed class ConceptDictionary
     public string Language { get; }
 
     public static ConceptDictionary Empty(string language) => new(language, []);
+
+    /// <summary>
+    /// The concepts one of whose terms of several words has all its words among <paramref name="words"/> (a record's
+    /// words in this language), wherever they stand: "médiateur" and "bon voisinage" in a text make it near
+    /// "médiation de voisinage". Weaker than the term itself, and counted apart from it.
+    /// </summary>
+    public IEnumerable<string> Near(IReadOnlySet<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (_byFirstWord.TryGetValue(word, out var terms))
+            {
+                foreach (var (termWords, concept) in terms)
+                {
+                    if (termWords.All(words.Contains))
+                    {
+                        yield return concept;
+                    }
+                }
+            }
+        }
+    }
 
     /// <summary>Where a term may continue after <paramref name="word"/> (null: no term goes this way).</summary>
     internal Node? Start(string word) => _root.Next.GetValueOrDefault(word);

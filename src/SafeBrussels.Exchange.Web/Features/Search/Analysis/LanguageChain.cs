@@ -47,21 +47,29 @@ public static class LanguageChain
     /// <summary>The terms of <paramref name="text"/> in <paramref name="language"/>, in order (a stop word leaves no term).</summary>
     public static List<string> Terms(string language, string text)
     {
-        var (_, stream) = Build(language, new StringReader(text));
         var terms = new List<string>();
-        using (stream)
+        using var stream = Analyzers[Known(language)].GetTokenStream("", new StringReader(text));
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
         {
-            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-            {
-                terms.Add(term.ToString());
-            }
-
-            stream.End();
+            terms.Add(term.ToString());
         }
 
+        stream.End();
         return terms;
+    }
+
+    // One analyzer per language for Terms: Lucene reuses its chain per thread instead of building one per call.
+    private static readonly Dictionary<string, Analyzer> Analyzers = StopWords.Keys.ToDictionary(l => l, l => (Analyzer)new ChainAnalyzer(l), StringComparer.Ordinal);
+
+    private sealed class ChainAnalyzer(string language) : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var (source, sink) = Build(language, reader);
+            return new TokenStreamComponents(source, sink);
+        }
     }
 
     private static string Known(string language) => StopWords.ContainsKey(language) ? language : SupportedLanguages.Default;

@@ -1,0 +1,372 @@
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using SafeBrussels.Exchange.Web.Features.Search.Analysis;
+using SafeBrussels.Exchange.Web.Infrastructure.Localization;
+
+namespace SafeBrussels.Exchange.Web.Features.Search.Engine;
+
+/// <summary>
+/// Reads a search box query (docs/search.md) into a Lucene query, with the analysis the index was made with: quoted
+/// phrases are required, <c>-word</c> and <c>-"phrase"</c> excluded, <c>a OR b</c> one clause; other words are
+/// clauses a record should match as many of as possible. Words naming a glossary concept, in any language, are one
+/// clause: the concept's token (weight 2); any other word is read in the three languages (weight 1).
+/// </summary>
+public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
+{
+    public const float ConceptWeight = 2f;
+    public const float WordWeight = 1f;
+
+    /// <summary>How much how well a record matches a clause (TF-IDF, part weights) adds to the clause's weight: less than one clause.</summary>
+    public const float MatchQuality = 0.02f;
+
+    /// <summary>How much being near a concept (its words apart) counts in how well a record matches it, against its term.</summary>
+    public const float NearWeight = 0.5f;
+
+    /// <summary>Words this long may carry one slip and still find a record.</summary>
+    public const int SlipMinLength = 8;
+
+    private static readonly string[] Quotes = ["\"", "“", "”", "«", "»"];
+
+    private sealed record Clause(Query Query, float Weight);
+
+    /// <summary>The terms the query looks for, as <c>{language}:{term}</c> and concept tokens, to mark them in snippets.</summary>
+    public ISet<string> Terms(string? text)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in Tokenize(text ?? "").Where(i => i.Kind != Kind.Or && !i.Negated))
+        {
+            foreach (var language in SupportedLanguages.All)
+            {
+                foreach (var token in Tokens(language, item.Text))
+                {
+                    terms.Add(token.IsConcept ? token.Term : $"{language}:{token.Term}");
+                }
+            }
+        }
+
+        return terms;
+    }
+
+    private enum Kind
+    {
+        Word,
+        Phrase,
+        Or,
+    }
+
+    private sealed record Item(Kind Kind, string Text, bool Negated);
+
+    /// <summary>Null when nothing meaningful is left (no words, only stop words, or only exclusions).</summary>
+    public Query? Build(string? text)
+    {
+        var required = new List<Query>();
+        var optional = new List<Clause>();
+        var excluded = new List<Query>();
+        var run = new List<string>();
+        var pendingOr = false;
+
+        void AddOptional(Clause clause)
+        {
+            if (pendingOr && optional.Count > 0)
+            {
+                var previous = optional[^1];
+                optional[^1] = new Clause(new BooleanQuery { { previous.Query, Occur.SHOULD }, { clause.Query, Occur.SHOULD } }, Math.Max(previous.Weight, clause.Weight));
+                pendingOr = false;
+            }
+            else
+            {
+                optional.Add(clause);
+            }
+        }
+
+        void FlushRun()
+        {
+            if (run.Count > 0)
+            {
+                foreach (var clause in Expand(string.Join(' ', run)))
+                {
+                    AddOptional(clause);
+                }
+
+                run.Clear();
+            }
+        }
+
+        foreach (var item in Tokenize(text ?? ""))
+        {
+            if (item.Kind == Kind.Or)
+            {
+                FlushRun();
+                pendingOr = optional.Count > 0;
+                continue;
+            }
+
+            if (item.Kind == Kind.Word && !item.Negated && !pendingOr)
+            {
+                run.Add(item.Text);
+                continue;
+            }
+
+            FlushRun();
+            if (item.Negated)
+            {
+                if (Phrase(item.Text) is { } phrase)
+                {
+                    excluded.Add(phrase);
+                }
+            }
+            else if (item.Kind == Kind.Phrase && !pendingOr)
+            {
+                if (Phrase(item.Text) is { } phrase)
+                {
+                    required.Add(Weighted(phrase, ConceptWeight));
+                }
+            }
+            else if ((item.Kind == Kind.Phrase ? Phrase(item.Text) is { } p ? new Clause(p, WordWeight) : null : Expand(item.Text).FirstOrDefault()) is { } clause)
+            {
+                AddOptional(clause);
+            }
+        }
+
+        FlushRun();
+        if (required.Count == 0 && optional.Count == 0)
+        {
+            return null;
+        }
+
+        var query = new BooleanQuery();
+        foreach (var phrase in required)
+        {
+            query.Add(phrase, Occur.MUST);
+        }
+
+        if (optional.Count > 0)
+        {
+            var any = new BooleanQuery();
+            foreach (var clause in optional)
+            {
+                any.Add(Weighted(clause.Query, clause.Weight), Occur.SHOULD);
+            }
+
+            query.Add(any, Occur.MUST);
+        }
+
+        foreach (var exclusion in excluded)
+        {
+            query.Add(exclusion, Occur.MUST_NOT);
+        }
+
+        return query;
+    }
+
+    /// <summary>A clause scored as its weight when matched, plus a fraction for how well it is matched.</summary>
+    private static Query Weighted(Query query, float weight) => new BooleanQuery
+    {
+        { new ConstantScoreQuery(query) { Boost = weight }, Occur.MUST },
+        { WithBoost(query, MatchQuality), Occur.SHOULD },
+    };
+
+    private static Query WithBoost(Query query, float boost)
+    {
+        var copy = (Query)query.Clone();
+        copy.Boost = boost;
+        return copy;
+    }
+
+    /// <summary>One clause per concept the words name (in any language), and one per other word.</summary>
+    private IEnumerable<Clause> Expand(string text)
+    {
+        // Each language reads the words its way; a concept found by any of them covers its words.
+        var concepts = new List<(string Key, int Start, int End)>();
+        var words = new SortedDictionary<int, (int End, Dictionary<string, string> Terms)>();
+        foreach (var language in SupportedLanguages.All)
+        {
+            foreach (var (term, start, end, isConcept, _) in Tokens(language, text))
+            {
+                if (isConcept)
+                {
+                    concepts.Add((ConceptTokens.KeyOf(term), start, end));
+                }
+                else
+                {
+                    if (!words.TryGetValue(start, out var word))
+                    {
+                        words[start] = word = (end, new Dictionary<string, string>(StringComparer.Ordinal));
+                    }
+
+                    word.Terms[language] = term;
+                }
+            }
+        }
+
+        var clauses = new List<(int Start, Clause Clause)>();
+        foreach (var concept in concepts.GroupBy(c => c.Key).Select(g => g.OrderBy(c => c.Start).First()))
+        {
+            // The concept's term in the record, or all the words of one of its terms anywhere in it, or the words typed.
+            var any = new BooleanQuery
+            {
+                { AnyField(_ => ConceptTokens.Of(concept.Key)), Occur.SHOULD },
+                { new TermQuery(new Term(IndexFields.Near, concept.Key)) { Boost = NearWeight }, Occur.SHOULD },
+            };
+            var typed = words.Where(w => concept.Start <= w.Key && w.Value.End <= concept.End).ToList();
+            if (typed.Count > 0)
+            {
+                var all = new BooleanQuery();
+                foreach (var (_, (_, terms)) in typed)
+                {
+                    all.Add(AnyField(language => terms.GetValueOrDefault(language)), Occur.MUST);
+                }
+
+                all.Boost = NearWeight;
+                any.Add(all, Occur.SHOULD);
+            }
+
+            clauses.Add((concept.Start, new Clause(any, ConceptWeight)));
+        }
+
+        foreach (var (start, (end, terms)) in words)
+        {
+            if (concepts.Any(c => c.Start <= start && end <= c.End))
+            {
+                continue;
+            }
+
+            var folded = TextFolding.Fold(text[start..end]);
+            clauses.Add((start, new Clause(AnyField(language => terms.GetValueOrDefault(language), folded.Length >= SlipMinLength), WordWeight)));
+        }
+
+        return clauses.OrderBy(c => c.Start).Select(c => c.Clause);
+    }
+
+    /// <summary>A term in any language's fields, each part by its weight (with one slip allowed in a long word).</summary>
+    private static Query AnyField(Func<string, string?> termIn, bool slips = false)
+    {
+        var any = new BooleanQuery();
+        foreach (var language in SupportedLanguages.All)
+        {
+            if (termIn(language) is not { } term)
+            {
+                continue;
+            }
+
+            foreach (var part in SearchParts.All)
+            {
+                var field = ConceptAnalyzer.FieldOf(language, part);
+                any.Add(new TermQuery(new Term(field, term)) { Boost = SearchParts.Weight(part) }, Occur.SHOULD);
+                if (slips && term.Length >= SlipMinLength - 2)
+                {
+                    any.Add(new FuzzyQuery(new Term(field, term), 1, 1) { Boost = SearchParts.Weight(part) / 2 }, Occur.SHOULD);
+                }
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary>The words in this order in any language's text (one word: the word alone); null when only stop words.</summary>
+    private Query? Phrase(string text)
+    {
+        var any = new BooleanQuery();
+        foreach (var language in SupportedLanguages.All)
+        {
+            var terms = Tokens(language, text).Where(t => !t.IsConcept).ToList();
+            if (terms.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var part in SearchParts.All)
+            {
+                var field = ConceptAnalyzer.FieldOf(language, part);
+                if (terms.Count == 1)
+                {
+                    any.Add(new TermQuery(new Term(field, terms[0].Term)) { Boost = SearchParts.Weight(part) }, Occur.SHOULD);
+                    continue;
+                }
+
+                var phrase = new PhraseQuery { Boost = SearchParts.Weight(part) };
+                foreach (var term in terms)
+                {
+                    phrase.Add(new Term(field, term.Term), term.Position);
+                }
+
+                any.Add(phrase, Occur.SHOULD);
+            }
+        }
+
+        return any.Clauses.Count == 0 ? null : any;
+    }
+
+    internal IEnumerable<(string Term, int Start, int End, bool IsConcept, int Position)> Tokens(string language, string text)
+    {
+        var tokens = new List<(string, int, int, bool, int)>();
+        using var stream = analysis.Analyzer.GetTokenStream(ConceptAnalyzer.FieldOf(language), new StringReader(text));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            var value = term.ToString();
+            tokens.Add((value, offset.StartOffset, offset.EndOffset, ConceptTokens.IsConcept(value), position));
+        }
+
+        stream.End();
+        return tokens;
+    }
+
+    private static List<Item> Tokenize(string text)
+    {
+        var items = new List<Item>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var negated = text[i] == '-' && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]);
+            if (negated)
+            {
+                i++;
+            }
+
+            if (Quotes.Any(q => text[i..].StartsWith(q, StringComparison.Ordinal)))
+            {
+                var end = text.IndexOfAny(['"', '“', '”', '«', '»'], i + 1);
+                var inner = end < 0 ? text[(i + 1)..] : text[(i + 1)..end];
+                i = end < 0 ? text.Length : end + 1;
+                if (TextFolding.Words(inner).Count > 0)
+                {
+                    items.Add(new Item(TextFolding.Words(inner).Count == 1 ? Kind.Word : Kind.Phrase, inner, negated));
+                }
+
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            var token = text[start..i];
+            if (!negated && token == "OR")
+            {
+                items.Add(new Item(Kind.Or, "", false));
+            }
+            else if (TextFolding.Words(token).Count > 0)
+            {
+                // "-anti-radicalisation" excludes the phrase its parts make; "l'espace" is read whole (elision).
+                items.Add(new Item(negated && TextFolding.Words(token).Count > 1 ? Kind.Phrase : Kind.Word, token, negated));
+            }
+        }
+
+        return items;
+    }
+}

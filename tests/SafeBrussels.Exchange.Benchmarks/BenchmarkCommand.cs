@@ -7,14 +7,17 @@ using Npgsql;
 using SafeBrussels.Exchange.TestSupport;
 using SafeBrussels.Exchange.Web.Data;
 using SafeBrussels.Exchange.Web.Features.Exchange;
-using SafeBrussels.Exchange.Web.Features.Search;
+using SafeBrussels.Exchange.Web.Features.Search.Engine;
+using SafeBrussels.Exchange.Web.Features.Sharing;
 using SafeBrussels.Exchange.Web.Features.Tokens;
 
 namespace SafeBrussels.Exchange.Benchmarks;
 
 /// <summary>
-/// Search speed and bulk load: a generated corpus loaded through the import path (COPY), then a fixed mix of
-/// queries against the running app's search API with 1 and 8 clients, and the same queries in SQL.
+/// Search speed and bulk load: a generated corpus loaded through the import path (COPY) until all of it is searchable,
+/// then a fixed mix of queries against the running app's search API with 1 and 8 clients, and the same queries on the
+/// search engine alone, in process (no HTTP, authentication, EF Core or hydration). The figures are also written as
+/// JSON to artifacts/benchmarks/search.json.
 /// </summary>
 internal static class BenchmarkCommand
 {
@@ -45,10 +48,18 @@ internal static class BenchmarkCommand
         app.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         app.StartServer();
 
-        if (reuse is null && !await LoadAsync(app, database, practices, meetings))
+        double? loadSeconds = null;
+        if (reuse is null)
         {
-            return 1;
+            loadSeconds = await LoadAsync(app, database, practices, meetings);
+            if (loadSeconds is null)
+            {
+                return 1;
+            }
         }
+
+        var indexer = app.Services.GetRequiredService<SearchIndexer>();
+        await indexer.CurrentAsync(CancellationToken.None);
 
         if (database.Keep)
         {
@@ -61,8 +72,8 @@ internal static class BenchmarkCommand
             (await client.GetAsync(SearchUrl(query))).EnsureSuccessStatusCode();
         }
 
-        var sqlSearch = await SqlSearchAsync(app, database);
-        Console.WriteLine("Each query once (1 client): visible matches, app ms, SQL ms");
+        var sqlSearch = EngineSearch(indexer);
+        Console.WriteLine("Each query once (1 client): visible matches, app ms, engine ms");
         foreach (var query in Queries)
         {
             var started = Stopwatch.GetTimestamp();
@@ -75,6 +86,7 @@ internal static class BenchmarkCommand
         }
 
         var results = new List<string>();
+        var figures = new Dictionary<string, object?> { ["records"] = practices + meetings, ["load_s"] = loadSeconds };
         foreach (var clients in new[] { 1, 8 })
         {
             var appRun = await MeasureAsync(clients, seconds, async (worker, query) =>
@@ -84,16 +96,33 @@ internal static class BenchmarkCommand
             });
             var sqlRun = await MeasureAsync(clients, seconds, sqlSearch);
             results.Add(Line("app", clients, appRun));
-            results.Add(Line("sql", clients, sqlRun));
-            results.Add($"  ratio app/sql p95 with {clients} client(s): {appRun.P95 / sqlRun.P95:0.00}");
+            results.Add(Line("engine", clients, sqlRun));
+            results.Add($"  ratio app/engine p95 with {clients} client(s): {appRun.P95 / sqlRun.P95:0.00}");
+            figures[$"p50_ms_{clients}"] = Math.Round(appRun.P50, 1);
+            figures[$"p95_ms_{clients}"] = Math.Round(appRun.P95, 1);
+            figures[$"engine_p95_ms_{clients}"] = Math.Round(sqlRun.P95, 1);
+            figures[$"ratio_p95_{clients}"] = Math.Round(appRun.P95 / sqlRun.P95, 2);
         }
 
         Console.WriteLine($"Search, {Queries.Length} queries in a loop, {seconds} s a run, pageSize 20:");
         results.ForEach(Console.WriteLine);
+
+        // The index's size on disk and the process' memory with it open (the facets are counted from its doc values).
+        GC.Collect();
+        var folder = new DirectoryInfo(app.SearchIndexPath);
+        var indexBytes = folder.Exists ? folder.EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
+        figures["index_mb"] = Math.Round(indexBytes / 1024.0 / 1024.0, 1);
+        figures["managed_heap_mb"] = Math.Round(GC.GetTotalMemory(false) / 1024.0 / 1024.0, 1);
+        figures["working_set_mb"] = Math.Round(Environment.WorkingSet / 1024.0 / 1024.0, 1);
+        Console.WriteLine($"Index on disk {figures["index_mb"]} MB; managed heap {figures["managed_heap_mb"]} MB; working set {figures["working_set_mb"]} MB");
+        Directory.CreateDirectory(Path.Combine("artifacts", "benchmarks"));
+        await File.WriteAllTextAsync(Path.Combine("artifacts", "benchmarks", "search.json"),
+            System.Text.Json.JsonSerializer.Serialize(figures, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         return 0;
     }
 
-    internal static async Task<bool> LoadAsync(ExchangeAppFactory app, TestDatabase database, int practices, int meetings)
+    /// <summary>Loads the corpus through the import path; answers the seconds until all of it is searchable (null when refused).</summary>
+    internal static async Task<double?> LoadAsync(ExchangeAppFactory app, TestDatabase database, int practices, int meetings)
     {
         Console.WriteLine($"Generating {practices:N0} practices and {meetings:N0} meetings…");
         var document = SyntheticCorpus.Generate(practices, meetings);
@@ -109,14 +138,16 @@ internal static class BenchmarkCommand
             if (!report.Succeeded)
             {
                 Console.Error.WriteLine(string.Join(Environment.NewLine, report.Problems.Take(20)));
-                return false;
+                return null;
             }
         }
 
+        var imported = load.Elapsed;
+        await app.Services.GetRequiredService<SearchIndexer>().CurrentAsync(CancellationToken.None);
         load.Stop();
-        Console.WriteLine($"Load through the import path: {practices + meetings:N0} records in {load.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"Load through the import path: {practices + meetings:N0} records in {imported.TotalSeconds:0.0} s, all searchable after {load.Elapsed.TotalSeconds:0.0} s");
         await VacuumAsync(database);
-        return true;
+        return Math.Round(load.Elapsed.TotalSeconds, 1);
     }
 
     private sealed record Run(double P50, double P95, double Throughput, int Requests);
@@ -151,69 +182,14 @@ internal static class BenchmarkCommand
     }
 
     /// <summary>
-    /// The search in SQL alone: the statements the app runs for a page of results (page ranked in the same two
-    /// passes, total and facets grouped, theme facet) with the same expanded query the app compiles, and the
-    /// sharing rules of a reader of one city written out, without HTTP, authentication, EF Core or hydration.
+    /// The same queries on the search engine alone, in process, for a reader of the member's organization: the index's
+    /// answer (page, exact total and facets) without HTTP, authentication, EF Core or the page's records.
     /// </summary>
-    private static async Task<Func<int, string, Task>> SqlSearchAsync(ExchangeAppFactory app, TestDatabase database)
+    private static Func<int, string, Task> EngineSearch(SearchIndexer indexer) => async (_, query) =>
     {
-        // With the application's connection settings (JIT off), so that only the application's own work differs.
-        var sources = new NpgsqlDataSourceBuilder(SafeBrussels.Exchange.Web.Data.ExchangeDatabase.WithoutJit(database.ConnectionString)).Build();
-        var compiled = new Dictionary<string, CompiledQuery>(StringComparer.Ordinal);
-        await using (var connection = await sources.OpenConnectionAsync())
-        {
-            var compiler = app.Services.GetRequiredService<SearchCompiler>();
-            foreach (var query in Queries)
-            {
-                compiled[query] = (await compiler.CompileAsync(connection, query))!;
-            }
-        }
-
-        const string Visible =
-            """
-            WITH p AS (SELECT * FROM practices p WHERE p.search_vector @@ public.exchange_query(@filter)
-                         AND (p.tlp IN ('CLEAR', 'GREEN') OR (p.tlp IN ('AMBER', 'AMBER+STRICT') AND p.organization_id = @org))),
-                 m AS (SELECT * FROM meetings m WHERE m.search_vector @@ public.exchange_query(@filter)
-                         AND (m.tlp IN ('CLEAR', 'GREEN') OR (m.tlp = 'AMBER' AND (m.host_organization_id = @org
-                              OR EXISTS (SELECT 1 FROM meeting_participants mp WHERE mp.meeting_id = m.id AND mp.organization_id = @org)))
-                              OR (m.tlp = 'AMBER+STRICT' AND m.host_organization_id = @org)))
-            """;
-        var sql = $"""
-            {Visible}
-            SELECT type, id, public.exchange_rank(document, @clauses, @weights, @filter) AS score, date FROM (
-              SELECT 'practice' AS type, id, public.exchange_rank_fast(search_vector, @clauses, @weights, @filter) AS score, created_at AS date, search_vector AS document FROM p
-              UNION ALL SELECT 'meeting', id, public.exchange_rank_fast(search_vector, @clauses, @weights, @filter), starts_at, search_vector FROM m
-              ORDER BY 3 DESC, 4 DESC, 2 LIMIT 200) candidates
-            ORDER BY 3 DESC, 4 DESC, 2 LIMIT 20;
-            {Visible}
-            SELECT type, language, organization_id, year, count(*) FROM (
-              SELECT 'practice' AS type, language, organization_id, date_part('year', created_at) AS year FROM p
-              UNION ALL SELECT 'meeting', language, host_organization_id, date_part('year', starts_at) FROM m) x
-            GROUP BY 1, 2, 3, 4;
-            {Visible}
-            SELECT t.key, count(*) FROM (
-              SELECT theme_id FROM practice_themes WHERE practice_id IN (SELECT id FROM p)
-              UNION ALL SELECT theme_id FROM meeting_themes WHERE meeting_id IN (SELECT id FROM m)) x
-            JOIN themes t ON t.id = x.theme_id GROUP BY 1;
-            """;
-        return async (_, query) =>
-        {
-            var (filter, clauses, weights) = compiled[query];
-            await using var command = sources.CreateCommand(sql);
-            command.Parameters.AddWithValue("filter", filter);
-            command.Parameters.AddWithValue("clauses", clauses);
-            command.Parameters.AddWithValue("weights", weights);
-            command.Parameters.AddWithValue("org", MemberOrganization);
-            await using var reader = await command.ExecuteReaderAsync();
-            do
-            {
-                while (await reader.ReadAsync())
-                {
-                }
-            }
-            while (await reader.NextResultAsync());
-        };
-    }
+        var engine = await indexer.CurrentAsync(CancellationToken.None);
+        engine.Search(new EngineQuery(query, [SharingAudience.Everyone, SharingAudience.Organization(MemberOrganization), SharingAudience.Person(Guid.Empty)], Count: 20));
+    };
 
     private static Guid MemberOrganization { get; set; }
 

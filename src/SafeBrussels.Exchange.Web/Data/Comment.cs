@@ -26,9 +26,6 @@ public sealed class Comment : IWrittenUnder
 
     public DateTimeOffset? EditedAt { get; set; }
 
-    /// <summary>Full-text index of the body in the three languages, a generated column.</summary>
-    public NpgsqlTypes.NpgsqlTsVector? SearchVector { get; set; }
-
     /// <summary>The record's label and audience when this was written (<see cref="IWrittenUnder"/>).</summary>
     public Tlp Tlp { get; set; } = Tlp.Red;
 

@@ -64,13 +64,5 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ExchangeDbContext).Assembly);
-        builder.HasDbFunction(typeof(Features.Search.SearchFunctions).GetMethod(nameof(Features.Search.SearchFunctions.Rank))!)
-            .HasName("exchange_rank").HasSchema("public");
-        builder.HasDbFunction(typeof(Features.Search.SearchFunctions).GetMethod(nameof(Features.Search.SearchFunctions.RankFast))!)
-            .HasName("exchange_rank_fast").HasSchema("public");
-        builder.HasDbFunction(typeof(Features.Search.SearchFunctions).GetMethod(nameof(Features.Search.SearchFunctions.Headline))!)
-            .HasName("exchange_headline").HasSchema("public");
-        builder.HasDbFunction(typeof(Features.Search.SearchFunctions).GetMethod(nameof(Features.Search.SearchFunctions.Query))!)
-            .HasName("exchange_query").HasSchema("public");
     }
 }

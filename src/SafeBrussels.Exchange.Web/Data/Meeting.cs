@@ -52,12 +52,6 @@ public sealed class Meeting
     /// <summary>The optimistic concurrency token: one more at every save.</summary>
     public uint Version { get; set; }
 
-    /// <summary>Full-text index of the meeting with its agenda and decisions, kept by database triggers (docs/search.md).</summary>
-    public NpgsqlTypes.NpgsqlTsVector? SearchVector { get; set; }
-
-    /// <summary>The indexed text (agenda, decisions, minutes), kept by the same triggers, for highlighted snippets.</summary>
-    public string? SearchText { get; set; }
-
     public List<MeetingParticipant> Participants { get; set; } = [];
 
     public List<MeetingTheme> Themes { get; set; } = [];

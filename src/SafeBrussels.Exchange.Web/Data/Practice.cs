@@ -68,8 +68,5 @@ public sealed class Practice
     /// <summary>The optimistic concurrency token: one more at every save.</summary>
     public uint Version { get; set; }
 
-    /// <summary>Full-text index, kept by database triggers (docs/search.md); never written by the application.</summary>
-    public NpgsqlTypes.NpgsqlTsVector? SearchVector { get; set; }
-
     public List<PracticeTheme> Themes { get; set; } = [];
 }

@@ -29,11 +29,8 @@ internal sealed class MeetingConfiguration :
         builder.Property(m => m.Language).HasMaxLength(2);
         builder.Property(m => m.Tlp).HasConversion(t => t.ToLabel(), s => TlpLabels.Parse(s)).HasMaxLength(16);
         builder.Property(m => m.Mode).HasConversion(m => m.ToCode(), s => MeetingModes.Parse(s)).HasMaxLength(16);
-        // A version the application counts (not xmin): search-index triggers rewrite the row without making a save look concurrent.
+        // A version the application counts, one more at every save.
         builder.Property(m => m.Version).HasConversion<long>().IsConcurrencyToken();
-        builder.Property(m => m.SearchVector).HasColumnType("tsvector").DatabaseOwned();
-        builder.Property(m => m.SearchText).DatabaseOwned();
-        builder.HasIndex(m => m.SearchVector).HasMethod("gin");
         builder.HasOne(m => m.HostOrganization).WithMany().HasForeignKey(m => m.HostOrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(m => m.Author).WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(m => m.Participants).WithOne().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);

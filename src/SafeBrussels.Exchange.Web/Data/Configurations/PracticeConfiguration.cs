@@ -45,10 +45,8 @@ internal sealed class PracticeConfiguration :
                     (a, b) => a!.SequenceEqual(b!),
                     t => t.Aggregate(0, (hash, x) => HashCode.Combine(hash, x.GetHashCode())),
                     t => t.ToList()));
-        // A version the application counts (not xmin): search-index triggers rewrite the row without making a save look concurrent.
+        // A version the application counts, one more at every save.
         builder.Property(p => p.Version).HasConversion<long>().IsConcurrencyToken();
-        builder.Property(p => p.SearchVector).HasColumnType("tsvector").DatabaseOwned();
-        builder.HasIndex(p => p.SearchVector).HasMethod("gin");
         builder.HasOne(p => p.Organization).WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.Author).WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(p => p.AdaptedFrom).WithMany().HasForeignKey(p => p.AdaptedFromId).OnDelete(DeleteBehavior.SetNull);
@@ -80,10 +78,6 @@ internal sealed class PracticeConfiguration :
         builder.HasIndex(c => new { c.MeetingId, c.CreatedAt });
         builder.Property(c => c.AuthorName).HasMaxLength(FieldLengths.Name);
         builder.Property(c => c.Body).HasMaxLength(FieldLengths.Comment);
-        builder.Property(c => c.SearchVector).HasColumnType("tsvector").HasComputedColumnSql(
-            "to_tsvector('public.exchange_fr'::regconfig, body) || to_tsvector('public.exchange_nl'::regconfig, body) || to_tsvector('public.exchange_en'::regconfig, body)",
-            stored: true);
-        builder.HasIndex(c => c.SearchVector).HasMethod("gin");
         builder.HasOne(c => c.Practice).WithMany().HasForeignKey(c => c.PracticeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.Meeting).WithMany().HasForeignKey(c => c.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.Author).WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.SetNull);

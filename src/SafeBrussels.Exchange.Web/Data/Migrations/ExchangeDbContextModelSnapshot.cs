@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using NpgsqlTypes;
 using SafeBrussels.Exchange.Web.Data;
 
 #nullable disable
@@ -683,12 +682,6 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("practice_id");
 
-                    b.Property<NpgsqlTsVector>("SearchVector")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasColumnName("search_vector")
-                        .HasComputedColumnSql("to_tsvector('public.exchange_fr'::regconfig, body) || to_tsvector('public.exchange_nl'::regconfig, body) || to_tsvector('public.exchange_en'::regconfig, body)", true);
-
                     b.Property<string>("Tlp")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -700,11 +693,6 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
 
                     b.HasIndex("AuthorId")
                         .HasDatabaseName("ix_comments_author_id");
-
-                    b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_comments_search_vector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("MeetingId", "CreatedAt")
                         .HasDatabaseName("ix_comments_meeting_id_created_at");
@@ -1120,16 +1108,6 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("mode");
 
-                    b.Property<string>("SearchText")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("text")
-                        .HasColumnName("search_text");
-
-                    b.Property<NpgsqlTsVector>("SearchVector")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasColumnName("search_vector");
-
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("starts_at");
@@ -1171,11 +1149,6 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
 
                     b.HasIndex("HostOrganizationId")
                         .HasDatabaseName("ix_meetings_host_organization_id");
-
-                    b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_meetings_search_vector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("StartsAt")
                         .HasDatabaseName("ix_meetings_starts_at");
@@ -1665,11 +1638,6 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("results");
 
-                    b.Property<NpgsqlTsVector>("SearchVector")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasColumnName("search_vector");
-
                     b.Property<DateOnly?>("StartedOn")
                         .HasColumnType("date")
                         .HasColumnName("started_on");
@@ -1732,11 +1700,6 @@ namespace SafeBrussels.Exchange.Web.Data.Migrations
 
                     b.HasIndex("OrganizationId")
                         .HasDatabaseName("ix_practices_organization_id");
-
-                    b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_practices_search_vector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_practices_updated_at");

@@ -162,16 +162,14 @@ public sealed class ExchangeImporter(IDbContextFactory<ExchangeDbContext> dbFact
             practiceIds[item.Record.ExternalId] = item.Id;
         }
 
-        // The index triggers stand aside: the statements below compute each record's search document once, as they
-        // write it, instead of once per row and again for each child table.
-        await ExecuteAsync(connection, "SET LOCAL exchange.defer_index = on", cancellationToken);
+        // Each statement below adds the rows it writes to the search index's change sequence (search_changes), in this
+        // transaction: every instance's index reads them once the import commits.
         var writtenPractices = practicePlan.Where(p => p.IsNew || p.IsChanged).ToList();
         var writtenMeetings = meetingPlan.Where(m => m.IsNew || m.IsChanged).ToList();
         var updatedIds = writtenPractices.Where(p => !p.IsNew).Select(p => p.Id).Concat(writtenMeetings.Where(m => !m.IsNew).Select(m => m.Id)).ToArray();
         var labelsBefore = await LabelsAsync(connection, updatedIds, cancellationToken);
         await WritePracticesAsync(connection, writtenPractices, organizationIds, themes, practiceIds, now, cancellationToken);
         await WriteMeetingsAsync(connection, writtenMeetings, organizationIds, themes, now, cancellationToken);
-        await ExecuteAsync(connection, "SET LOCAL exchange.defer_index = off", cancellationToken);
         var labelsAfter = await LabelsAsync(connection, updatedIds, cancellationToken);
         var relabelled = labelsBefore
             .Where(b => labelsAfter.TryGetValue(b.Key, out var after) && after != b.Value)

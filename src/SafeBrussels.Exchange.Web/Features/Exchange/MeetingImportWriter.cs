@@ -11,8 +11,8 @@ using static SafeBrussels.Exchange.Web.Features.Exchange.ImportSql;
 namespace SafeBrussels.Exchange.Web.Features.Exchange;
 
 /// <summary>
-/// Writes the planned meetings: staged with COPY, their documents computed in parallel, then written with their
-/// themes, agenda, decisions, participants, action items and a revision each.
+/// Writes the planned meetings: staged with COPY, then written with their themes, agenda, decisions, participants,
+/// action items and a revision each.
 /// </summary>
 internal static class MeetingImportWriter
 {
@@ -78,25 +78,7 @@ internal static class MeetingImportWriter
             plan.SelectMany(m => (m.Record.Decisions ?? []).Select((d, i) => new object?[] { Guid.CreateVersion7(), m.Id, i, d })),
             [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Integer, NpgsqlDbType.Text], cancellationToken);
 
-        // The searchable texts and documents first, in parallel for a large file (as for practices), then the rows.
         var previousRevisions = await ReadLatestRevisionsAsync(connection, plan.Where(m => m.IsChanged).Select(m => m.Id).ToArray(), cancellationToken);
-        await ExecuteAsync(connection, """
-            CREATE UNLOGGED TABLE exchange_staging.meeting_documents AS
-            WITH agenda AS (
-                SELECT meeting_id, string_agg(concat_ws(' ', title, notes), E'\n' ORDER BY position) AS lines, string_agg(title, ' ' ORDER BY position) AS titles
-                FROM exchange_staging.agenda GROUP BY meeting_id),
-            decisions AS (SELECT meeting_id, string_agg(text, E'\n' ORDER BY position) AS lines FROM exchange_staging.decisions GROUP BY meeting_id),
-            themes AS (SELECT meeting_id, array_agg(theme_id) AS ids FROM exchange_staging.meeting_themes GROUP BY meeting_id),
-            staged AS (
-                SELECT i.id, i.language, i.title, i.location, public.exchange_meeting_text_of(a.lines, d.lines, i.minutes) AS search_text,
-                    a.titles, d.lines AS decision_lines, t.ids
-                FROM exchange_staging.meetings i
-                LEFT JOIN agenda a ON a.meeting_id = i.id
-                LEFT JOIN decisions d ON d.meeting_id = i.id
-                LEFT JOIN themes t ON t.meeting_id = i.id)
-            SELECT id, search_text, public.exchange_meeting_document(language, title, titles, decision_lines, search_text, location, ids) AS document
-            FROM staged
-            """, cancellationToken);
         await ExecuteAsync(connection, MeetingsWrite, cancellationToken, now);
 
         await CopyAsync(connection, ParticipantsCopy,
@@ -179,22 +161,18 @@ internal static class MeetingImportWriter
         return result;
     }
 
-    /// <summary>The staged meetings written (created or updated), with their documents, themes, agenda and decisions.</summary>
+    /// <summary>The staged meetings written (created or updated), with their themes, agenda and decisions.</summary>
     internal const string MeetingsWrite = """
         INSERT INTO meetings (id, external_id, host_organization_id, author_id, title, starts_at, starts_offset_minutes,
-            ends_at, ends_offset_minutes, mode, location, language, tlp, minutes, import_hash, created_at, updated_at, version,
-            search_text, search_vector)
+            ends_at, ends_offset_minutes, mode, location, language, tlp, minutes, import_hash, created_at, updated_at, version)
         SELECT i.id, i.external_id, i.host_organization_id, NULL, i.title, i.starts_at, i.starts_offset_minutes,
-            i.ends_at, i.ends_offset_minutes, i.mode, i.location, i.language, i.tlp, i.minutes, i.import_hash, @now, @now, 1,
-            d.search_text, d.document
+            i.ends_at, i.ends_offset_minutes, i.mode, i.location, i.language, i.tlp, i.minutes, i.import_hash, @now, @now, 1
         FROM exchange_staging.meetings i
-        JOIN exchange_staging.meeting_documents d ON d.id = i.id
         ON CONFLICT (id) DO UPDATE SET external_id = EXCLUDED.external_id, host_organization_id = EXCLUDED.host_organization_id,
             title = EXCLUDED.title, starts_at = EXCLUDED.starts_at, starts_offset_minutes = EXCLUDED.starts_offset_minutes,
             ends_at = EXCLUDED.ends_at, ends_offset_minutes = EXCLUDED.ends_offset_minutes, mode = EXCLUDED.mode,
             location = EXCLUDED.location, language = EXCLUDED.language, tlp = EXCLUDED.tlp, minutes = EXCLUDED.minutes,
-            import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at, version = meetings.version + 1,
-            search_text = EXCLUDED.search_text, search_vector = EXCLUDED.search_vector;
+            import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at, version = meetings.version + 1;
         DELETE FROM meeting_participants WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
         DELETE FROM meeting_themes WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
         DELETE FROM meeting_agenda_items WHERE meeting_id IN (SELECT id FROM exchange_staging.meetings);
@@ -203,7 +181,7 @@ internal static class MeetingImportWriter
         INSERT INTO meeting_themes (meeting_id, theme_id) SELECT meeting_id, theme_id FROM exchange_staging.meeting_themes;
         INSERT INTO meeting_agenda_items (id, meeting_id, position, title, notes) SELECT id, meeting_id, position, title, notes FROM exchange_staging.agenda;
         INSERT INTO meeting_decisions (id, meeting_id, position, text) SELECT id, meeting_id, position, text FROM exchange_staging.decisions;
-        DROP TABLE exchange_staging.meetings, exchange_staging.meeting_themes, exchange_staging.agenda, exchange_staging.decisions, exchange_staging.meeting_documents;
+        DROP TABLE exchange_staging.meetings, exchange_staging.meeting_themes, exchange_staging.agenda, exchange_staging.decisions;
         """;
 
     /// <summary>The meetings' participant organizations.</summary>

@@ -12,8 +12,7 @@ using static SafeBrussels.Exchange.Web.Features.Exchange.ImportSql;
 namespace SafeBrussels.Exchange.Web.Features.Exchange;
 
 /// <summary>
-/// Writes the planned practices: staged with COPY, their search documents computed in parallel, then created or
-/// updated with their themes in one statement.
+/// Writes the planned practices: staged with COPY, then created or updated with their themes in one statement.
 /// </summary>
 internal static class PracticeImportWriter
 {
@@ -74,16 +73,6 @@ internal static class PracticeImportWriter
             plan.SelectMany(p => p.Record.Themes.Select(t => new object?[] { p.Id, themes[t] })),
             [NpgsqlDbType.Uuid, NpgsqlDbType.Uuid], cancellationToken);
 
-        // The search documents first, from the staged rows and children: the costly part of an import, computed by
-        // PostgreSQL's parallel workers for a large file (a statement creating a table may run in parallel, an INSERT
-        // may not). Then the rows are written with their documents.
-        await ExecuteAsync(connection, """
-            CREATE UNLOGGED TABLE exchange_staging.practice_documents AS
-            SELECT i.id, public.exchange_practice_document(i.language, i.title, i.summary, i.problem, i.approach, i.results,
-                i.adaptation_context, i.adaptation_changes, i.target_groups, i.translations, t.ids) AS document
-            FROM exchange_staging.practices i
-            LEFT JOIN (SELECT practice_id, array_agg(theme_id) AS ids FROM exchange_staging.practice_themes GROUP BY practice_id) t ON t.practice_id = i.id
-            """, cancellationToken);
         await ExecuteAsync(connection, PracticesWrite, cancellationToken, now);
     }
 
@@ -97,16 +86,15 @@ internal static class PracticeImportWriter
 
     private static readonly JsonSerializerOptions PracticeTranslationJson = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The staged practices written (created or updated), with their documents and themes.</summary>
+    /// <summary>The staged practices written (created or updated), with their themes.</summary>
     internal const string PracticesWrite = """
         INSERT INTO practices (id, external_id, organization_id, author_id, language, title, summary, problem, approach, results,
             target_groups, tlp, status, evidence, started_on, contact_name, contact_email, adapted_from_id,
-            adaptation_context, adaptation_changes, translations, import_hash, created_at, updated_at, version, search_vector)
+            adaptation_context, adaptation_changes, translations, import_hash, created_at, updated_at, version)
         SELECT i.id, i.external_id, i.organization_id, NULL, i.language, i.title, i.summary, i.problem, i.approach, i.results,
             i.target_groups, i.tlp, i.status, i.evidence, i.started_on, i.contact_name, i.contact_email, i.adapted_from_id,
-            i.adaptation_context, i.adaptation_changes, i.translations, i.import_hash, @now, @now, 1, d.document
+            i.adaptation_context, i.adaptation_changes, i.translations, i.import_hash, @now, @now, 1
         FROM exchange_staging.practices i
-        JOIN exchange_staging.practice_documents d ON d.id = i.id
         ON CONFLICT (id) DO UPDATE SET external_id = EXCLUDED.external_id, organization_id = EXCLUDED.organization_id,
             language = EXCLUDED.language, title = EXCLUDED.title, summary = EXCLUDED.summary, problem = EXCLUDED.problem,
             approach = EXCLUDED.approach, results = EXCLUDED.results, target_groups = EXCLUDED.target_groups,
@@ -114,10 +102,9 @@ internal static class PracticeImportWriter
             contact_name = EXCLUDED.contact_name, contact_email = EXCLUDED.contact_email,
             adapted_from_id = EXCLUDED.adapted_from_id, adaptation_context = EXCLUDED.adaptation_context,
             adaptation_changes = EXCLUDED.adaptation_changes, translations = EXCLUDED.translations,
-            import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at, version = practices.version + 1,
-            search_vector = EXCLUDED.search_vector;
+            import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at, version = practices.version + 1;
         DELETE FROM practice_themes WHERE practice_id IN (SELECT id FROM exchange_staging.practices);
         INSERT INTO practice_themes (practice_id, theme_id) SELECT practice_id, theme_id FROM exchange_staging.practice_themes;
-        DROP TABLE exchange_staging.practices, exchange_staging.practice_themes, exchange_staging.practice_documents;
+        DROP TABLE exchange_staging.practices, exchange_staging.practice_themes;
         """;
 }

@@ -38,10 +38,7 @@ public sealed class GlossaryStore(IDbContextFactory<ExchangeDbContext> dbFactory
             }
 
             var entries = await db.GlossaryEntries.AsNoTracking().OrderBy(e => e.Key).ToListAsync(cancellationToken);
-            var concepts = entries.Select(e => new GlossaryConcept(e.Key, e.Theme, e.TermsFr, e.TermsNl, e.TermsEn)).ToList();
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            var stems = await Stems.OfAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), Glossary.WordsOf(concepts), cancellationToken);
-            _glossary = new Glossary(concepts, stems);
+            _glossary = new Glossary(entries.Select(e => new GlossaryConcept(e.Key, e.Theme, e.TermsFr, e.TermsNl, e.TermsEn)));
             _loadedAt = time.GetUtcNow();
             return _glossary;
         }

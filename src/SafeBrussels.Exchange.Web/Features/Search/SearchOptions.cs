@@ -8,13 +8,6 @@ public sealed class SearchOptions
     public const string SectionName = "Search";
 
     /// <summary>
-    /// What the query compiler keeps of PostgreSQL's answers (a word's stems, whether the records use it, a clause's
-    /// reading), in entries; past it the least recently used give way. Enough for the words people type in a day.
-    /// </summary>
-    [Range(100, 10_000_000)]
-    public int CompilerCacheEntries { get; set; } = 50_000;
-
-    /// <summary>
     /// Where this instance keeps its search index, on local disk (a volume in deploy/docker and deploy/kubernetes).
     /// Empty: <c>.data/search-index</c> under the application's content root. Each instance has its own.
     /// </summary>

@@ -102,11 +102,19 @@ public sealed class SearchService(IDbContextFactory<ExchangeDbContext> dbFactory
 
         ids = Ids(SearchTypes.Meeting);
         foreach (var d in ids.Count == 0 ? [] : await db.Meetings.AsNoTracking().VisibleTo(viewer).Where(m => ids.Contains(m.Id))
-            .Select(m => new Details(m.Id, m.ExternalId, m.Title, m.SearchText ?? "", m.Language, m.HostOrganizationId, m.Tlp, m.StartsAt,
-                m.Themes.Select(t => t.Theme!.Key).ToList(), null, null))
+            .Select(m => new
+            {
+                m.Id, m.ExternalId, m.Title, m.Minutes, m.Language, m.HostOrganizationId, m.Tlp, m.StartsAt,
+                Agenda = m.Agenda.OrderBy(a => a.Position).Select(a => a.Title + " " + a.Notes).ToList(),
+                Decisions = m.Decisions.OrderBy(d => d.Position).Select(d => d.Text).ToList(),
+                Themes = m.Themes.Select(t => t.Theme!.Key).ToList(),
+            })
+            .AsSplitQuery()
             .ToListAsync(cancellationToken))
         {
-            details[d.Id] = d;
+            // The snippet's text: the agenda, the decisions, then the minutes.
+            var text = string.Join('\n', [.. d.Agenda, .. d.Decisions, d.Minutes]);
+            details[d.Id] = new Details(d.Id, d.ExternalId, d.Title, text, d.Language, d.HostOrganizationId, d.Tlp, d.StartsAt, d.Themes, null, null);
         }
 
         ids = Ids(SearchTypes.Comment);

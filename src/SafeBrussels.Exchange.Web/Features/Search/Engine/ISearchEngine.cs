@@ -10,8 +10,11 @@ public interface ISearchEngine
     /// <summary>Where the engine is in the change sequence (null: it holds nothing, or was made with another analysis, and must be rebuilt).</summary>
     string? Position { get; }
 
-    /// <summary>Writes these documents (replacing any with the same key) and removes those keys, then makes them searchable, as of <paramref name="position"/>.</summary>
-    void Apply(IReadOnlyList<SearchDocument> documents, IReadOnlyList<string> removedKeys, string position);
+    /// <summary>
+    /// Writes these documents (replacing any with the same key) and removes those keys, as of <paramref name="position"/>,
+    /// and makes them searchable unless <paramref name="refresh"/> is false (more chunks of the same change follow).
+    /// </summary>
+    void Apply(IReadOnlyList<SearchDocument> documents, IReadOnlyList<string> removedKeys, string position, bool refresh = true);
 
     /// <summary>Replaces everything with these documents, as of <paramref name="position"/>; searches see the old index until the new one is complete.</summary>
     Task RebuildAsync(IAsyncEnumerable<IReadOnlyList<SearchDocument>> batches, string position, CancellationToken cancellationToken);

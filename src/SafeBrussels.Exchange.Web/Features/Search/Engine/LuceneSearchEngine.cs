@@ -73,7 +73,7 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
     /// disk with the position at the next commit, at most <see cref="CommitInterval"/> later (<see cref="CommitIfDue"/>):
     /// after a crash the index reopens at the last committed position and reads the changes since then again.
     /// </summary>
-    public void Apply(IReadOnlyList<SearchDocument> documents, IReadOnlyList<string> removedKeys, string position)
+    public void Apply(IReadOnlyList<SearchDocument> documents, IReadOnlyList<string> removedKeys, string position, bool refresh = true)
     {
         _writeLock.Wait();
         try
@@ -96,7 +96,11 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
             _writeLock.Release();
         }
 
-        _searchers.MaybeRefreshBlocking();
+        if (refresh)
+        {
+            _searchers.MaybeRefreshBlocking();
+        }
+
         CommitIfDue();
     }
 

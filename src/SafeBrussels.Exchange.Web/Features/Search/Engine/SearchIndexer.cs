@@ -31,13 +31,16 @@ public sealed class SearchIndexer(
     private readonly SemaphoreSlim _rebuildGate = new(1, 1);
     private Task? _rebuild;
     private CancellationToken _stopping;
-    private readonly HashSet<long> _applied = [];
+    private readonly Lock _readState = new();
     private LuceneSearchEngine? _engine;
     private Glossary? _glossarySeen;
 
-    // Where the last read stood (the oldest transaction then running), and the change rows it read from transactions
-    // at or after it: the next read returns those again, and only a row beyond them is new.
+    // Where the last read stood: the oldest transaction then running (the position committed with the index, from
+    // which a restart reads again), the highest change row it saw, and the transactions then running. A row the next
+    // read has not seen is either beyond that highest row, or written by one of those transactions (committed since).
     private string? _position;
+    private long _highest = -1;
+    private string[] _running = [];
 
     /// <summary>Completes once the index has caught up with PostgreSQL after start (<c>/health/ready</c> waits for it).</summary>
     public Task Ready => _ready.Task;
@@ -65,7 +68,7 @@ public sealed class SearchIndexer(
         {
             var analysis = new ConceptAnalysis((await glossaries.GetAsync(cancellationToken)).Concepts);
             var engine = await OpenAsync(analysis, fresh: true, cancellationToken);
-            string position;
+            Snapshot position;
             try
             {
                 position = await BuildAsync(engine, cancellationToken);
@@ -80,12 +83,13 @@ public sealed class SearchIndexer(
             try
             {
                 Swap(engine);
-                // Every change from the new index's position on is read again (applying one twice writes the same document).
-                lock (_applied)
+                // The changes that committed after the rebuild's snapshot are read next (applying one twice writes the same document).
+                lock (_readState)
                 {
-                    _applied.Clear();
-                    Volatile.Write(ref _position, position);
+                    _highest = -1;
                 }
+
+                Remember(position, -1);
             }
             finally
             {
@@ -136,12 +140,7 @@ public sealed class SearchIndexer(
                 engine = await OpenAsync(analysis, fresh: false, stoppingToken);
                 if (engine.Position is null)
                 {
-                    var position = await BuildAsync(engine, stoppingToken);
-                    lock (_applied)
-                    {
-                        _applied.Clear();
-                        Volatile.Write(ref _position, position);
-                    }
+                    Remember(await BuildAsync(engine, stoppingToken), -1);
                 }
 
                 Swap(engine);
@@ -274,33 +273,60 @@ public sealed class SearchIndexer(
         }, TaskScheduler.Default);
     }
 
-    /// <summary>Whether a change row has committed that the last read did not return (one count on an index).</summary>
+    /// <summary>Whether a change row has committed that the last read did not return (one look at two indexes).</summary>
     private async Task<bool> HasNewChangesAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var (condition, bind) = Unread();
         await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM search_changes WHERE transaction_id >= @from::xid8", (NpgsqlConnection)db.Database.GetDbConnection());
-        command.Parameters.AddWithValue("from", From);
-        var count = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-        lock (_applied)
-        {
-            return count > _applied.Count;
-        }
+            $"SELECT EXISTS (SELECT 1 FROM search_changes WHERE {condition})", (NpgsqlConnection)db.Database.GetDbConnection());
+        bind(command.Parameters);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private string From => Volatile.Read(ref _position) ?? _engine?.Position ?? "0";
 
+    /// <summary>The rows not read yet: beyond the highest seen, or of a transaction running at the last read; all rows from the position after a start.</summary>
+    private (string Condition, Action<NpgsqlParameterCollection> Bind) Unread()
+    {
+        lock (_readState)
+        {
+            if (_highest < 0)
+            {
+                var from = From;
+                return ("transaction_id >= @from::xid8", p => p.AddWithValue("from", from));
+            }
+
+            var (highest, running) = (_highest, _running);
+            return ("(sequence > @highest OR transaction_id = ANY(@running::xid8[]))", p =>
+            {
+                p.AddWithValue("highest", highest);
+                p.AddWithValue("running", running);
+            });
+        }
+    }
+
+    private void Remember(Snapshot snapshot, long highest)
+    {
+        lock (_readState)
+        {
+            Volatile.Write(ref _position, snapshot.Oldest);
+            _highest = Math.Max(_highest, Math.Max(highest, snapshot.Highest));
+            _running = snapshot.Running;
+        }
+    }
+
     /// <summary>Fills <paramref name="engine"/> with every record as PostgreSQL holds it; answers the position it is made as of.</summary>
-    private async Task<string> BuildAsync(LuceneSearchEngine engine, CancellationToken cancellationToken)
+    private async Task<Snapshot> BuildAsync(LuceneSearchEngine engine, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         // The position is taken before reading: what commits meanwhile is read again afterwards.
-        var position = await PositionAsync((NpgsqlConnection)db.Database.GetDbConnection(), cancellationToken);
+        var position = await SnapshotAsync((NpgsqlConnection)db.Database.GetDbConnection(), cancellationToken);
         var reader = await SearchDocumentReader.CreateAsync(db, cancellationToken);
-        await engine.RebuildAsync(AllAsync(reader, cancellationToken), position, cancellationToken);
+        await engine.RebuildAsync(AllAsync(reader, cancellationToken), position.Oldest, cancellationToken);
         logger.LogInformation("Search index rebuilt in {Seconds:0.0} s", started.Elapsed.TotalSeconds);
         return position;
     }
@@ -340,28 +366,24 @@ public sealed class SearchIndexer(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             await db.Database.OpenConnectionAsync(cancellationToken);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            List<(long Sequence, string Type, Guid Id, ulong Transaction)> changes = [];
-            string position;
+            List<(long Sequence, string Type, Guid Id)> changes = [];
+            Snapshot snapshot;
             // One snapshot for the position and the rows, so no row committed in between is taken for read.
             await using (var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
             {
-                position = await PositionAsync(connection, cancellationToken);
+                snapshot = await SnapshotAsync(connection, cancellationToken);
+                var (condition, bind) = Unread();
                 await using var command = new NpgsqlCommand(
-                    "SELECT sequence, record_type, record_id, transaction_id::text FROM search_changes WHERE transaction_id >= @from::xid8 ORDER BY sequence",
-                    connection);
-                command.Parameters.AddWithValue("from", From);
+                    $"SELECT sequence, record_type, record_id FROM search_changes WHERE {condition} ORDER BY sequence", connection);
+                bind(command.Parameters);
                 await using var rows = await command.ExecuteReaderAsync(cancellationToken);
                 while (await rows.ReadAsync(cancellationToken))
                 {
-                    changes.Add((rows.GetInt64(0), rows.GetString(1), rows.GetGuid(2), ulong.Parse(rows.GetString(3), System.Globalization.CultureInfo.InvariantCulture)));
+                    changes.Add((rows.GetInt64(0), rows.GetString(1), rows.GetGuid(2)));
                 }
             }
 
-            List<(long Sequence, string Type, Guid Id, ulong Transaction)> fresh;
-            lock (_applied)
-            {
-                fresh = changes.Where(c => !_applied.Contains(c.Sequence)).ToList();
-            }
+            var fresh = changes;
 
             // "search reindex": the whole index is made again, in the background, from the records as they are then.
             if (fresh.Any(c => c.Type == RebuildRequest))
@@ -374,17 +396,19 @@ public sealed class SearchIndexer(
             // moves with every transaction of the database, and is kept in memory until then.
             if (fresh.Count > 0)
             {
-                var (documents, removed) = await ReadAsync(db, fresh.Select(c => (c.Type, c.Id)).ToList(), cancellationToken);
-                engine.Apply(documents, removed, position);
+                // In chunks, so that a large import is never all in memory; only the last carries the new position (a
+                // commit in between keeps the old one, and a crash then reads the rest again).
+                var chunks = fresh.DistinctBy(c => (c.Type, c.Id)).Chunk(SearchDocumentReader.BatchSize).ToList();
+                var from = From;
+                for (var i = 0; i < chunks.Count; i++)
+                {
+                    var (documents, removed) = await ReadAsync(db, [.. chunks[i].Select(c => (c.Type, c.Id))], cancellationToken);
+                    var last = i == chunks.Count - 1;
+                    engine.Apply(documents, removed, last ? snapshot.Oldest : from, refresh: last);
+                }
             }
 
-            var oldest = ulong.Parse(position, System.Globalization.CultureInfo.InvariantCulture);
-            lock (_applied)
-            {
-                _applied.Clear();
-                _applied.UnionWith(changes.Where(c => c.Transaction >= oldest).Select(c => c.Sequence));
-                Volatile.Write(ref _position, position);
-            }
+            Remember(snapshot, changes.Count > 0 ? changes[^1].Sequence : -1);
         }
         finally
         {
@@ -423,10 +447,23 @@ public sealed class SearchIndexer(
         return (documents, removed);
     }
 
-    /// <summary>The oldest transaction still running now: every older one has ended, committed or not.</summary>
-    private static async Task<string> PositionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// The database now: the oldest transaction still running (every older one has ended, committed or not), those
+    /// running, and the highest change row visible.
+    /// </summary>
+    private static async Task<Snapshot> SnapshotAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT pg_snapshot_xmin(pg_current_snapshot())::text", connection);
-        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT pg_snapshot_xmin(s)::text, ARRAY(SELECT x::text FROM pg_snapshot_xip(s) x), (SELECT coalesce(max(sequence), 0) FROM search_changes)
+            FROM pg_current_snapshot() s
+            """,
+            connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new Snapshot(reader.GetString(0), reader.GetFieldValue<string[]>(1), reader.GetInt64(2));
     }
+
+    /// <summary>Where a read of the change sequence stood.</summary>
+    private sealed record Snapshot(string Oldest, string[] Running, long Highest);
 }

@@ -30,6 +30,7 @@ public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
 
     private sealed record Clause(Query Query, float Weight);
 
+
     /// <summary>The terms the query looks for, as <c>{language}:{term}</c> and concept tokens, to mark them in snippets.</summary>
     public ISet<string> Terms(string? text)
     {
@@ -57,9 +58,14 @@ public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
 
     private sealed record Item(Kind Kind, string Text, bool Negated);
 
-    /// <summary>Null when nothing meaningful is left (no words, only stop words, or only exclusions).</summary>
-    public Query? Build(string? text)
+    /// <summary>
+    /// Null when nothing meaningful is left (no words, only stop words, or only exclusions). <paramref name="known"/> says
+    /// whether the index holds a term: a long word the index holds as typed is a word of its own, not a slip, and is
+    /// looked for as it is (a slip is looked for only when no record uses the word).
+    /// </summary>
+    public Query? Build(string? text, Func<Term, bool>? known = null)
     {
+        known ??= _ => false;
         var required = new List<Query>();
         var optional = new List<Clause>();
         var excluded = new List<Query>();
@@ -84,7 +90,7 @@ public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
         {
             if (run.Count > 0)
             {
-                foreach (var clause in Expand(string.Join(' ', run)))
+                foreach (var clause in Expand(string.Join(' ', run), known))
                 {
                     AddOptional(clause);
                 }
@@ -123,7 +129,7 @@ public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
                     required.Add(Weighted(phrase, ConceptWeight));
                 }
             }
-            else if ((item.Kind == Kind.Phrase ? Phrase(item.Text) is { } p ? new Clause(p, WordWeight) : null : Expand(item.Text).FirstOrDefault()) is { } clause)
+            else if ((item.Kind == Kind.Phrase ? Phrase(item.Text) is { } p ? new Clause(p, WordWeight) : null : Expand(item.Text, known).FirstOrDefault()) is { } clause)
             {
                 AddOptional(clause);
             }
@@ -175,7 +181,7 @@ public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
     }
 
     /// <summary>One clause per concept the words name (in any language), and one per other word.</summary>
-    private IEnumerable<Clause> Expand(string text)
+    private IEnumerable<Clause> Expand(string text, Func<Term, bool> known)
     {
         // Each language reads the words its way; a concept found by any of them covers its words.
         var concepts = new List<(string Key, int Start, int End)>();
@@ -206,7 +212,7 @@ public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
             // The concept's term in the record, or all the words of one of its terms anywhere in it, or the words typed.
             var any = new BooleanQuery
             {
-                { AnyField(_ => ConceptTokens.Of(concept.Key)), Occur.SHOULD },
+                { AnyField(_ => ConceptTokens.Of(concept.Key), known), Occur.SHOULD },
                 { new TermQuery(new Term(IndexFields.Near, concept.Key)) { Boost = NearWeight }, Occur.SHOULD },
             };
             var typed = words.Where(w => concept.Start <= w.Key && w.Value.End <= concept.End).ToList();
@@ -215,7 +221,7 @@ public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
                 var all = new BooleanQuery();
                 foreach (var (_, (_, terms)) in typed)
                 {
-                    all.Add(AnyField(language => terms.GetValueOrDefault(language)), Occur.MUST);
+                    all.Add(AnyField(language => terms.GetValueOrDefault(language), known), Occur.MUST);
                 }
 
                 all.Boost = NearWeight;
@@ -233,16 +239,20 @@ public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
             }
 
             var folded = TextFolding.Fold(text[start..end]);
-            clauses.Add((start, new Clause(AnyField(language => terms.GetValueOrDefault(language), folded.Length >= SlipMinLength), WordWeight)));
+            clauses.Add((start, new Clause(AnyField(language => terms.GetValueOrDefault(language), known, folded.Length >= SlipMinLength), WordWeight)));
         }
 
         return clauses.OrderBy(c => c.Start).Select(c => c.Clause);
     }
 
-    /// <summary>A term in any language's fields, each part by its weight (with one slip allowed in a long word).</summary>
-    private static Query AnyField(Func<string, string?> termIn, bool slips = false)
+    /// <summary>
+    /// A term in any language's fields, each part by its weight; for a long word that no record uses as typed, the
+    /// words of the index one edit away too (a slip), at half the weight.
+    /// </summary>
+    private static Query AnyField(Func<string, string?> termIn, Func<Term, bool> known, bool slips = false)
     {
         var any = new BooleanQuery();
+        var terms = new List<Term>();
         foreach (var language in SupportedLanguages.All)
         {
             if (termIn(language) is not { } term)
@@ -252,12 +262,17 @@ public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
 
             foreach (var part in SearchParts.All)
             {
-                var field = ConceptAnalyzer.FieldOf(language, part);
-                any.Add(new TermQuery(new Term(field, term)) { Boost = SearchParts.Weight(part) }, Occur.SHOULD);
-                if (slips && term.Length >= SlipMinLength - 2)
-                {
-                    any.Add(new FuzzyQuery(new Term(field, term), 1, 1) { Boost = SearchParts.Weight(part) / 2 }, Occur.SHOULD);
-                }
+                var field = new Term(ConceptAnalyzer.FieldOf(language, part), term);
+                terms.Add(field);
+                any.Add(new TermQuery(field) { Boost = SearchParts.Weight(part) }, Occur.SHOULD);
+            }
+        }
+
+        if (slips && !terms.Any(known))
+        {
+            foreach (var term in terms.Where(t => t.Text.Length >= SlipMinLength - 2 && !t.Field.StartsWith(SearchParts.Themes, StringComparison.Ordinal)))
+            {
+                any.Add(new FuzzyQuery(term, 1, 1) { Boost = SearchParts.Weight(term.Field[..term.Field.IndexOf('.', StringComparison.Ordinal)]) / 2 }, Occur.SHOULD);
             }
         }
 

@@ -53,12 +53,16 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
             // An index made with another analysis, or none, is started again (and rebuilt by the indexer).
             OpenMode = _position is null ? OpenMode.CREATE : OpenMode.APPEND,
             Similarity = new ExchangeSimilarity(),
+            // Fewer, larger segments from a rebuild or a large import: fewer to visit per search.
+            RAMBufferSizeMB = 64,
         };
         _writer = new IndexWriter(_directory, config);
         _searchers = new SearcherManager(_writer, true, new ExchangeSearcherFactory());
     }
 
     private static Lucene.Net.Util.LuceneVersion LanguageChainVersion => LanguageChain.Version;
+
+    private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     public string? Position => Volatile.Read(ref _position);
 
@@ -83,10 +87,8 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
                 _writer.DeleteDocuments(new Term(IndexFields.Key, key));
             }
 
-            foreach (var document in documents)
-            {
-                _writer.UpdateDocument(new Term(IndexFields.Key, document.Key), ToLucene(document));
-            }
+            // Analysis is the costly part: documents are analysed on every core (the writer takes them concurrently).
+            Parallel.ForEach(documents, Parallelism, document => _writer.UpdateDocument(new Term(IndexFields.Key, document.Key), ToLucene(document)));
 
             _pending = position;
             Volatile.Write(ref _position, position);
@@ -135,12 +137,14 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
         try
         {
             _writer.DeleteAll();
-            await foreach (var batch in batches.WithCancellation(cancellationToken))
+            // The next batch is read from PostgreSQL while this one is analysed, on every core.
+            await using var batch = batches.GetAsyncEnumerator(cancellationToken);
+            var next = batch.MoveNextAsync();
+            while (await next)
             {
-                foreach (var document in batch)
-                {
-                    _writer.AddDocument(ToLucene(document));
-                }
+                var documents = batch.Current;
+                next = batch.MoveNextAsync();
+                Parallel.ForEach(documents, Parallelism, document => _writer.AddDocument(ToLucene(document)));
             }
 
             Commit(position);
@@ -155,15 +159,16 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
 
     public EngineResult Search(EngineQuery query)
     {
-        if (_queries.Build(query.Text) is not { } main)
-        {
-            return EngineResult.Empty;
-        }
-
         var searcher = _searchers.Acquire();
         try
         {
-            var filter = new QueryWrapperFilter(FilterOf(query));
+            var reader = searcher.IndexReader;
+            if (_queries.Build(query.Text, term => reader.DocFreq(term) > 0) is not { } main)
+            {
+                return EngineResult.Empty;
+            }
+
+            var filter = FilterOf(query);
             var top = query.ByDate
                 ? new Sort(new SortField(IndexFields.Date, SortFieldType.INT64, true), SortField.FIELD_SCORE)
                 : new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.Date, SortFieldType.INT64, true));
@@ -192,19 +197,30 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
 
     public string Snippet(string text, string language, ISet<string> terms) => _snippets.Make(text, language, terms);
 
-    /// <summary>The records the reader may see (a token of each audience), narrowed by the search's filters.</summary>
-    private static BooleanQuery FilterOf(EngineQuery query)
+    /// <summary>
+    /// The records the reader may see (a token of each audience), narrowed by the search's filters. The part that
+    /// depends on the reader alone is cached per set of tokens, per segment (<see cref="CachingWrapperFilter"/>), for
+    /// the readers seen lately.
+    /// </summary>
+    private Filter FilterOf(EngineQuery query)
     {
-        var filter = new BooleanQuery
+        var key = string.Join('|', query.Reader);
+        var audience = _audiences.GetOrAdd(key, _ => new CachingWrapperFilter(new QueryWrapperFilter(new BooleanQuery
         {
             { AnyOf(IndexFields.Audience, query.Reader), Occur.MUST },
             { AnyOf(IndexFields.WrittenFor, query.Reader), Occur.MUST },
-        };
+        })));
+        if (_audiences.Count > MaxCachedAudiences)
+        {
+            _audiences.Clear();
+        }
+
+        var narrowing = new BooleanQuery();
         void Require(string field, string? value)
         {
             if (value is not null)
             {
-                filter.Add(new TermQuery(new Term(field, value)), Occur.MUST);
+                narrowing.Add(new TermQuery(new Term(field, value)), Occur.MUST);
             }
         }
 
@@ -213,8 +229,19 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
         Require(IndexFields.Organization, query.Organization?.ToString("N"));
         Require(IndexFields.Language, query.Language);
         Require(IndexFields.Year, query.Year?.ToString(CultureInfo.InvariantCulture));
-        return filter;
+        if (narrowing.Clauses.Count == 0)
+        {
+            return audience;
+        }
+
+        narrowing.Add(new ConstantScoreQuery(audience), Occur.MUST);
+        return new QueryWrapperFilter(narrowing);
     }
+
+    /// <summary>Readers whose filter is kept; past it the cache starts again (a few KB a segment per reader).</summary>
+    public const int MaxCachedAudiences = 1000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CachingWrapperFilter> _audiences = new(StringComparer.Ordinal);
 
     private static BooleanQuery AnyOf(string field, IEnumerable<string> values)
     {

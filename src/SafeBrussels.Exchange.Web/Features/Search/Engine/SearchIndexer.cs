@@ -398,12 +398,19 @@ public sealed class SearchIndexer(
             {
                 // In chunks, so that a large import is never all in memory; only the last carries the new position (a
                 // commit in between keeps the old one, and a crash then reads the rest again).
+                // The next chunk is read from PostgreSQL while this one is analysed.
                 var chunks = fresh.DistinctBy(c => (c.Type, c.Id)).Chunk(SearchDocumentReader.BatchSize).ToList();
                 var from = From;
+                var next = ReadAsync(db, [.. chunks[0].Select(c => (c.Type, c.Id))], cancellationToken);
                 for (var i = 0; i < chunks.Count; i++)
                 {
-                    var (documents, removed) = await ReadAsync(db, [.. chunks[i].Select(c => (c.Type, c.Id))], cancellationToken);
+                    var (documents, removed) = await next;
                     var last = i == chunks.Count - 1;
+                    if (!last)
+                    {
+                        next = ReadAsync(db, [.. chunks[i + 1].Select(c => (c.Type, c.Id))], cancellationToken);
+                    }
+
                     engine.Apply(documents, removed, last ? snapshot.Oldest : from, refresh: last);
                 }
             }

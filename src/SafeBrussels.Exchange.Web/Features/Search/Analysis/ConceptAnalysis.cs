@@ -30,7 +30,7 @@ public sealed class ConceptAnalysis
     public string Version { get; }
 
     /// <summary>The chain's own version: raise it when <see cref="LanguageChain"/> or <see cref="ConceptFilter"/> changes what they emit.</summary>
-    public const int ChainVersion = 2;
+    public const int ChainVersion = 5;
 
     public GlossaryConcept? Concept(string key) => _concepts.GetValueOrDefault(key);
 

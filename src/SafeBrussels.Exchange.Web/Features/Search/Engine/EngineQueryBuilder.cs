@@ -17,11 +17,11 @@ public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
     public const float ConceptWeight = 2f;
     public const float WordWeight = 1f;
 
-    /// <summary>How much how well a record matches a clause (TF-IDF, part weights) adds to the clause's weight: less than one clause.</summary>
-    public const float MatchQuality = 0.02f;
+    /// <summary>How much more a match in a record's title counts than one in the rest of its text, as a share of the clause.</summary>
+    public const float TitleWeight = 0.1f;
 
-    /// <summary>How much being near a concept (its words apart) counts in how well a record matches it, against its term.</summary>
-    public const float NearWeight = 0.5f;
+    /// <summary>How much being near a concept (its words apart) counts, against holding one of its terms.</summary>
+    public const float NearWeight = 0.9f;
 
     /// <summary>Words this long may carry one slip and still find a record.</summary>
     public const int SlipMinLength = 8;
@@ -77,7 +77,7 @@ public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
             if (pendingOr && optional.Count > 0)
             {
                 var previous = optional[^1];
-                optional[^1] = new Clause(new BooleanQuery { { previous.Query, Occur.SHOULD }, { clause.Query, Occur.SHOULD } }, Math.Max(previous.Weight, clause.Weight));
+                optional[^1] = new Clause(new DisjunctionMaxQuery([previous.Query, clause.Query], 0f), Math.Max(previous.Weight, clause.Weight));
                 pendingOr = false;
             }
             else
@@ -126,7 +126,8 @@ public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
             {
                 if (Phrase(item.Text) is { } phrase)
                 {
-                    required.Add(Weighted(phrase, ConceptWeight));
+                    phrase.Boost = ConceptWeight;
+                    required.Add(phrase);
                 }
             }
             else if ((item.Kind == Kind.Phrase ? Phrase(item.Text) is { } p ? new Clause(p, WordWeight) : null : Expand(item.Text, known).FirstOrDefault()) is { } clause)
@@ -152,7 +153,8 @@ public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
             var any = new BooleanQuery();
             foreach (var clause in optional)
             {
-                any.Add(Weighted(clause.Query, clause.Weight), Occur.SHOULD);
+                clause.Query.Boost = clause.Weight;
+                any.Add(clause.Query, Occur.SHOULD);
             }
 
             query.Add(any, Occur.MUST);
@@ -164,20 +166,6 @@ public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
         }
 
         return query;
-    }
-
-    /// <summary>A clause scored as its weight when matched, plus a fraction for how well it is matched.</summary>
-    private static Query Weighted(Query query, float weight) => new BooleanQuery
-    {
-        { new ConstantScoreQuery(query) { Boost = weight }, Occur.MUST },
-        { WithBoost(query, MatchQuality), Occur.SHOULD },
-    };
-
-    private static Query WithBoost(Query query, float boost)
-    {
-        var copy = (Query)query.Clone();
-        copy.Boost = boost;
-        return copy;
     }
 
     /// <summary>One clause per concept the words name (in any language), and one per other word.</summary>
@@ -210,24 +198,21 @@ public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
         foreach (var concept in concepts.GroupBy(c => c.Key).Select(g => g.OrderBy(c => c.Start).First()))
         {
             // The concept's term in the record, or all the words of one of its terms anywhere in it, or the words typed.
-            var any = new BooleanQuery
-            {
-                { AnyField(_ => ConceptTokens.Of(concept.Key), known), Occur.SHOULD },
-                { new TermQuery(new Term(IndexFields.Near, concept.Key)) { Boost = NearWeight }, Occur.SHOULD },
-            };
+            var any = (DisjunctionMaxQuery)AnyField(_ => ConceptTokens.Of(concept.Key), known);
+            any.Add(new TermQuery(new Term(IndexFields.Near, concept.Key)) { Boost = NearWeight });
+
+            // Or the words typed, all of them, in any language.
             var typed = words.Where(w => concept.Start <= w.Key && w.Value.End <= concept.End).ToList();
             if (typed.Count > 0)
             {
-                var all = new BooleanQuery();
+                var all = new BooleanQuery { Boost = NearWeight / typed.Count };
                 foreach (var (_, (_, terms)) in typed)
                 {
                     all.Add(AnyField(language => terms.GetValueOrDefault(language), known), Occur.MUST);
                 }
 
-                all.Boost = NearWeight;
-                any.Add(all, Occur.SHOULD);
+                any.Add(all);
             }
-
             clauses.Add((concept.Start, new Clause(any, ConceptWeight)));
         }
 
@@ -246,13 +231,13 @@ public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
     }
 
     /// <summary>
-    /// A term in any language's fields, each part by its weight; for a long word that no record uses as typed, the
-    /// words of the index one edit away too (a slip), at half the weight.
+    /// A term in any language's text, counting more in a title; for a long word that no record uses as typed, the words
+    /// of the index one edit away too (a slip), at half the weight.
     /// </summary>
     private static Query AnyField(Func<string, string?> termIn, Func<Term, bool> known, bool slips = false)
     {
-        var any = new BooleanQuery();
-        var terms = new List<Term>();
+        var any = new DisjunctionMaxQuery(0f);
+        var texts = new List<Term>();
         foreach (var language in SupportedLanguages.All)
         {
             if (termIn(language) is not { } term)
@@ -260,19 +245,17 @@ public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
                 continue;
             }
 
-            foreach (var part in SearchParts.All)
-            {
-                var field = new Term(ConceptAnalyzer.FieldOf(language, part), term);
-                terms.Add(field);
-                any.Add(new TermQuery(field) { Boost = SearchParts.Weight(part) }, Occur.SHOULD);
-            }
+            var text = new Term(ConceptAnalyzer.FieldOf(language), term);
+            texts.Add(text);
+            any.Add(new TermQuery(text));
+            any.Add(new TermQuery(new Term(ConceptAnalyzer.FieldOf(language, IndexFields.Title), term)) { Boost = 1f + TitleWeight });
         }
 
-        if (slips && !terms.Any(known))
+        if (slips && !texts.Any(known))
         {
-            foreach (var term in terms.Where(t => t.Text.Length >= SlipMinLength - 2 && !t.Field.StartsWith(SearchParts.Themes, StringComparison.Ordinal)))
+            foreach (var text in texts.Where(t => t.Text.Length >= SlipMinLength - 2))
             {
-                any.Add(new FuzzyQuery(term, 1, 1) { Boost = SearchParts.Weight(term.Field[..term.Field.IndexOf('.', StringComparison.Ordinal)]) / 2 }, Occur.SHOULD);
+                any.Add(new FuzzyQuery(text, 1, 1) { Boost = 0.5f });
             }
         }
 
@@ -282,7 +265,7 @@ public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
     /// <summary>The words in this order in any language's text (one word: the word alone); null when only stop words.</summary>
     private Query? Phrase(string text)
     {
-        var any = new BooleanQuery();
+        var any = new DisjunctionMaxQuery(0f);
         foreach (var language in SupportedLanguages.All)
         {
             var terms = Tokens(language, text).Where(t => !t.IsConcept).ToList();
@@ -291,26 +274,25 @@ public sealed class EngineQueryBuilder(ConceptAnalysis analysis)
                 continue;
             }
 
-            foreach (var part in SearchParts.All)
+            foreach (var (field, boost) in new[] { (ConceptAnalyzer.FieldOf(language), 1f), (ConceptAnalyzer.FieldOf(language, IndexFields.Title), 1f + TitleWeight) })
             {
-                var field = ConceptAnalyzer.FieldOf(language, part);
                 if (terms.Count == 1)
                 {
-                    any.Add(new TermQuery(new Term(field, terms[0].Term)) { Boost = SearchParts.Weight(part) }, Occur.SHOULD);
+                    any.Add(new TermQuery(new Term(field, terms[0].Term)) { Boost = boost });
                     continue;
                 }
 
-                var phrase = new PhraseQuery { Boost = SearchParts.Weight(part) };
+                var phrase = new PhraseQuery { Boost = boost };
                 foreach (var term in terms)
                 {
                     phrase.Add(new Term(field, term.Term), term.Position);
                 }
 
-                any.Add(phrase, Occur.SHOULD);
+                any.Add(phrase);
             }
         }
 
-        return any.Clauses.Count == 0 ? null : any;
+        return any.Disjuncts.Count == 0 ? null : any;
     }
 
     internal IEnumerable<(string Term, int Start, int End, bool IsConcept, int Position)> Tokens(string language, string text)

@@ -11,6 +11,9 @@ public static class IndexFields
     public const string Theme = "theme";
     public const string Date = "date";
 
+    /// <summary>The prefix of the fields holding a record's titles, by language (<c>title.fr</c>); all its text is in <c>text.fr</c>.</summary>
+    public const string Title = "title";
+
     /// <summary>The concepts a record is near: all the words of one of their terms somewhere in it (<see cref="Analysis.ConceptDictionary.Near"/>).</summary>
     public const string Near = "near";
 

@@ -292,9 +292,14 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
             document.Add(new StringField(IndexFields.Near, concept, Field.Store.NO));
         }
 
+        // All of a record's text, by language, in one field; its titles also in a field of their own, which counts more.
         foreach (var text in record.Texts.Where(t => !string.IsNullOrWhiteSpace(t.Text)))
         {
-            document.Add(new TextField(ConceptAnalyzer.FieldOf(text.Language, text.Part), text.Text, Field.Store.NO));
+            document.Add(new TextField(ConceptAnalyzer.FieldOf(text.Language), text.Text, Field.Store.NO));
+            if (text.Part == SearchParts.Title)
+            {
+                document.Add(new TextField(ConceptAnalyzer.FieldOf(text.Language, IndexFields.Title), text.Text, Field.Store.NO));
+            }
         }
 
         return document;

@@ -142,6 +142,31 @@ public sealed class SharingMatrixTests(AppFixture app) : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// The search index (issue 25) decides who may see a record from its own tokens: its hits, total and every facet
+    /// count give exactly the allowed levels, as the lists do.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Search_hits_totals_and_facets_show_exactly_the_allowed_levels(string relation, Tlp[] allowed)
+    {
+        var issued = await app.WithServiceAsync(s => s.GetRequiredService<SafeBrussels.Exchange.Web.Features.Tokens.TokenService>()
+            .IssueAsync(_viewers[relation].Id, "matrix search", 1));
+        using var client = app.Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", issued.Token);
+
+        using var found = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/search?q=Matrix&org={_host.Key}&type=meeting&pageSize=100"));
+        var root = found.RootElement;
+        Assert.Equal(allowed.Length, root.GetProperty("total").GetInt32());
+        Assert.Equal(
+            allowed.Select(l => _meetings[l]).Order(),
+            root.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).Order());
+        foreach (var facet in new[] { "type", "org", "lang", "year" })
+        {
+            Assert.Equal(allowed.Length, root.GetProperty("facets").GetProperty(facet).EnumerateArray().Sum(v => v.GetProperty("count").GetInt32()));
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Matrix))]
     public async Task Service_list_and_detail_show_exactly_the_allowed_levels(string relation, Tlp[] allowed)

@@ -401,14 +401,16 @@ public sealed class SearchIndexer(
                 // The next chunk is read from PostgreSQL while this one is analysed.
                 var chunks = fresh.DistinctBy(c => (c.Type, c.Id)).Chunk(SearchDocumentReader.BatchSize).ToList();
                 var from = From;
-                var next = ReadAsync(db, [.. chunks[0].Select(c => (c.Type, c.Id))], cancellationToken);
+                // Themes and their lineage are read once for the whole catch-up.
+                var reader = await SearchDocumentReader.CreateAsync(db, cancellationToken);
+                var next = ReadAsync(db, reader, [.. chunks[0].Select(c => (c.Type, c.Id))], cancellationToken);
                 for (var i = 0; i < chunks.Count; i++)
                 {
                     var (documents, removed) = await next;
                     var last = i == chunks.Count - 1;
                     if (!last)
                     {
-                        next = ReadAsync(db, [.. chunks[i + 1].Select(c => (c.Type, c.Id))], cancellationToken);
+                        next = ReadAsync(db, reader, [.. chunks[i + 1].Select(c => (c.Type, c.Id))], cancellationToken);
                     }
 
                     engine.Apply(documents, removed, last ? snapshot.Oldest : from, refresh: last);
@@ -424,7 +426,7 @@ public sealed class SearchIndexer(
     }
 
     private static async Task<(List<SearchDocument> Documents, List<string> Removed)> ReadAsync(
-        ExchangeDbContext db, List<(string Type, Guid Id)> changes, CancellationToken cancellationToken)
+        ExchangeDbContext db, SearchDocumentReader reader, List<(string Type, Guid Id)> changes, CancellationToken cancellationToken)
     {
         var practices = changes.Where(c => c.Type == SearchTypes.Practice).Select(c => c.Id).ToHashSet();
         var meetings = changes.Where(c => c.Type == SearchTypes.Meeting).Select(c => c.Id).ToHashSet();
@@ -434,7 +436,6 @@ public sealed class SearchIndexer(
             .Where(c => (c.PracticeId != null && practices.Contains(c.PracticeId.Value)) || (c.MeetingId != null && meetings.Contains(c.MeetingId.Value)))
             .Select(c => c.Id).ToListAsync(cancellationToken));
 
-        var reader = await SearchDocumentReader.CreateAsync(db, cancellationToken);
         var documents = new List<SearchDocument>();
         var removed = new List<string>();
         async Task ReadKind(string type, HashSet<Guid> ids, Func<ExchangeDbContext, IReadOnlyCollection<Guid>, Task<List<SearchDocument>>> read)
